@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_reservations_ordercreated_at import ListReservationsOrdercreatedAt
+from ...models.list_reservations_response_200 import ListReservationsResponse200
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["itemsPerPage"] = items_per_page
+
+    json_ordercreated_at: str | Unset = UNSET
+    if not isinstance(ordercreated_at, Unset):
+        json_ordercreated_at = ordercreated_at.value
+
+    params["order[createdAt]"] = json_ordercreated_at
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/booking/reservations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListReservationsResponse200 | None:
+    if response.status_code == 200:
+        response_200 = ListReservationsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListReservationsResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
+) -> Response[ListReservationsResponse200]:
+    """Retrieves the collection of BookingReservation resources.
+
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListReservationsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
+) -> ListReservationsResponse200 | None:
+    """Retrieves the collection of BookingReservation resources.
+
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListReservationsResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
+) -> Response[ListReservationsResponse200]:
+    """Retrieves the collection of BookingReservation resources.
+
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListReservationsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
+) -> ListReservationsResponse200 | None:
+    """Retrieves the collection of BookingReservation resources.
+
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListReservationsResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            items_per_page=items_per_page,
+            ordercreated_at=ordercreated_at,
+        )
+    ).parsed

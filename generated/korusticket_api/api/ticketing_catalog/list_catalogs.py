@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_catalogs_ordercreated_at import ListCatalogsOrdercreatedAt
+from ...models.list_catalogs_response_200 import ListCatalogsResponse200
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["itemsPerPage"] = items_per_page
+
+    json_ordercreated_at: str | Unset = UNSET
+    if not isinstance(ordercreated_at, Unset):
+        json_ordercreated_at = ordercreated_at.value
+
+    params["order[createdAt]"] = json_ordercreated_at
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListCatalogsResponse200 | None:
+    if response.status_code == 200:
+        response_200 = ListCatalogsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListCatalogsResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+) -> Response[ListCatalogsResponse200]:
+    """List catalogs
+
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListCatalogsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+) -> ListCatalogsResponse200 | None:
+    """List catalogs
+
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListCatalogsResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+) -> Response[ListCatalogsResponse200]:
+    """List catalogs
+
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListCatalogsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+) -> ListCatalogsResponse200 | None:
+    """List catalogs
+
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListCatalogsResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            items_per_page=items_per_page,
+            ordercreated_at=ordercreated_at,
+        )
+    ).parsed

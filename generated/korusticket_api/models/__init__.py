@@ -1,0 +1,159 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .booking_order import BookingOrder
+from .booking_order_bulk_result import BookingOrderBulkResult
+from .booking_order_bulk_result_failed_orders_item import (
+    BookingOrderBulkResultFailedOrdersItem,
+)
+from .booking_order_bulk_write import BookingOrderBulkWrite
+from .booking_order_document_patch import BookingOrderDocumentPatch
+from .booking_order_document_patch_write import BookingOrderDocumentPatchWrite
+from .booking_order_item_ticket import BookingOrderItemTicket
+from .booking_order_item_ticket_in_order import BookingOrderItemTicketInOrder
+from .booking_order_item_ticket_in_order_status import (
+    BookingOrderItemTicketInOrderStatus,
+)
+from .booking_order_item_ticket_patch_write import BookingOrderItemTicketPatchWrite
+from .booking_order_item_ticket_status import BookingOrderItemTicketStatus
+from .booking_order_status import BookingOrderStatus
+from .booking_reservation import BookingReservation
+from .booking_reservation_bulk_result import BookingReservationBulkResult
+from .booking_reservation_bulk_result_failed_reservations_item import (
+    BookingReservationBulkResultFailedReservationsItem,
+)
+from .booking_reservation_bulk_write import BookingReservationBulkWrite
+from .booking_reservation_seats_arrangement import BookingReservationSeatsArrangement
+from .booking_reservation_status import BookingReservationStatus
+from .constraint_violation import ConstraintViolation
+from .constraint_violation_jsonld import ConstraintViolationJsonld
+from .constraint_violation_violations_item import ConstraintViolationViolationsItem
+from .error import Error
+from .error_jsonld import ErrorJsonld
+from .form import Form
+from .form_field import FormField
+from .hydra_collection_base_schema import HydraCollectionBaseSchema
+from .hydra_collection_base_schema_search import HydraCollectionBaseSchemaSearch
+from .hydra_collection_base_schema_search_mapping_item import (
+    HydraCollectionBaseSchemaSearchMappingItem,
+)
+from .hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
+from .hydra_item_base_schema import HydraItemBaseSchema
+from .list_catalogs_ordercreated_at import ListCatalogsOrdercreatedAt
+from .list_catalogs_response_200 import ListCatalogsResponse200
+from .list_events_response_200 import ListEventsResponse200
+from .list_offer_tickets_response_200 import ListOfferTicketsResponse200
+from .list_offers_orderdate import ListOffersOrderdate
+from .list_offers_response_200 import ListOffersResponse200
+from .list_orders_ordercreated_at import ListOrdersOrdercreatedAt
+from .list_orders_response_200 import ListOrdersResponse200
+from .list_products_response_200 import ListProductsResponse200
+from .list_reservations_ordercreated_at import ListReservationsOrdercreatedAt
+from .list_reservations_response_200 import ListReservationsResponse200
+from .list_sessions_response_200 import ListSessionsResponse200
+from .offer_price import OfferPrice
+from .offer_price_currency import OfferPriceCurrency
+from .order_customer import OrderCustomer
+from .order_customer_bulk_write import OrderCustomerBulkWrite
+from .order_customer_bulk_write_title import OrderCustomerBulkWriteTitle
+from .order_item import OrderItem
+from .order_item_ticket_beneficiary import OrderItemTicketBeneficiary
+from .order_item_ticket_beneficiary_in_order import OrderItemTicketBeneficiaryInOrder
+from .order_item_ticket_beneficiary_patch_write import (
+    OrderItemTicketBeneficiaryPatchWrite,
+)
+from .order_item_ticket_beneficiary_patch_write_title_type_0 import (
+    OrderItemTicketBeneficiaryPatchWriteTitleType0,
+)
+from .reservation_form_data_bulk_write import ReservationFormDataBulkWrite
+from .reservation_form_data_field_bulk_write import ReservationFormDataFieldBulkWrite
+from .reservation_item import ReservationItem
+from .reservation_item_bulk_write import ReservationItemBulkWrite
+from .reservation_item_offer_ticket import ReservationItemOfferTicket
+from .reservation_ticket_session_bulk_write import ReservationTicketSessionBulkWrite
+from .ticketing_catalog import TicketingCatalog
+from .ticketing_event import TicketingEvent
+from .ticketing_offer import TicketingOffer
+from .ticketing_offer_availability import TicketingOfferAvailability
+from .ticketing_offer_price import TicketingOfferPrice
+from .ticketing_offer_price_currency import TicketingOfferPriceCurrency
+from .ticketing_offer_session_availability import TicketingOfferSessionAvailability
+from .ticketing_offer_ticket import TicketingOfferTicket
+from .ticketing_offer_ticket_in_offer import TicketingOfferTicketInOffer
+from .ticketing_product import TicketingProduct
+from .ticketing_product_in_offer import TicketingProductInOffer
+from .ticketing_session import TicketingSession
+from .ticketing_session_availability import TicketingSessionAvailability
+
+__all__ = (
+    "BookingOrder",
+    "BookingOrderBulkResult",
+    "BookingOrderBulkResultFailedOrdersItem",
+    "BookingOrderBulkWrite",
+    "BookingOrderDocumentPatch",
+    "BookingOrderDocumentPatchWrite",
+    "BookingOrderItemTicket",
+    "BookingOrderItemTicketInOrder",
+    "BookingOrderItemTicketInOrderStatus",
+    "BookingOrderItemTicketPatchWrite",
+    "BookingOrderItemTicketStatus",
+    "BookingOrderStatus",
+    "BookingReservation",
+    "BookingReservationBulkResult",
+    "BookingReservationBulkResultFailedReservationsItem",
+    "BookingReservationBulkWrite",
+    "BookingReservationSeatsArrangement",
+    "BookingReservationStatus",
+    "ConstraintViolation",
+    "ConstraintViolationJsonld",
+    "ConstraintViolationViolationsItem",
+    "Error",
+    "ErrorJsonld",
+    "Form",
+    "FormField",
+    "HydraCollectionBaseSchema",
+    "HydraCollectionBaseSchemaSearch",
+    "HydraCollectionBaseSchemaSearchMappingItem",
+    "HydraCollectionBaseSchemaView",
+    "HydraItemBaseSchema",
+    "ListCatalogsOrdercreatedAt",
+    "ListCatalogsResponse200",
+    "ListEventsResponse200",
+    "ListOffersOrderdate",
+    "ListOffersResponse200",
+    "ListOfferTicketsResponse200",
+    "ListOrdersOrdercreatedAt",
+    "ListOrdersResponse200",
+    "ListProductsResponse200",
+    "ListReservationsOrdercreatedAt",
+    "ListReservationsResponse200",
+    "ListSessionsResponse200",
+    "OfferPrice",
+    "OfferPriceCurrency",
+    "OrderCustomer",
+    "OrderCustomerBulkWrite",
+    "OrderCustomerBulkWriteTitle",
+    "OrderItem",
+    "OrderItemTicketBeneficiary",
+    "OrderItemTicketBeneficiaryInOrder",
+    "OrderItemTicketBeneficiaryPatchWrite",
+    "OrderItemTicketBeneficiaryPatchWriteTitleType0",
+    "ReservationFormDataBulkWrite",
+    "ReservationFormDataFieldBulkWrite",
+    "ReservationItem",
+    "ReservationItemBulkWrite",
+    "ReservationItemOfferTicket",
+    "ReservationTicketSessionBulkWrite",
+    "TicketingCatalog",
+    "TicketingEvent",
+    "TicketingOffer",
+    "TicketingOfferAvailability",
+    "TicketingOfferPrice",
+    "TicketingOfferPriceCurrency",
+    "TicketingOfferSessionAvailability",
+    "TicketingOfferTicket",
+    "TicketingOfferTicketInOffer",
+    "TicketingProduct",
+    "TicketingProductInOffer",
+    "TicketingSession",
+    "TicketingSessionAvailability",
+)

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.order_item_ticket_beneficiary_patch_write import (
+        OrderItemTicketBeneficiaryPatchWrite,
+    )
+
+
+T = TypeVar("T", bound="BookingOrderItemTicketPatchWrite")
+
+
+@_attrs_define
+class BookingOrderItemTicketPatchWrite:
+    """Body of the ticket PATCH (JSON merge patch)."""
+
+    beneficiary: OrderItemTicketBeneficiaryPatchWrite | Unset = UNSET
+    """ The beneficiary (ticket holder) to set. Send at least the fields listed in `requiredBeneficiaryFields`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        beneficiary: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.beneficiary, Unset):
+            beneficiary = self.beneficiary.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if beneficiary is not UNSET:
+            field_dict["beneficiary"] = beneficiary
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.order_item_ticket_beneficiary_patch_write import (
+            OrderItemTicketBeneficiaryPatchWrite,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        _beneficiary = d.pop("beneficiary", UNSET)
+        beneficiary: OrderItemTicketBeneficiaryPatchWrite | Unset
+        if isinstance(_beneficiary, Unset):
+            beneficiary = UNSET
+        else:
+            beneficiary = OrderItemTicketBeneficiaryPatchWrite.from_dict(_beneficiary)
+
+        booking_order_item_ticket_patch_write = cls(
+            beneficiary=beneficiary,
+        )
+
+        booking_order_item_ticket_patch_write.additional_properties = d
+        return booking_order_item_ticket_patch_write
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+    # KORUSTICKET: JSON-LD identity. The preprocessor removes @id/@type from the declared
+    # properties (they collide with id/type); the values stay in additional_properties.
+    @property
+    def iri(self) -> str | None:
+        """The JSON-LD ``@id`` of this object, if the server sent one."""
+        value = self.additional_properties.get("@id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def ld_type(self) -> str | None:
+        """The JSON-LD ``@type`` of this object, if the server sent one."""
+        value = self.additional_properties.get("@type")
+        return value if isinstance(value, str) else None
