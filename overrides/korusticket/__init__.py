@@ -1,7 +1,13 @@
-"""Python client for the KorusTicket B2B ticketing API."""
+"""Python client for the KorusTicket B2B ticketing API.
+
+    from korusticket import KorusTicket
+    kt = KorusTicket(client_id="...", client_secret="...")
+"""
 
 from __future__ import annotations
 
+from ._bulk import BulkFailure, BulkResult
+from ._client import AsyncKorusTicket, KorusTicket
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -21,19 +27,27 @@ from ._errors import (
     UnprocessableEntityError,
     Violation,
 )
+from ._pagination import AsyncPaginator, Page, Paginator
 from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AsyncKorusTicket",
+    "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BulkFailure",
+    "BulkResult",
     "ConflictError",
     "InputError",
+    "KorusTicket",
     "KorusTicketError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "Page",
+    "Paginator",
     "PartialFailureError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -43,3 +57,10 @@ __all__ = [
     "Violation",
     "__version__",
 ]
+
+# Show public classes as korusticket.X in reprs, tracebacks and docs (as httpx does).
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type):
+        _obj.__module__ = "korusticket"
+del _name, _obj

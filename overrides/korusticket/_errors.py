@@ -1,21 +1,21 @@
 """Exceptions raised by the client.
 
-    KorusTicketError
-    ├── InputError (also ValueError)      bad arguments, raised before any request
-    ├── APIConnectionError                 the request did not get an answer
-    │   └── APITimeoutError
-    ├── OutcomeUnknownError                a non-idempotent request may or may not have taken effect
-    ├── ResponseDecodeError                the body is not what the spec says
-    ├── PartialFailureError                a bulk call created some items and failed others
-    └── APIError                           the API answered with an error status
-        ├── BadRequestError               400
-        ├── AuthenticationError           401, or the token endpoint refused
-        ├── PermissionDeniedError         403
-        ├── NotFoundError                 404
-        ├── ConflictError                 409
-        ├── UnprocessableEntityError      422 (with .violations)
-        ├── RateLimitError                429 (with .retry_after)
-        └── ServerError                   5xx
+KorusTicketError
+├── InputError (also ValueError)      bad arguments, raised before any request
+├── APIConnectionError                 the request did not get an answer
+│   └── APITimeoutError
+├── OutcomeUnknownError                a non-idempotent request may or may not have taken effect
+├── ResponseDecodeError                the body is not what the spec says
+├── PartialFailureError                a bulk call created some items and failed others
+└── APIError                           the API answered with an error status
+    ├── BadRequestError               400
+    ├── AuthenticationError           401, or the token endpoint refused
+    ├── PermissionDeniedError         403
+    ├── NotFoundError                 404
+    ├── ConflictError                 409
+    ├── UnprocessableEntityError      422 (with .violations)
+    ├── RateLimitError                429 (with .retry_after)
+    └── ServerError                   5xx
 """
 
 from __future__ import annotations
@@ -190,3 +190,68 @@ class RateLimitError(APIError):
 
 class ServerError(APIError):
     """5xx."""
+
+
+_STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def error_from_response(response: httpx.Response) -> APIError:
+    """The exception for an error answer, from its problem-details (or Lexik JWT) body.
+
+    Bodies that are not JSON (a proxy's HTML 404 page) still give the right class.
+    """
+    from ._retry import parse_retry_after  # local: _retry imports nothing from here at import time
+
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = None
+    fields = body if isinstance(body, dict) else {}
+    title = _text(fields.get("title")) or _text(fields.get("hydra:title"))
+    detail = (
+        _text(fields.get("detail"))
+        or _text(fields.get("hydra:description"))
+        or _text(fields.get("description"))
+        or _text(fields.get("message"))  # Lexik JWT: {"code": 401, "message": "Expired JWT Token"}
+    )
+    status = response.status_code
+    cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
+    summary = detail or title or response.reason_phrase or "error"
+    message = f"{status} {summary} ({response.request.method} {response.request.url.path})"
+    kwargs: dict[str, Any] = {
+        "response": response,
+        "body": body,
+        "title": title,
+        "detail": detail,
+        "type": _text(fields.get("type")),
+        "instance": _text(fields.get("instance")),
+    }
+    if cls is UnprocessableEntityError:
+        violations = [
+            Violation(
+                property_path=str(v.get("propertyPath", "")),
+                message=str(v.get("message", "")),
+                code=_text(v.get("code")),
+            )
+            for v in fields.get("violations", []) or []
+            if isinstance(v, dict)
+        ]
+        if violations:
+            message += ": " + "; ".join(f"{v.property_path}: {v.message}" for v in violations)
+        return UnprocessableEntityError(message, violations=violations, **kwargs)
+    error = cls(message, **kwargs)
+    if isinstance(error, RateLimitError):
+        error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    return error

@@ -257,6 +257,18 @@ class BookingReservation:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    # KORUSTICKET: lifetime helpers for anything that expires (reservations hold seats until expiresAt).
+    def expires_in(self, now: datetime.datetime | None = None) -> datetime.timedelta | None:
+        """Time left until ``expiresAt`` (negative once past), from ``now`` (default: the current UTC time)."""
+        if not isinstance(self.expires_at, datetime.datetime):
+            return None
+        return self.expires_at - (now or datetime.datetime.now(datetime.UTC))
+
+    def is_expired(self, now: datetime.datetime | None = None) -> bool:
+        """Whether ``expiresAt`` has passed at ``now`` (False when the server sent no expiry)."""
+        left = self.expires_in(now)
+        return left is not None and left <= datetime.timedelta(0)
+
     # KORUSTICKET: JSON-LD identity. The preprocessor removes @id/@type from the declared
     # properties (they collide with id/type); the values stay in additional_properties.
     @property

@@ -1,0 +1,371 @@
+"""The request pipeline shared by every resource: configuration, per-call options, the httpx
+client stack (auth, retries, headers, timeouts), and one place that turns HTTP outcomes into
+results or exceptions."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any, TypedDict, TypeVar
+
+import attrs
+import httpx
+from korusticket_api.client import Client as GeneratedClient
+
+from ._auth import BearerToken, ClientCredentials, check_secure
+from ._constants import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_ENVIRONMENT,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TOKEN_URL,
+    ENV_PREFIX,
+    ENVIRONMENTS,
+    MEDIA_JSONLD,
+)
+from ._decode import decode_error
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    InputError,
+    KorusTicketError,
+    OutcomeUnknownError,
+    error_from_response,
+)
+from ._retry import MAX_RETRIES_KEY, NOT_SENT, AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._version import __version__
+
+__all__ = ["Config", "RequestOptions", "SyncCore", "AsyncCore", "Clock"]
+
+log = logging.getLogger("korusticket")
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+TimeoutLike = float | httpx.Timeout | None
+
+# Exceptions the generated from_dict raises on a body that does not fit the spec.
+DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ArithmeticError)
+# A gateway answered instead of the API: a POST may or may not have been processed.
+AMBIGUOUS_STATUSES = frozenset({502, 503, 504})
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call overrides accepted by every resource method."""
+
+    language: str
+    timeout: float | httpx.Timeout
+    max_retries: int
+
+
+def to_timeout(value: TimeoutLike) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if value is None:
+        return httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise InputError("timeout", f"{value!r} is not a positive number of seconds", "a float > 0 or httpx.Timeout")
+    return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))
+
+
+def check_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError("max_retries", f"{value!r} is not a whole number >= 0", "0, 1, 2, ...")
+    return value
+
+
+@attrs.frozen(repr=False)
+class Config:
+    """Resolved client settings (explicit arguments first, then KORUSTICKET_* variables)."""
+
+    base_url: str
+    token_url: str
+    client_id: str | None
+    client_secret: str | None = attrs.field(repr=False)
+    token: str | None = attrs.field(repr=False)
+    language: str | None
+    timeout: httpx.Timeout
+    max_retries: int
+
+    def __repr__(self) -> str:
+        auth = "token" if self.token else f"client_id={self.client_id!r}"
+        return f"Config(base_url={self.base_url!r}, {auth})"
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        client_id: str | None,
+        client_secret: str | None,
+        token: str | None,
+        environment: str | None,
+        base_url: str | None,
+        token_url: str | None,
+        language: str | None,
+        timeout: TimeoutLike,
+        max_retries: int | None,
+    ) -> Config:
+        env = os.environ
+
+        def pick(value: str | None, name: str) -> str | None:
+            return value if value is not None else (env.get(ENV_PREFIX + name) or None)
+
+        environment = pick(environment, "ENVIRONMENT") or DEFAULT_ENVIRONMENT
+        if environment not in ENVIRONMENTS:
+            raise InputError("environment", f"unknown environment {environment!r}", " or ".join(ENVIRONMENTS))
+        base = pick(base_url, "BASE_URL") or ENVIRONMENTS[environment]
+        token_value = pick(token, "TOKEN")
+        cid, secret = pick(client_id, "CLIENT_ID"), pick(client_secret, "CLIENT_SECRET")
+        if token_value is None and (cid is None or secret is None):
+            missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None]
+            raise InputError(
+                " and ".join(missing),
+                "no credentials given",
+                "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
+                "or token (KORUSTICKET_TOKEN)",
+            )
+        config = cls(
+            base_url=base.rstrip("/"),
+            token_url=pick(token_url, "TOKEN_URL") or DEFAULT_TOKEN_URL,
+            client_id=cid,
+            client_secret=secret,
+            token=token_value,
+            language=language,
+            timeout=to_timeout(timeout),
+            max_retries=check_retries(DEFAULT_MAX_RETRIES if max_retries is None else max_retries),
+        )
+        check_secure(httpx.URL(config.base_url), "base_url")
+        return config
+
+    def headers(self) -> dict[str, str]:
+        headers = {"Accept": MEDIA_JSONLD, "User-Agent": f"korusticket-python/{__version__}"}
+        if self.language:
+            headers["Accept-Language"] = self.language
+        return headers
+
+
+# --- per-call state -------------------------------------------------------------------------
+
+
+@attrs.define
+class _CallState:
+    options: RequestOptions
+    response: httpx.Response | None = None
+
+
+_call_state: contextvars.ContextVar[_CallState | None] = contextvars.ContextVar("korusticket_call", default=None)
+
+
+def _apply_options(request: httpx.Request) -> None:
+    """Request hook: per-call language, timeout and retry budget."""
+    state = _call_state.get()
+    if state is None:
+        return
+    options = state.options
+    if "language" in options:
+        request.headers["Accept-Language"] = options["language"]
+    if "timeout" in options:
+        request.extensions["timeout"] = to_timeout(options["timeout"]).as_dict()
+    if "max_retries" in options:
+        request.extensions[MAX_RETRIES_KEY] = options["max_retries"]
+
+
+def _remember(response: httpx.Response) -> None:
+    """Response hook: keep the raw answer for error mapping (generated code drops it)."""
+    state = _call_state.get()
+    if state is not None:
+        state.response = response
+
+
+async def _apply_options_async(request: httpx.Request) -> None:
+    _apply_options(request)
+
+
+async def _remember_async(response: httpx.Response) -> None:
+    _remember(response)
+
+
+def _validate_options(options: RequestOptions) -> RequestOptions:
+    unknown = set(options) - set(RequestOptions.__annotations__)
+    if unknown:
+        raise InputError(", ".join(sorted(unknown)), "unknown option", "language, timeout, max_retries")
+    if "timeout" in options:
+        to_timeout(options["timeout"])
+    if "max_retries" in options:
+        check_retries(options["max_retries"])
+    return options
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request | None) -> KorusTicketError:
+    where = f"{request.method} {request.url.path}" if request is not None else "request"
+    if request is not None and request.method == "POST" and not isinstance(exc, NOT_SENT):
+        # The request left; the server may have acted on it. Never resend blindly.
+        return OutcomeUnknownError(
+            f"{where}: the outcome is unknown, the request was sent but the answer was lost ({type(exc).__name__})",
+            request=request,
+            cause=type(exc).__name__,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
+    return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
+
+
+def _request_of(exc: httpx.TransportError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:
+        return None
+
+
+def _finish(state: _CallState, parsed: Any, expect: type[T]) -> T:
+    response = state.response
+    if response is None:  # pragma: no cover - the hook always runs
+        raise APIConnectionError("no response was received")
+    if response.status_code >= 400:
+        error = error_from_response(response)
+        if response.request.method == "POST" and response.status_code in AMBIGUOUS_STATUSES:
+            raise OutcomeUnknownError(
+                f"{response.request.method} {response.request.url.path}: the outcome is unknown, "
+                f"a gateway answered {response.status_code} after the request was sent",
+                request=response.request,
+                cause=f"HTTP {response.status_code}",
+            ) from error
+        raise error
+    if not isinstance(parsed, expect):
+        raise decode_error(response, TypeError(f"expected {expect.__name__}, got {type(parsed).__name__}"))
+    return parsed
+
+
+def _decode_failure(state: _CallState, exc: Exception) -> Exception:
+    response = state.response
+    if response is None:
+        return exc
+    if response.status_code >= 400:  # a documented error status whose body did not parse
+        return error_from_response(response)
+    return decode_error(response, exc)
+
+
+class SyncCore:
+    """Runs generated operations on a configured httpx.Client."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        transport: httpx.BaseTransport | None,
+        clock: Clock,
+        sleep: Callable[[float], None] | None,
+    ) -> None:
+        self.config = config
+        self.clock = clock
+        inner = transport or httpx.HTTPTransport()
+        policy = RetryPolicy(max_retries=config.max_retries, now=clock)
+        retrying = RetryTransport(inner, policy, sleep) if sleep else RetryTransport(inner, policy)
+        self.auth: httpx.Auth = (
+            BearerToken(config.token)
+            if config.token
+            else ClientCredentials(
+                client_id=config.client_id or "",
+                client_secret=config.client_secret or "",
+                token_url=config.token_url,
+                transport=retrying,
+                timeout=config.timeout,
+                clock=clock,
+            )
+        )
+        self.http = httpx.Client(
+            base_url=config.base_url,
+            headers=config.headers(),
+            timeout=config.timeout,
+            transport=retrying,
+            auth=self.auth,
+            event_hooks={"request": [_apply_options], "response": [_remember]},
+        )
+        self.api = GeneratedClient(base_url=config.base_url).set_httpx_client(self.http)
+
+    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Run `op.sync_detailed(*args, **params)` and return its parsed result, or raise."""
+        state = _CallState(_validate_options(options))
+        token = _call_state.set(state)
+        try:
+            detailed = op.sync_detailed(*args, client=self.api, **params)
+        except KorusTicketError:
+            raise
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, _request_of(exc)) from exc
+        except DECODE_ERRORS as exc:
+            raise _decode_failure(state, exc) from exc
+        finally:
+            _call_state.reset(token)
+        return _finish(state, detailed.parsed, expect)
+
+    def close(self) -> None:
+        self.http.close()
+        if isinstance(self.auth, ClientCredentials):
+            self.auth.close()
+
+
+class AsyncCore:
+    """Runs generated operations on a configured httpx.AsyncClient."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        transport: httpx.AsyncBaseTransport | None,
+        clock: Clock,
+        sleep: Callable[[float], Awaitable[None]] | None,
+    ) -> None:
+        self.config = config
+        self.clock = clock
+        inner = transport or httpx.AsyncHTTPTransport()
+        policy = RetryPolicy(max_retries=config.max_retries, now=clock)
+        retrying = AsyncRetryTransport(inner, policy, sleep) if sleep else AsyncRetryTransport(inner, policy)
+        self.auth: httpx.Auth = (
+            BearerToken(config.token)
+            if config.token
+            else ClientCredentials(
+                client_id=config.client_id or "",
+                client_secret=config.client_secret or "",
+                token_url=config.token_url,
+                async_transport=retrying,
+                timeout=config.timeout,
+                clock=clock,
+            )
+        )
+        self.http = httpx.AsyncClient(
+            base_url=config.base_url,
+            headers=config.headers(),
+            timeout=config.timeout,
+            transport=retrying,
+            auth=self.auth,
+            event_hooks={"request": [_apply_options_async], "response": [_remember_async]},
+        )
+        self.api = GeneratedClient(base_url=config.base_url).set_async_httpx_client(self.http)
+
+    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Run `op.asyncio_detailed(*args, **params)` and return its parsed result, or raise."""
+        state = _CallState(_validate_options(options))
+        token = _call_state.set(state)
+        try:
+            detailed = await op.asyncio_detailed(*args, client=self.api, **params)
+        except KorusTicketError:
+            raise
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, _request_of(exc)) from exc
+        except DECODE_ERRORS as exc:
+            raise _decode_failure(state, exc) from exc
+        finally:
+            _call_state.reset(token)
+        return _finish(state, detailed.parsed, expect)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+        if isinstance(self.auth, ClientCredentials):
+            await self.auth.aclose()

@@ -1,0 +1,134 @@
+"""Results of the `_bulk` endpoints, where some items succeed and others fail.
+
+KorusTicket forwards each item to the issuer's own system, so a 200 can carry both created
+resources and failures. The shape of a failure is undocumented: it is read defensively, the raw
+data is always kept, and every input item is accounted for (a silent drop would lose a sale).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Self, TypeVar
+
+import attrs
+
+from ._errors import PartialFailureError
+
+__all__ = ["BulkFailure", "BulkResult", "collect"]
+
+R = TypeVar("R")
+
+# Keys a failure might use for its reason, in order of preference (undocumented shape).
+_REASON_KEYS = ("message", "reason", "error", "detail", "description", "title", "code")
+
+
+@attrs.frozen
+class BulkFailure:
+    """One input item the API could not process."""
+
+    item: Any
+    """The input item this failure belongs to, when that can be told (else None)."""
+    index: int | None
+    """Position of that item in the request, when known."""
+    reason: str
+    raw: Any
+    """The failure exactly as the server sent it (None when the server reported nothing)."""
+
+
+@attrs.frozen
+class BulkResult(Generic[R]):
+    """Created resources and failures of one bulk call. Iterating yields the created ones."""
+
+    succeeded: list[R]
+    failed: list[BulkFailure]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def raise_for_failures(self) -> Self:
+        """Raise PartialFailureError (carrying this result) if any item failed."""
+        if self.failed:
+            raise PartialFailureError(self)
+        return self
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.succeeded)
+
+    def __len__(self) -> int:
+        return len(self.succeeded)
+
+
+def _reason(raw: Any) -> str:
+    if isinstance(raw, Mapping):
+        for key in _REASON_KEYS:
+            value = raw.get(key)
+            if isinstance(value, str) and value:
+                return value
+        return json.dumps(raw, default=str, sort_keys=True)[:300]
+    return str(raw)[:300]
+
+
+def _failure_index(raw: Any, inputs: Sequence[Any], key_of: Callable[[Any], str | None]) -> int | None:
+    """Find which input a failure belongs to: an explicit index, an echoed item, or its key."""
+    if not isinstance(raw, Mapping):
+        return None
+    index = raw.get("index")
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(inputs):
+        return index
+    echoed = raw.get("item")
+    candidates = [key_of(echoed)] if echoed is not None else []
+    candidates += [key_of(raw)]
+    for key in candidates:
+        if key is None:
+            continue
+        for i, item in enumerate(inputs):
+            if key_of(item) == key:
+                return i
+    return None
+
+
+def collect(
+    created: Sequence[R],
+    failures: Sequence[Any],
+    inputs: Sequence[Any],
+    *,
+    input_key: Callable[[Any], str | None],
+    created_keys: Callable[[R], set[str]],
+) -> BulkResult[R]:
+    """Assemble a BulkResult and account for every input item.
+
+    ``input_key`` gives the matching key of an input item or of a raw failure (an offer or a
+    reservation IRI); ``created_keys`` the keys a created resource covers. Inputs covered by
+    neither a created resource nor a failure become failures of their own.
+    """
+    failed: list[BulkFailure] = []
+    accounted: set[int] = set()
+    for raw in failures:
+        index = _failure_index(raw, inputs, input_key)
+        if index is not None:
+            accounted.add(index)
+        failed.append(
+            BulkFailure(item=None if index is None else inputs[index], index=index, reason=_reason(raw), raw=raw)
+        )
+    covered: set[str] = set()
+    for resource in created:
+        covered |= created_keys(resource)
+    unmatched_failures = sum(1 for f in failed if f.index is None)
+    for i, item in enumerate(inputs):
+        if i in accounted or input_key(item) in covered:
+            continue
+        if unmatched_failures:
+            # A failure we could not tie to an item probably is this one; do not count it twice.
+            unmatched_failures -= 1
+            continue
+        failed.append(
+            BulkFailure(
+                item=item,
+                index=i,
+                reason="the server reported neither a created resource nor a failure for this item",
+                raw=None,
+            )
+        )
+    return BulkResult(succeeded=list(created), failed=failed)

@@ -1,0 +1,158 @@
+"""The clients users construct: KorusTicket (sync) and AsyncKorusTicket."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from ._base import AsyncCore, Clock, Config, SyncCore, TimeoutLike, utc_now
+from ._resources import (
+    AsyncCatalogs,
+    AsyncEvents,
+    AsyncForms,
+    AsyncOffers,
+    AsyncOfferTickets,
+    AsyncOrderDocuments,
+    AsyncOrders,
+    AsyncOrderTickets,
+    AsyncProducts,
+    AsyncReservations,
+    AsyncSessions,
+    Catalogs,
+    Events,
+    Forms,
+    Offers,
+    OfferTickets,
+    OrderDocuments,
+    Orders,
+    OrderTickets,
+    Products,
+    Reservations,
+    Sessions,
+)
+
+__all__ = ["AsyncKorusTicket", "KorusTicket"]
+
+
+class KorusTicket:
+    """Client of the KorusTicket API.
+
+    Credentials come from the arguments or the KORUSTICKET_* environment variables::
+
+        with KorusTicket(client_id="...", client_secret="...") as kt:
+            for catalog in kt.catalogs.list():
+                print(catalog.name)
+
+    ``clock`` and ``sleep`` are injectable for tests (token expiry, Retry-After, backoff).
+    """
+
+    def __init__(
+        self,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        language: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int | None = None,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock = utc_now,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        config = Config.resolve(
+            client_id=client_id, client_secret=client_secret, token=token, environment=environment,
+            base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
+        )  # fmt: skip
+        self._core = core = SyncCore(config, transport=transport, clock=clock, sleep=sleep)
+        self.catalogs = Catalogs(core)
+        self.events = Events(core)
+        self.sessions = Sessions(core)
+        self.products = Products(core)
+        self.offers = Offers(core)
+        self.offer_tickets = OfferTickets(core)
+        self.forms = Forms(core)
+        self.reservations = Reservations(core)
+        self.orders = Orders(core)
+        self.order_documents = OrderDocuments(core)
+        self.order_tickets = OrderTickets(core)
+
+    @property
+    def base_url(self) -> str:
+        return self._core.config.base_url
+
+    def __repr__(self) -> str:
+        return f"KorusTicket({self._core.config!r})"
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._core.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncKorusTicket:
+    """Async client of the KorusTicket API; same resources, awaited (lists: ``async for``)."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        language: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Clock = utc_now,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        config = Config.resolve(
+            client_id=client_id, client_secret=client_secret, token=token, environment=environment,
+            base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
+        )  # fmt: skip
+        self._core = core = AsyncCore(config, transport=transport, clock=clock, sleep=sleep)
+        self.catalogs = AsyncCatalogs(core)
+        self.events = AsyncEvents(core)
+        self.sessions = AsyncSessions(core)
+        self.products = AsyncProducts(core)
+        self.offers = AsyncOffers(core)
+        self.offer_tickets = AsyncOfferTickets(core)
+        self.forms = AsyncForms(core)
+        self.reservations = AsyncReservations(core)
+        self.orders = AsyncOrders(core)
+        self.order_documents = AsyncOrderDocuments(core)
+        self.order_tickets = AsyncOrderTickets(core)
+
+    @property
+    def base_url(self) -> str:
+        return self._core.config.base_url
+
+    def __repr__(self) -> str:
+        return f"AsyncKorusTicket({self._core.config!r})"
+
+    async def close(self) -> None:
+        """Close the connection pool."""
+        await self._core.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

@@ -1,0 +1,456 @@
+"""What each resource method sends and how its answer is read, written once for sync and async.
+
+Every operation is a generator of `Call`s: it yields the generated operation to run, receives
+its parsed result (or has the raised error thrown into it) and returns the final value. The
+sync and async clients only differ in the driver that runs these generators (`run`, `arun`),
+so argument checking, bulk accounting and the safe order retry exist once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, Sequence
+from types import ModuleType
+from typing import Any, Generic, TypeVar
+
+import attrs
+from korusticket_api.api.booking_order import create_orders, get_order, list_orders
+from korusticket_api.api.booking_order_document import refresh_order_document_url
+from korusticket_api.api.booking_order_item_ticket import get_order_ticket, update_order_ticket
+from korusticket_api.api.booking_reservation import create_reservations, get_reservation, list_reservations
+from korusticket_api.models import (
+    BookingOrder,
+    BookingOrderBulkResult,
+    BookingOrderBulkWrite,
+    BookingOrderDocumentPatch,
+    BookingOrderDocumentPatchWrite,
+    BookingOrderItemTicket,
+    BookingOrderItemTicketPatchWrite,
+    BookingReservation,
+    BookingReservationBulkResult,
+    BookingReservationBulkWrite,
+    ListOrdersOrdercreatedAt,
+    ListOrdersResponse200,
+)
+
+from ._base import RequestOptions
+from ._bulk import BulkResult, collect
+from ._errors import InputError, KorusTicketError, OutcomeUnknownError
+from ._ids import iri_of, to_id, to_iri
+
+__all__ = ["Call", "Flow", "run", "arun"]
+
+log = logging.getLogger("korusticket")
+T = TypeVar("T")
+
+RESERVATIONS = "/v1/booking/reservations"
+ORDERS = "/v1/booking/orders"
+TITLES = ("mr", "mrs", "mx")
+ORDERS_ALLOWED = "asc or desc"
+
+
+@attrs.frozen
+class Call(Generic[T]):
+    """One generated operation to run: `op.sync_detailed(*args, **params)` expecting `expect`."""
+
+    op: ModuleType
+    expect: type[T]
+    args: tuple[Any, ...] = ()
+    params: Mapping[str, Any] = attrs.field(factory=dict)
+    options: RequestOptions = attrs.field(factory=lambda: RequestOptions())
+
+
+Flow = Generator[Call[Any], Any, T]
+
+
+def single(call: Call[T]) -> Flow[T]:
+    """The flow of a plain call: run it, return its result."""
+    result: T = yield call
+    return result
+
+
+def run(flow: Flow[T], execute: Callable[[Call[Any]], Any]) -> T:
+    """Drive a flow synchronously."""
+    try:
+        call = next(flow)
+        while True:
+            try:
+                result = execute(call)
+            except KorusTicketError as exc:
+                call = flow.throw(exc)
+            else:
+                call = flow.send(result)
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+
+
+async def arun(flow: Flow[T], execute: Callable[[Call[Any]], Awaitable[Any]]) -> T:
+    """Drive a flow on the event loop."""
+    try:
+        call = next(flow)
+        while True:
+            try:
+                result = await execute(call)
+            except KorusTicketError as exc:
+                call = flow.throw(exc)
+            else:
+                call = flow.send(result)
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+
+
+# --- argument checks shared by several methods ------------------------------------------------
+
+
+def order_param(value: str | None, field: str = "order") -> str | None:
+    if value is None or value in ("asc", "desc"):
+        return value
+    raise InputError(field, f"{value!r} is not a sort direction", ORDERS_ALLOWED)
+
+
+def datetime_filter(value: dt.datetime | dt.date | None, field: str) -> str | None:
+    """createdAt filters: an aware datetime (sent with its offset) or a date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InputError(
+                field, "naive datetime: the server's timezone would be guessed", "an aware datetime or a date"
+            )
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise InputError(field, f"{type(value).__name__} is not a date", "datetime.datetime (aware) or datetime.date")
+
+
+def date_filter(value: dt.date | None, field: str) -> str | None:
+    """Offer date filters take a calendar date (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date")
+    return value.isoformat()
+
+
+def _key(mapping: Mapping[str, Any], *names: str) -> Any:
+    for name in names:
+        if name in mapping:
+            return mapping[name]
+    return None
+
+
+def _text(value: object, field: str, *, required: bool, max_length: int | None = None) -> str | None:
+    if value is None:
+        if required:
+            raise InputError(field, "missing", "a non-empty string")
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise InputError(field, f"{value!r:.40} is not a non-empty string", "a non-empty string")
+    if max_length is not None and len(value) > max_length:
+        raise InputError(field, f"{len(value)} characters is too long", f"1 to {max_length} characters")
+    return value
+
+
+def _title(value: object, field: str) -> str | None:
+    if value is None or (isinstance(value, str) and value in TITLES):
+        return value
+    raise InputError(field, f"{value!r} is not a known title", ", ".join(TITLES))
+
+
+# --- reservations -------------------------------------------------------------------------------
+
+
+def nested_iri(value: object, field: str, marker: str) -> str:
+    """IRI of a resource nested under a catalog (offer, ticket, session, product): a bare id
+    cannot say which catalog it belongs to, so an IRI or a model is required."""
+    iri = value if isinstance(value, str) else iri_of(value)
+    if not iri or not iri.startswith("/") or marker not in iri:
+        raise InputError(
+            field, f"{value!r:.80} is not a {marker.strip('/')[:-1]} IRI", f"an IRI containing {marker} or the model"
+        )
+    to_id(iri, field)
+    return iri
+
+
+def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The `items` of POST /v1/booking/reservations/_bulk, checked before anything is sent."""
+    if isinstance(items, Mapping) or not isinstance(items, Sequence) or not items:
+        raise InputError("items", "no items to reserve", "a non-empty list of {offer, quantity, ticket_sessions}")
+    out: list[dict[str, Any]] = []
+    for i, item in enumerate(items):
+        where = f"items[{i}]"
+        if not isinstance(item, Mapping):
+            raise InputError(
+                where, f"{type(item).__name__} is not a mapping", "a dict with offer, quantity, ticket_sessions"
+            )
+        offer = _key(item, "offer")
+        offer_iri = nested_iri(offer, f"{where}.offer", "/offers/")
+        quantity = _key(item, "quantity")
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+            raise InputError(f"{where}.quantity", f"{quantity!r} is not a positive whole number", "1, 2, 3, ...")
+        sessions = _key(item, "ticket_sessions", "ticketSessions")
+        if sessions is None:
+            sessions = _default_ticket_sessions(offer, where)
+        if isinstance(sessions, Mapping | str) or not isinstance(sessions, Iterable):
+            raise InputError(f"{where}.ticket_sessions", "not a list", "a list of {ticket, session?, form_data?}")
+        out.append(
+            {
+                "offer": offer_iri,
+                "quantity": quantity,
+                "ticketSessions": [
+                    _ticket_session(ts, f"{where}.ticket_sessions[{j}]") for j, ts in enumerate(sessions)
+                ],
+            }
+        )
+    return out
+
+
+def _default_ticket_sessions(offer: object, where: str) -> list[dict[str, Any]]:
+    """Full-day tickets need no session choice: fill them in from an offer model."""
+    tickets = getattr(offer, "tickets", None)
+    if isinstance(tickets, list) and tickets and all(getattr(t, "date_access", None) is True for t in tickets):
+        return [{"ticket": t.iri} for t in tickets if getattr(t, "iri", None)]
+    raise InputError(
+        f"{where}.ticket_sessions",
+        "missing: the offer has tickets that need a session (or it was given as an IRI)",
+        "a list of {ticket, session?, form_data?}, one per ticket of the offer",
+    )
+
+
+def _ticket_session(value: object, where: str) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InputError(where, f"{type(value).__name__} is not a mapping", "a dict with ticket, session?, form_data?")
+    ticket = _key(value, "ticket")
+    out: dict[str, Any] = {"ticket": nested_iri(ticket, f"{where}.ticket", "/tickets/")}
+    session = _key(value, "session")
+    if session is not None:
+        out["session"] = nested_iri(session, f"{where}.session", "/sessions/")
+    form_data = _key(value, "form_data", "formData")
+    if form_data is not None:
+        if not isinstance(form_data, Mapping) or "form" not in form_data or "fields" not in form_data:
+            raise InputError(f"{where}.form_data", "not a formData payload", "korusticket.forms.build_form_data(...)")
+        out["formData"] = dict(form_data)
+    return out
+
+
+def _offer_of(raw: Any) -> str | None:
+    if isinstance(raw, Mapping):
+        value = raw.get("offer")
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _offers_of(reservation: BookingReservation) -> set[str]:
+    items = reservation.items if isinstance(reservation.items, list) else []
+    return {item.offer for item in items if isinstance(item.offer, str)}
+
+
+def create_reservations_flow(
+    items: Sequence[Mapping[str, Any]], options: RequestOptions
+) -> Flow[BulkResult[BookingReservation]]:
+    payload = _reservation_items(items)
+    body = BookingReservationBulkWrite.from_dict({"items": payload})
+    try:
+        result = yield Call(create_reservations, BookingReservationBulkResult, params={"body": body}, options=options)
+    except OutcomeUnknownError as exc:
+        # No client-chosen key exists for reservations, so the outcome cannot be looked up.
+        raise OutcomeUnknownError(
+            f"{exc} Reservations have no client reference, so this client cannot tell whether they "
+            "were created: list recent reservations (kt.reservations.list(order='desc')) and look for "
+            f"the offers {sorted({i['offer'] for i in payload})} before reserving again; unwanted "
+            "reservations expire at their expiresAt.",
+            request=exc.request,
+            cause=exc.cause,
+        ) from exc
+    created = result.reservations if isinstance(result.reservations, list) else []
+    failures = [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
+    return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of)
+
+
+# --- orders -------------------------------------------------------------------------------------
+
+
+def _customer(value: object) -> dict[str, Any]:
+    if hasattr(value, "to_dict"):
+        value = value.to_dict()
+    if not isinstance(value, Mapping):
+        raise InputError(
+            "customer", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, email, ..."
+        )
+    known = {"firstname", "lastname", "email", "phone", "country", "language", "optin", "title"}
+    unknown = sorted(str(k) for k in set(value) - known)
+    if unknown:
+        raise InputError(f"customer.{unknown[0]}", "unknown field", ", ".join(sorted(known)))
+    out: dict[str, Any] = {}
+    for name in ("firstname", "lastname", "email"):
+        out[name] = _text(value.get(name), f"customer.{name}", required=True)
+    for name in ("phone", "country", "language"):
+        if value.get(name) is not None:
+            out[name] = _text(value.get(name), f"customer.{name}", required=False)
+    if value.get("optin") is not None:
+        if not isinstance(value["optin"], bool):
+            raise InputError("customer.optin", f"{value['optin']!r} is not a bool", "True or False")
+        out["optin"] = value["optin"]
+    if value.get("title") is not None:
+        out["title"] = _title(value["title"], "customer.title")
+    return out
+
+
+def _reservation_iri_of(raw: Any) -> str | None:
+    if isinstance(raw, Mapping):
+        value = raw.get("reservation")
+        return value if isinstance(value, str) else None
+    return value if isinstance(value := raw, str) else None
+
+
+def _reservations_of(order: BookingOrder) -> set[str]:
+    value = order.additional_properties.get("reservation")
+    return {value} if isinstance(value, str) else set()
+
+
+def create_orders_flow(
+    reservations: Sequence[object],
+    customer: object,
+    external_reference: str,
+    *,
+    now: dt.datetime,
+    attempts: int,
+    options: RequestOptions,
+) -> Flow[BulkResult[BookingOrder]]:
+    """POST /v1/booking/orders/_bulk, safe to retry: when the answer is lost, the orders are
+    looked up by external_reference before anything is sent again."""
+    if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
+        raise InputError(
+            "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
+        )
+    reference = _text(external_reference, "external_reference", required=True, max_length=50)
+    iris = []
+    for i, reservation in enumerate(reservations):
+        if isinstance(reservation, BookingReservation) and (reservation.expired is True or reservation.is_expired(now)):
+            raise InputError(
+                f"reservations[{i}]",
+                f"reservation {reservation.id} expired at {reservation.expires_at}",
+                "reservations whose expiresAt is still ahead: reserve again",
+            )
+        iris.append(to_iri(reservation, f"reservations[{i}]", RESERVATIONS))
+    body = BookingOrderBulkWrite.from_dict(
+        {"reservations": iris, "customer": _customer(customer), "externalReference": reference}
+    )
+    for attempt in range(attempts + 1):
+        try:
+            result = yield Call(create_orders, BookingOrderBulkResult, params={"body": body}, options=options)
+        except OutcomeUnknownError as exc:
+            log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
+            page = yield Call(
+                list_orders,
+                ListOrdersResponse200,
+                params={"external_reference": reference, "items_per_page": 50},
+                options=options,
+            )
+            found = [
+                o for o in (page.member if isinstance(page.member, list) else []) if o.external_reference == reference
+            ]
+            if found:
+                log.debug("found %d order(s) for the lost POST; not sending it again", len(found))
+                return collect(found, [], iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+            if attempt == attempts:
+                raise OutcomeUnknownError(
+                    f"{exc} No order with external_reference {reference!r} was found after "
+                    f"{attempt + 1} attempt(s); check kt.orders.list(external_reference={reference!r}) "
+                    "before sending again.",
+                    request=exc.request,
+                    cause=exc.cause,
+                ) from exc
+            log.debug("no order for external_reference %r: sending again (attempt %d)", reference, attempt + 2)
+            continue
+        created = result.orders if isinstance(result.orders, list) else []
+        failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
+        return collect(created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# --- tickets and documents ------------------------------------------------------------------
+
+
+def _beneficiary(value: object) -> dict[str, Any]:
+    if hasattr(value, "to_dict"):
+        value = value.to_dict()
+    if not isinstance(value, Mapping):
+        raise InputError(
+            "beneficiary", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, ..."
+        )
+    aliases = {"date_of_birth": "dateOfBirth", "place_of_birth": "placeOfBirth"}
+    known = {"firstname", "lastname", "title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"}
+    data = {aliases.get(str(k), str(k)): v for k, v in value.items()}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise InputError(f"beneficiary.{unknown[0]}", "unknown field", ", ".join(sorted(known)))
+    out: dict[str, Any] = {
+        "firstname": _text(data.get("firstname"), "beneficiary.firstname", required=True),
+        "lastname": _text(data.get("lastname"), "beneficiary.lastname", required=True),
+    }
+    birth = data.get("dateOfBirth")
+    if isinstance(birth, dt.datetime):
+        raise InputError("beneficiary.date_of_birth", "a datetime, not a date", "datetime.date or 'YYYY-MM-DD'")
+    if isinstance(birth, dt.date):
+        data["dateOfBirth"] = birth.isoformat()
+    for name in ("title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"):
+        if name in data:  # merge-patch: an explicit None clears the field on the server
+            out[name] = (
+                _title(data[name], "beneficiary.title")
+                if name == "title"
+                else (None if data[name] is None else _text(data[name], f"beneficiary.{name}", required=False))
+            )
+    return out
+
+
+def set_beneficiary_call(
+    order: object, item: object, ticket: object, beneficiary: object, options: RequestOptions
+) -> Call[BookingOrderItemTicket]:
+    body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
+    args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
+    return Call(update_order_ticket, BookingOrderItemTicket, args, {"body": body}, options)
+
+
+def refresh_url_call(order: object, document: object, options: RequestOptions) -> Call[BookingOrderDocumentPatch]:
+    args = (to_id(order, "order"), to_id(document, "id"))
+    return Call(
+        refresh_order_document_url, BookingOrderDocumentPatch, args, {"body": BookingOrderDocumentPatchWrite()}, options
+    )
+
+
+def orders_list_params(
+    *,
+    external_reference: str | None,
+    created_after: dt.datetime | dt.date | None,
+    created_strictly_after: dt.datetime | dt.date | None,
+    created_before: dt.datetime | dt.date | None,
+    created_strictly_before: dt.datetime | dt.date | None,
+    order: str | None,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "external_reference": _text(external_reference, "external_reference", required=False, max_length=50),
+        "created_atafter": datetime_filter(created_after, "created_after"),
+        "created_atstrictly_after": datetime_filter(created_strictly_after, "created_strictly_after"),
+        "created_atbefore": datetime_filter(created_before, "created_before"),
+        "created_atstrictly_before": datetime_filter(created_strictly_before, "created_strictly_before"),
+    }
+    direction = order_param(order)
+    if direction:
+        params["ordercreated_at"] = ListOrdersOrdercreatedAt(direction)
+    return {k: v for k, v in params.items() if v is not None}
+
+
+__all__ += [
+    "create_orders_flow",
+    "create_reservations_flow",
+    "get_order",
+    "get_order_ticket",
+    "get_reservation",
+    "list_reservations",
+    "orders_list_params",
+    "refresh_url_call",
+    "set_beneficiary_call",
+    "single",
+]

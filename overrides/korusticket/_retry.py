@@ -1,0 +1,175 @@
+"""Where retries happen: a transport wrapper, so generated code stays untouched.
+
+Retried: connection failures, 408, 429, 502, 503, 504 on GET/HEAD/PATCH (merge-patch is
+idempotent). A POST is retried only when the connection failed before anything was sent;
+otherwise it reaches the server at most once. Backoff is exponential with full jitter;
+Retry-After (seconds or HTTP date) is honoured up to a cap, and not retried beyond it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import attrs
+import httpx
+
+from ._constants import DEFAULT_MAX_RETRIES, INITIAL_RETRY_DELAY, MAX_RETRY_AFTER, MAX_RETRY_DELAY
+
+__all__ = ["RetryPolicy", "RetryTransport", "AsyncRetryTransport", "parse_retry_after", "MAX_RETRIES_KEY"]
+
+log = logging.getLogger("korusticket")
+
+# Per-request override of the client's max_retries travels in request.extensions.
+MAX_RETRIES_KEY = "korusticket.max_retries"
+RETRY_STATUSES = frozenset({408, 429, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELETE"})
+# Failures that happen before the request leaves: safe to resend whatever the method.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def parse_retry_after(value: str | None, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now()).total_seconds())
+
+
+@attrs.frozen
+class RetryPolicy:
+    """What to retry and how long to wait; clocks and randomness are injectable for tests."""
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    initial_delay: float = INITIAL_RETRY_DELAY
+    max_delay: float = MAX_RETRY_DELAY
+    max_retry_after: float = MAX_RETRY_AFTER
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    random: Callable[[], float] = random.random
+
+    def budget(self, request: httpx.Request) -> int:
+        value = request.extensions.get(MAX_RETRIES_KEY)
+        return int(value) if isinstance(value, int) else self.max_retries
+
+    def backoff(self, attempt: int) -> float:
+        # Full jitter keeps a fleet of clients from retrying in lockstep.
+        return min(self.max_delay, self.initial_delay * (1 << attempt)) * (0.5 + self.random() / 2)
+
+    def delay_for_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
+        """Seconds before retrying this answer, or None when it must not be retried."""
+        if response.status_code not in RETRY_STATUSES or request.method not in IDEMPOTENT_METHODS:
+            return None
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), self.now)
+        if retry_after is None:
+            return self.backoff(attempt)
+        if retry_after > self.max_retry_after:
+            log.debug("not retrying %s %s: Retry-After %.0fs exceeds the %.0fs cap",
+                      request.method, request.url.path, retry_after, self.max_retry_after)  # fmt: skip
+            return None
+        return retry_after
+
+    def may_resend_after(self, request: httpx.Request, exc: Exception) -> bool:
+        """Whether a transport failure allows sending the request again."""
+        if isinstance(exc, NOT_SENT):
+            return True
+        # The request may have reached the server: only idempotent methods are safe.
+        return request.method in IDEMPOTENT_METHODS and isinstance(exc, httpx.TransportError)
+
+
+def _reason(response: httpx.Response | None, exc: Exception | None) -> str:
+    return f"HTTP {response.status_code}" if response is not None else type(exc).__name__
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport with the retry policy (sync)."""
+
+    def __init__(
+        self, inner: httpx.BaseTransport, policy: RetryPolicy, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
+        self.inner = inner
+        self.policy = policy
+        self.sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        budget = self.policy.budget(request)
+        attempt = 0
+        while True:
+            try:
+                response = self.inner.handle_request(request)
+            except httpx.TransportError as exc:
+                if attempt >= budget or not self.policy.may_resend_after(request, exc):
+                    raise
+                delay = self.policy.backoff(attempt)
+                _log_retry(request, attempt, budget, _reason(None, exc), delay)
+            else:
+                delay_or_none = self.policy.delay_for_response(request, response, attempt)
+                if delay_or_none is None or attempt >= budget:
+                    return response
+                delay = delay_or_none
+                response.close()
+                _log_retry(request, attempt, budget, _reason(response, None), delay)
+            self.sleep(delay)
+            attempt += 1
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps a transport with the retry policy (async)."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.inner = inner
+        self.policy = policy
+        self.sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        budget = self.policy.budget(request)
+        attempt = 0
+        while True:
+            try:
+                response = await self.inner.handle_async_request(request)
+            except httpx.TransportError as exc:
+                if attempt >= budget or not self.policy.may_resend_after(request, exc):
+                    raise
+                delay = self.policy.backoff(attempt)
+                _log_retry(request, attempt, budget, _reason(None, exc), delay)
+            else:
+                delay_or_none = self.policy.delay_for_response(request, response, attempt)
+                if delay_or_none is None or attempt >= budget:
+                    return response
+                delay = delay_or_none
+                await response.aclose()
+                _log_retry(request, attempt, budget, _reason(response, None), delay)
+            await self.sleep(delay)
+            attempt += 1
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _log_retry(request: httpx.Request, attempt: int, budget: int, reason: str, delay: float) -> None:
+    log.debug(
+        "retrying %s %s (%d/%d) after %s in %.2fs",
+        request.method, request.url.path, attempt + 1, budget, reason, delay,
+    )  # fmt: skip
