@@ -1,11 +1,12 @@
 """Python client for the KorusTicket B2B ticketing API.
 
-    from korusticket import KorusTicket
-    kt = KorusTicket(client_id="...", client_secret="...")
+from korusticket import KorusTicket
+kt = KorusTicket(client_id="...", client_secret="...")
 """
 
 from __future__ import annotations
 
+from . import forms
 from ._bulk import BulkFailure, BulkResult
 from ._client import AsyncKorusTicket, KorusTicket
 from ._errors import (
@@ -56,11 +57,12 @@ __all__ = [
     "UnprocessableEntityError",
     "Violation",
     "__version__",
+    "forms",
 ]
 
 # Show public classes as korusticket.X in reprs, tracebacks and docs (as httpx does).
 for _name in __all__:
     _obj = globals()[_name]
-    if isinstance(_obj, type):
+    if isinstance(_obj, type) and _obj.__module__.startswith("korusticket."):
         _obj.__module__ = "korusticket"
 del _name, _obj

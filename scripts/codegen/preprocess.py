@@ -81,7 +81,7 @@ def _keep_one(content: Json, order: tuple[str, ...]) -> Json:
     for media in order:
         if media in content:
             return {media: content[media]}
-    json_like = [m for m in content if m.endswith("json") or m.endswith("+json")]
+    json_like = [m for m in content if m.endswith("json")]
     return {json_like[0]: content[json_like[0]]} if json_like else content
 
 

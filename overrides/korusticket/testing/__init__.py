@@ -1,0 +1,42 @@
+"""An in-memory, stateful stand-in of the KorusTicket API (1.0.7), for tests and demos.
+
+    stand_in = StandIn(clock=FakeClock())
+    client = httpx.Client(base_url="https://api.demo.korusticket.com", transport=stand_in.transport())
+    token = client.post(stand_in.token_path, data={"grant_type": "client_credentials",
+                        "client_id": DEMO_CLIENT_ID, "client_secret": DEMO_CLIENT_SECRET}).json()
+
+Or over HTTP: ``python -m korusticket.testing serve --port 8000``.
+
+Stand-in choices where the docs are silent (not API facts):
+``failedReservations[]`` items are ``{"item": <input item>, "index": i, "message", "code"}`` with
+code ``sold_out`` | ``offer_expired`` | ``session_expired``; ``failedOrders[]`` items are
+``{"reservation": <IRI>, "message", "code"}`` with code ``reservation_expired`` |
+``reservation_already_ordered``; an expired reservation reads ``status: released``.
+"""
+
+from __future__ import annotations
+
+from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH
+from ._clock import Clock, FakeClock, system_clock
+from ._faults import Fault, Faults, RecordedRequest
+from ._server import StandInServer, serve
+from ._standin import Demo, StandIn
+from ._transport import StandInAsyncTransport, StandInTransport
+
+__all__ = [
+    "DEMO_CLIENT_ID",
+    "DEMO_CLIENT_SECRET",
+    "TOKEN_PATH",
+    "Clock",
+    "Demo",
+    "FakeClock",
+    "Fault",
+    "Faults",
+    "RecordedRequest",
+    "StandIn",
+    "StandInAsyncTransport",
+    "StandInServer",
+    "StandInTransport",
+    "serve",
+    "system_clock",
+]

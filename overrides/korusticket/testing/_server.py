@@ -1,0 +1,99 @@
+"""A loopback HTTP server (stdlib ``ThreadingHTTPServer``) in front of a ``StandIn``."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from ._core import Request
+from ._standin import StandIn
+
+__all__ = ["StandInServer", "serve"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: StandInServer
+    protocol_version = "HTTP/1.1"
+
+    def _any(self) -> None:
+        url = urlsplit(self.path)
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length) if length else b""
+        request = Request(
+            self.command,
+            url.path,
+            tuple(parse_qsl(url.query, keep_blank_values=True)),
+            {k.lower(): v for k, v in self.headers.items()},
+            body,
+        )
+        stand_in = self.server.stand_in
+        plan = stand_in.begin(request)
+        if plan.delay:
+            stand_in.sleep(plan.delay)
+        response = stand_in.finish(plan)
+        if response is None or (plan.fault is not None and plan.fault.drop_connection is not None):
+            self.close_connection = True  # hang up without an answer
+            return
+        self.send_response(response.status)
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.send_header("content-length", str(len(response.body)))
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _any
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+
+class StandInServer(ThreadingHTTPServer):
+    """``StandInServer(stand_in, ("127.0.0.1", 0))``; ``base_url`` tells where it listens."""
+
+    daemon_threads = True
+
+    def __init__(
+        self, stand_in: StandIn, address: tuple[str, int] = ("127.0.0.1", 0), *, verbose: bool = False
+    ) -> None:
+        super().__init__(address, _Handler)
+        self.stand_in = stand_in
+        self.verbose = verbose
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> threading.Thread:
+        """Serve in a daemon thread; stop with ``shutdown()`` then ``server_close()``."""
+        thread = threading.Thread(target=self.serve_forever, name="korusticket-stand-in", daemon=True)
+        thread.start()
+        return thread
+
+    def __enter__(self) -> StandInServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def serve(stand_in: StandIn | None = None, host: str = "127.0.0.1", port: int = 8000, *, verbose: bool = True) -> None:
+    """Serve forever in the foreground (Ctrl-C to stop)."""
+    server = StandInServer(stand_in or StandIn(), (host, port), verbose=verbose)
+    s = server.stand_in.settings
+    print(f"KorusTicket stand-in listening on {server.base_url}")
+    print(f"  token URL:     {server.base_url}{server.stand_in.token_path}")
+    print(f"  client_id:     {s.client_id}")
+    print(f"  client_secret: {s.client_secret}")
+    print(f"  demo catalog:  {server.stand_in.demo.catalog}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,260 @@
+"""``StandIn``: state + behaviour + faults + request log, shared by every transport."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, App, Settings
+from ._clock import Clock, system_clock
+from ._core import Request, Response, error_body, json_response
+from ._data import Offer, Product
+from ._faults import Fault, Faults, RecordedRequest
+from ._serialize import Iri
+from ._state import ReservationRecord, State
+
+if TYPE_CHECKING:
+    from ._transport import StandInAsyncTransport, StandInTransport
+
+__all__ = ["Demo", "StandIn"]
+
+
+@dataclass(frozen=True)
+class Demo:
+    """IRIs of the seeded items tests usually need (all in the accessible demo organization)."""
+
+    catalog: str
+    catalog_ol: str
+    catalog_forbidden: str
+    product: str
+    form: str
+    event_cinescenie: str
+    offer_day: str  # full-day ticket, 4000 left, 100.00 EUR
+    offer_session: str  # full-day + session ticket (Cinéscénie), sessions tomorrow
+    offer_form: str  # full-day ticket whose ticket has the customer_infos_form
+    offer_limited: str  # session ticket, only 2 left
+    offer_sold_out: str  # session ticket, 0 left
+    offer_past: str  # dated yesterday
+    offer_session_past: str  # sessions of yesterday
+    offer_nominative: str  # undated; order tickets need beneficiary firstname/lastname
+    offer_dynamic: str  # realtimePriceRequired; /price differs from the list price
+    offer_ol: str  # in the second catalog
+    offer_forbidden: str  # in a catalog of another organization (403)
+
+
+@dataclass
+class _Plan:
+    record: RecordedRequest
+    request: Request
+    fault: Fault | None
+    delay: float
+
+
+class StandIn:
+    """An in-memory KorusTicket API (1.0.7). Use ``transport()`` / ``async_transport()`` with httpx.
+
+    ``clock`` gives the time (aware UTC); ``hold`` how long reservations are held; ``latency`` adds
+    that many seconds to every answer, slept with ``sleep`` / ``async_sleep`` (inject no-op or
+    recording functions in tests). ``auth=False`` skips the bearer check.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = system_clock,
+        hold: timedelta = timedelta(minutes=15),
+        token_lifetime: int = 1800,
+        refresh_lifetime: int = 1800,
+        client_id: str = DEMO_CLIENT_ID,
+        client_secret: str = DEMO_CLIENT_SECRET,
+        latency: float = 0.0,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        auth: bool = True,
+        seed: str = "korusticket-stand-in",
+    ) -> None:
+        self.clock = clock
+        self.state = State(clock, seed)
+        self.settings = Settings(hold, token_lifetime, refresh_lifetime, client_id, client_secret, auth)
+        self.app = App(self.state, self.settings)
+        self.faults = Faults()
+        self.requests: list[RecordedRequest] = []
+        self.latency = latency
+        self.sleep = sleep
+        self.async_sleep = async_sleep
+        h = self.state.seed.handles
+        offers = self.state.seed.offers
+        self.demo = Demo(
+            catalog=Iri.catalog(h["catalog"]),
+            catalog_ol=Iri.catalog(h["catalog_ol"]),
+            catalog_forbidden=Iri.catalog(h["catalog_forbidden"]),
+            product=Iri.product(h["catalog"], h["product"]),
+            form=Iri.form(h["form"]),
+            event_cinescenie=Iri.event(h["catalog"], h["event_cinescenie"]),
+            **{k: Iri.offer(offers[h[k]].catalog_id, h[k]) for k in h if k.startswith("offer_")},
+        )
+
+    token_path = TOKEN_PATH
+
+    # ------------------------------------------------------------------ transports
+    def transport(self) -> StandInTransport:
+        """A sync ``httpx.BaseTransport`` answering for any host."""
+        from ._transport import StandInTransport
+
+        return StandInTransport(self)
+
+    def async_transport(self) -> StandInAsyncTransport:
+        """An ``httpx.AsyncBaseTransport`` sharing this stand-in's state."""
+        from ._transport import StandInAsyncTransport
+
+        return StandInAsyncTransport(self)
+
+    # ------------------------------------------------------------------ the request cycle
+    def begin(self, request: Request) -> _Plan:
+        """Log the request and pick its fault; the caller sleeps ``delay`` then calls ``finish``."""
+        headers = {
+            k: (
+                "Bearer ***"
+                if k == "authorization" and v.lower().startswith("bearer")
+                else "***"
+                if k == "authorization"
+                else v
+            )
+            for k, v in request.headers.items()
+        }
+        record = RecordedRequest(request.method, request.path, request.query, headers, request.body)
+        fault = self.faults.take(request.method, request.path)
+        record.fault = fault
+        with self.state.lock:
+            self.requests.append(record)
+        return _Plan(record, request, fault, self.latency + (fault.latency if fault else 0.0))
+
+    def finish(self, plan: _Plan) -> Response | None:
+        """The answer, or ``None`` when the connection drops before the request is handled."""
+        fault = plan.fault
+        if fault is not None and fault.drop_connection == "before":
+            return None
+        if fault is not None and fault.status is not None:
+            headers = dict(fault.headers)
+            if fault.retry_after is not None:
+                headers["retry-after"] = fault.retry_after
+            body = fault.body if fault.body is not None else error_body(fault.status)
+            response = json_response(fault.status, body, headers=headers.items())
+        else:
+            response = self.app.handle(plan.request)
+        if fault is None or fault.drop_connection is None:
+            plan.record.status = response.status
+        return response
+
+    def handle(self, request: Request) -> Response | None:
+        """One full cycle with the blocking ``sleep`` (used by the loopback server)."""
+        plan = self.begin(request)
+        if plan.delay:
+            self.sleep(plan.delay)
+        return self.finish(plan)
+
+    # ------------------------------------------------------------------ helpers for tests
+    def issue_token(self) -> str:
+        """A valid access token for the demo client, without going through the token endpoint."""
+        with self.state.lock:
+            return str(self.app.issue_tokens(self.settings.client_id)["access_token"])
+
+    def count(self, method: str | None = None, path_glob: str = "*") -> int:
+        """How many logged requests match (``fnmatch`` glob on the path)."""
+        probe = Fault(path_glob, method, times=None)
+        return sum(1 for r in self.requests if probe.matches(r.method, r.path))
+
+    def _offer(self, iri: str | None) -> Offer:
+        oid = (iri or self.demo.offer_day).rstrip("/").rsplit("/", 1)[-1]
+        return self.state.seed.offers[oid]
+
+    def seed_reservations(
+        self, n: int, *, offer: str | None = None, quantity: int = 1, foreign: bool = False
+    ) -> list[str]:
+        """Create ``n`` held reservations directly (no availability check); returns their IRIs.
+
+        ``foreign=True`` makes them belong to another organization (GET answers 403, lists skip them).
+        """
+        target = self._offer(offer)
+        org = self.state.seed.other_organization_id if foreign else None
+        with self.state.lock:
+            return [
+                Iri.reservation(self.app.create_reservation(target, quantity, organization_id=org).id) for _ in range(n)
+            ]
+
+    def seed_orders(
+        self,
+        n: int,
+        *,
+        offer: str | None = None,
+        external_reference: str | None = "SEEDED",
+        customer: dict[str, Any] | None = None,
+        foreign: bool = False,
+    ) -> list[str]:
+        """Create ``n`` confirmed orders (each from a fresh reservation); returns their IRIs."""
+        customer = customer or {
+            "firstname": "john",
+            "lastname": "doe",
+            "email": "john.doe@example.com",
+            "phone": "+33610203040",
+            "country": "FR",
+            "language": "fr",
+            "title": "mr",
+            "optin": False,
+        }
+        out = []
+        with self.state.lock:
+            for iri in self.seed_reservations(n, offer=offer, foreign=foreign):
+                r = self.state.reservations[iri.rsplit("/", 1)[-1]]
+                out.append(Iri.order(self.app.create_order(r, dict(customer), external_reference).id))
+        return out
+
+    def seed_products(self, n: int, *, catalog: str | None = None, name: str = "Produit de test") -> list[str]:
+        """Add ``n`` products to a catalog (default: the demo catalog); returns their IRIs."""
+        catalog_id = (catalog or self.demo.catalog).rsplit("/", 1)[-1]
+        out = []
+        with self.state.lock:
+            base = self.clock()
+            for i in range(n):
+                pid = self.state.new_id("product")
+                self.state.seed.products[pid] = Product(
+                    pid, catalog_id, f"{name} {i + 1}", "<p>Test</p>", base + timedelta(microseconds=i)
+                )
+                out.append(Iri.product(catalog_id, pid))
+        return out
+
+    def reservation(self, iri: str) -> ReservationRecord:
+        """The stored reservation behind an IRI (read or tweak it, e.g. ``expires_at``)."""
+        return self.state.reservations[iri.rstrip("/").rsplit("/", 1)[-1]]
+
+    def document_ids(self, order: str) -> list[str]:
+        """Ids of an order's documents (1.0.7 has no document listing; this is how tests find them)."""
+        return list(self.state.orders[order.rstrip("/").rsplit("/", 1)[-1]].document_ids)
+
+    def document_iris(self, order: str) -> list[str]:
+        order_id = order.rstrip("/").rsplit("/", 1)[-1]
+        return [Iri.document(order_id, d) for d in self.document_ids(order)]
+
+    def set_offer_capacity(self, offer: str, capacity: int, *, price: str | None = None) -> None:
+        """Change an offer's stock (and optionally its list price)."""
+        target = self._offer(offer)
+        with self.state.lock:
+            target.capacity = capacity
+            if price is not None:
+                target.price = Decimal(price)
+
+    def clear_requests(self) -> None:
+        with self.state.lock:
+            self.requests.clear()
+
+    def reset_faults(self) -> None:
+        self.faults.clear()
+
+    def requests_matching(self, method: str | None = None, path_glob: str = "*") -> Iterable[RecordedRequest]:
+        probe = Fault(path_glob, method, times=None)
+        return [r for r in self.requests if probe.matches(r.method, r.path)]
