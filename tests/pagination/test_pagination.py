@@ -1,0 +1,184 @@
+"""Hydra collections: every item, in order, with as few requests as needed."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+import korusticket
+from korusticket import AsyncKorusTicket, InputError, KorusTicket
+
+BASE = "https://api.demo.korusticket.com"
+PATH = "/v1/booking/reservations"
+
+
+def reservation(i: int) -> dict[str, Any]:
+    rid = f"0194cb34-0ad0-711e-b447-{i:012x}"
+    return {"@id": f"{PATH}/{rid}", "@type": "BookingReservation", "id": rid, "totalAmountInclTax": "10.00"}
+
+
+class Collection:
+    """Serves `total` reservations in Hydra pages; records the pages asked for."""
+
+    def __init__(self, total: int, *, links: bool = True, with_total: bool = True, prefix: str = "") -> None:
+        self.total = total
+        self.links = links
+        self.with_total = with_total
+        self.prefix = prefix
+        self.pages: list[int] = []
+
+    def body(self, request: httpx.Request) -> dict[str, Any]:
+        query = parse_qs(request.url.query.decode())
+        page, size = int(query["page"][0]), int(query["itemsPerPage"][0])
+        self.pages.append(page)
+        start = (page - 1) * size
+        members = [reservation(i) for i in range(start, min(start + size, self.total))]
+        p = self.prefix
+        body: dict[str, Any] = {"@id": PATH, "@type": "Collection", f"{p}member": members}
+        if self.with_total:
+            body[f"{p}totalItems"] = self.total
+        if self.links:
+            view: dict[str, Any] = {"@id": f"{PATH}?page={page}", "@type": "PartialCollectionView"}
+            if start + size < self.total:
+                view[f"{p}next"] = f"{PATH}?itemsPerPage={size}&page={page + 1}"
+            body[f"{p}view"] = view
+        return body
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=self.body(request))
+
+
+def client(collection: Collection) -> KorusTicket:
+    return KorusTicket(token="t", transport=httpx.MockTransport(collection.handler), max_retries=0)
+
+
+def ids(items: list[Any]) -> list[str]:
+    return [item.id for item in items]
+
+
+def test_123_items_over_pages_of_50_in_order_with_3_requests() -> None:
+    collection = Collection(123)
+    items = list(client(collection).reservations.list())
+    assert ids(items) == [reservation(i)["id"] for i in range(123)]
+    assert collection.pages == [1, 2, 3]
+
+
+def test_limit_stops_early() -> None:
+    collection = Collection(123)
+    items = list(client(collection).reservations.list(limit=60))
+    assert len(items) == 60
+    assert collection.pages == [1, 2]
+
+
+def test_pages_expose_items_total_and_number() -> None:
+    collection = Collection(123)
+    pages = list(client(collection).reservations.list(page_size=50).pages())
+    assert [(p.page, len(p.items), p.total_items) for p in pages] == [(1, 50, 123), (2, 50, 123), (3, 23, 123)]
+
+
+def test_without_links_the_total_decides() -> None:
+    collection = Collection(101, links=False)
+    assert len(list(client(collection).reservations.list(page_size=50))) == 101
+    assert collection.pages == [1, 2, 3]
+
+
+def test_without_links_or_total_a_short_page_ends_the_walk() -> None:
+    collection = Collection(100, links=False, with_total=False)
+    assert len(list(client(collection).reservations.list(page_size=50))) == 100
+    assert collection.pages == [1, 2, 3]  # page 3 is empty: the end
+
+
+def test_empty_collection_is_one_request() -> None:
+    collection = Collection(0)
+    assert list(client(collection).reservations.list()) == []
+    assert collection.pages == [1]
+
+
+def test_hydra_prefixed_collection_iterates() -> None:
+    collection = Collection(75, prefix="hydra:")
+    items = list(client(collection).reservations.list())
+    assert ids(items) == [reservation(i)["id"] for i in range(75)]
+    assert collection.pages == [1, 2]
+    assert items[0].iri == f"{PATH}/{reservation(0)['id']}"
+
+
+@pytest.mark.parametrize("bad", [0, 51, -1, 2.5, True, "50"])
+def test_page_size_out_of_range_is_an_input_error_before_any_request(bad: object) -> None:
+    collection = Collection(10)
+    with pytest.raises(InputError, match="page_size"):
+        client(collection).reservations.list(page_size=bad)  # type: ignore[arg-type]
+    assert collection.pages == []
+
+
+def test_paginator_is_lazy_and_reiterable() -> None:
+    collection = Collection(10)
+    paginator = client(collection).reservations.list()
+    assert collection.pages == []
+    assert len(list(paginator)) == 10
+    assert len(list(paginator)) == 10
+    assert isinstance(paginator, korusticket.Paginator)
+
+
+class OutOfOrder:
+    """Async transport answering concurrent requests in random order; tracks requests in flight."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.rng = random.Random(7)
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            # Yield to the loop a random number of times: later pages may finish first.
+            for _ in range(self.rng.randint(0, 20)):
+                await asyncio.sleep(0)
+            return self.collection.handler(request)
+        finally:
+            self.in_flight -= 1
+
+
+def test_async_prefetch_yields_in_order_with_bounded_concurrency() -> None:
+    collection = Collection(500)  # 10 pages of 50
+    transport = OutOfOrder(collection)
+
+    async def main() -> list[Any]:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(transport), max_retries=0) as kt:
+            return [item async for item in kt.reservations.list(prefetch=4)]
+
+    items = asyncio.run(main())
+    assert ids(items) == [reservation(i)["id"] for i in range(500)]
+    assert sorted(collection.pages) == list(range(1, 11))
+    assert collection.pages != sorted(collection.pages)  # they really completed out of order
+    assert transport.max_in_flight == 4
+
+
+def test_async_sequential_and_limit() -> None:
+    collection = Collection(123)
+
+    async def main() -> tuple[list[Any], list[Any]]:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(collection.handler)) as kt:
+            everything = [item async for item in kt.reservations.list()]
+            some = [item async for item in kt.reservations.list(limit=60, prefetch=8)]
+            return everything, some
+
+    everything, some = asyncio.run(main())
+    assert len(everything) == 123
+    assert ids(some) == ids(everything)[:60]
+    assert collection.pages == [1, 2, 3, 1, 2]  # the limit caps prefetching too
+
+
+def test_async_prefetch_must_be_positive() -> None:
+    async def main() -> None:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(Collection(1).handler)) as kt:
+            kt.reservations.list(prefetch=0)
+
+    with pytest.raises(InputError, match="prefetch"):
+        asyncio.run(main())
