@@ -112,20 +112,31 @@ def collect(
         failed.append(
             BulkFailure(item=None if index is None else inputs[index], index=index, reason=_reason(raw), raw=raw)
         )
-    covered: set[str] = set()
+    # Each created resource covers one not yet accounted input per key it carries (so two items
+    # for the same offer need two resources). A resource carrying no key of any input (e.g. an
+    # order without `reservation`) still stands for one input, though which one cannot be told.
+    uncovered = [i for i in range(len(inputs)) if i not in accounted]
+    input_keys = {key for key in map(input_key, inputs) if key is not None}
+    unmatched_created = 0
     for resource in created:
-        covered |= created_keys(resource)
-    unmatched_failures = sum(1 for f in failed if f.index is None)
-    for i, item in enumerate(inputs):
-        if i in accounted or input_key(item) in covered:
+        keys = created_keys(resource)
+        if not keys & input_keys:
+            unmatched_created += 1
             continue
-        if unmatched_failures:
-            # A failure we could not tie to an item probably is this one; do not count it twice.
-            unmatched_failures -= 1
+        for key in keys:
+            index = next((i for i in uncovered if input_key(inputs[i]) == key), None)
+            if index is not None:
+                uncovered.remove(index)
+    # A failure or a resource we could not tie to an item probably is one of these; do not
+    # count it twice.
+    unmatched = unmatched_created + sum(1 for f in failed if f.index is None)
+    for i in uncovered:
+        if unmatched:
+            unmatched -= 1
             continue
         failed.append(
             BulkFailure(
-                item=item,
+                item=inputs[i],
                 index=i,
                 reason="the server reported neither a created resource nor a failure for this item",
                 raw=None,

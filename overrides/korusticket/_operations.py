@@ -34,7 +34,7 @@ from korusticket_api.models import (
     ListOrdersResponse200,
 )
 
-from ._base import RequestOptions
+from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
@@ -265,7 +265,13 @@ def create_reservations_flow(
         ) from exc
     created = result.reservations if isinstance(result.reservations, list) else []
     failures = [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
-    return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of)
+    return _caller_items(collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of), items)
+
+
+def _caller_items(result: BulkResult[T], inputs: Sequence[Any]) -> BulkResult[T]:
+    """Failures carry the caller's own input item (not the payload built from it) when known."""
+    failed = [f if f.index is None else attrs.evolve(f, item=inputs[f.index]) for f in result.failed]
+    return attrs.evolve(result, failed=failed)
 
 
 # --- orders -------------------------------------------------------------------------------------
@@ -325,6 +331,7 @@ def create_orders_flow(
             "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
         )
     reference = _text(external_reference, "external_reference", required=True, max_length=50)
+    attempts = check_retries(attempts)
     iris = []
     for i, reservation in enumerate(reservations):
         if isinstance(reservation, BookingReservation) and (reservation.expired is True or reservation.is_expired(now)):
@@ -353,7 +360,8 @@ def create_orders_flow(
             ]
             if found:
                 log.debug("found %d order(s) for the lost POST; not sending it again", len(found))
-                return collect(found, [], iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+                found_result = collect(found, [], iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+                return _caller_items(found_result, reservations)
             if attempt == attempts:
                 raise OutcomeUnknownError(
                     f"{exc} No order with external_reference {reference!r} was found after "
@@ -366,7 +374,8 @@ def create_orders_flow(
             continue
         created = result.orders if isinstance(result.orders, list) else []
         failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
-        return collect(created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+        bulk = collect(created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
+        return _caller_items(bulk, reservations)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -1,0 +1,61 @@
+"""Fixtures of the reliability tests (helpers: _reliability_support.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from _reliability_support import FakeClock, Script
+from korusticket import AsyncKorusTicket, KorusTicket
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def script() -> Script:
+    return Script()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Callable[..., KorusTicket]]:
+    """Factory of sync clients on the scripted transport (static token unless overridden)."""
+    made: list[KorusTicket] = []
+
+    def make(**kwargs: Any) -> KorusTicket:
+        settings: dict[str, Any] = {"token": "t", "transport": script.transport(), "clock": clock}
+        settings["sleep"] = sleeps.append
+        settings.update(kwargs)
+        kt = KorusTicket(**settings)
+        made.append(kt)
+        return kt
+
+    yield make
+    for kt in made:
+        kt.close()
+
+
+@pytest.fixture
+def async_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Callable[..., AsyncKorusTicket]:
+    """Factory of async clients on the scripted transport; close them inside the event loop."""
+
+    async def fake_sleep(delay: float) -> None:
+        sleeps.append(delay)
+
+    def make(**kwargs: Any) -> AsyncKorusTicket:
+        settings: dict[str, Any] = {"token": "t", "transport": script.transport(), "clock": clock}
+        settings["sleep"] = fake_sleep
+        settings.update(kwargs)
+        return AsyncKorusTicket(**settings)
+
+    return make

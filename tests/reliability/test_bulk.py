@@ -1,0 +1,328 @@
+"""BulkResult: every input item ends up in .succeeded or .failed; failures keep the raw data."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from _reliability_support import (
+    CUSTOMER,
+    ORDERS,
+    ORDERS_BULK,
+    RESERVATIONS_BULK,
+    Script,
+    jsonld,
+    offer_iri,
+    order_body,
+    order_bulk_body,
+    reservation_body,
+    reservation_bulk_body,
+    reservation_iri,
+    reservation_item,
+)
+from korusticket import (
+    AsyncKorusTicket,
+    BulkFailure,
+    BulkResult,
+    KorusTicket,
+    PartialFailureError,
+    ResponseDecodeError,
+    UnprocessableEntityError,
+)
+from korusticket._bulk import collect
+from korusticket_api.models import BookingReservation
+
+ITEMS = [reservation_item(1), reservation_item(2), reservation_item(3)]
+
+
+def accounted(result: BulkResult[Any], inputs: int) -> None:
+    """No item dropped, none counted twice."""
+    assert len(result.succeeded) + len(result.failed) == inputs
+
+
+def reserve(script: Script, client: Callable[..., KorusTicket], created: list[int], failed: list[Any]) -> Any:
+    body = reservation_bulk_body([reservation_body(n) for n in created], failed)
+    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+    return client().reservations.create(ITEMS)
+
+
+def test_two_reservations_and_one_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
+    failure = {"offer": offer_iri(3), "quantity": 1, "message": "Sold out upstream"}
+
+    result = reserve(script, client, [1, 2], [failure])
+
+    assert len(result.succeeded) == 2
+    assert len(result.failed) == 1
+    assert not result.ok
+    assert {r.items[0].offer for r in result.succeeded} == {offer_iri(1), offer_iri(2)}
+    (bad,) = result.failed
+    assert isinstance(bad, BulkFailure)
+    assert bad.item is ITEMS[2]  # the caller's own item, not the payload built from it
+    assert bad.index == 2
+    assert bad.reason == "Sold out upstream"
+    assert bad.raw == failure
+    with pytest.raises(PartialFailureError) as info:
+        result.raise_for_failures()
+    assert info.value.result is result
+    assert "1 of 3 items failed" in str(info.value)
+    assert "Sold out upstream" in str(info.value)
+
+
+def test_all_created_is_ok_and_raise_for_failures_returns_the_result(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    result = reserve(script, client, [1, 2, 3], [])
+
+    assert result.ok
+    assert result.failed == []
+    assert result.raise_for_failures() is result
+    assert len(result) == 3
+    assert [r.id for r in result] == [r.id for r in result.succeeded]
+
+
+def test_an_item_the_server_omitted_becomes_a_failure_with_raw_none(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    result = reserve(script, client, [1, 3], [])
+
+    accounted(result, 3)
+    (missing,) = result.failed
+    assert missing.raw is None
+    assert missing.index == 1
+    assert missing.item["offer"] == offer_iri(2)
+    assert "neither" in missing.reason
+
+
+def test_nothing_reported_at_all_fails_every_item(script: Script, client: Callable[..., KorusTicket]) -> None:
+    script.add("POST", RESERVATIONS_BULK, jsonld(200, {"@type": "BookingReservationBulkResult"}))
+
+    result = client().reservations.create(ITEMS)
+
+    assert result.succeeded == []
+    assert [f.index for f in result.failed] == [0, 1, 2]
+    assert all(f.raw is None for f in result.failed)
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        {"offer": offer_iri(2), "error": "no stock"},
+        {"item": {"offer": offer_iri(2), "quantity": 1}, "error": "no stock"},
+        {"index": 1, "error": "no stock"},
+    ],
+    ids=["echoed-offer", "echoed-item", "index"],
+)
+def test_failures_are_matched_to_their_input(
+    script: Script, client: Callable[..., KorusTicket], failure: dict[str, Any]
+) -> None:
+    result = reserve(script, client, [1, 3], [failure])
+
+    accounted(result, 3)
+    (bad,) = result.failed
+    assert bad.index == 1
+    assert bad.item["offer"] == offer_iri(2)
+    assert bad.reason == "no stock"
+    assert bad.raw == failure
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        ({"message": "Upstream down"}, "Upstream down"),
+        ({"reason": "closed"}, "closed"),
+        ({"detail": "quota"}, "quota"),
+        ({"code": "E42"}, "E42"),
+        ({"errors": [{"m": 1}]}, '{"errors": [{"m": 1}]}'),
+        ({}, "{}"),
+    ],
+)
+def test_unmatched_failure_is_kept_with_its_raw_data_and_not_counted_twice(
+    script: Script, client: Callable[..., KorusTicket], failure: dict[str, Any], reason: str
+) -> None:
+    result = reserve(script, client, [1, 3], [failure])
+
+    accounted(result, 3)
+    (bad,) = result.failed
+    assert bad.item is None
+    assert bad.index is None
+    assert bad.reason == reason
+    assert bad.raw == failure
+
+
+def test_out_of_range_or_boolean_index_is_not_trusted(script: Script, client: Callable[..., KorusTicket]) -> None:
+    result = reserve(script, client, [1, 3], [{"index": 7, "message": "x"}])
+
+    accounted(result, 3)
+    assert result.failed[0].index is None
+
+
+def test_a_non_object_failure_entry_names_its_path(script: Script, client: Callable[..., KorusTicket]) -> None:
+    # failedReservations items are documented as objects; anything else is a decode error that
+    # keeps the raw response (the created reservations are in it).
+    body = reservation_bulk_body([reservation_body(1)], ["sold out"])
+    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+
+    with pytest.raises(ResponseDecodeError) as info:
+        client().reservations.create(ITEMS[:2])
+
+    assert info.value.path == "failedReservations[0]"
+    assert info.value.response.json()["reservations"][0]["id"] == body["reservations"][0]["id"]
+
+
+def test_422_raises_with_violations_and_creates_nothing(script: Script, client: Callable[..., KorusTicket]) -> None:
+    violation = {
+        "@context": "/contexts/ConstraintViolation",
+        "@type": "ConstraintViolation",
+        "status": 422,
+        "detail": "items[0].quantity: This value should be positive.",
+        "violations": [
+            {"propertyPath": "items[0].quantity", "message": "This value should be positive.", "code": "c-1"},
+            {"propertyPath": "items[1].offer", "message": "Unknown offer."},
+        ],
+    }
+    script.add("POST", RESERVATIONS_BULK, jsonld(422, violation))
+
+    with pytest.raises(UnprocessableEntityError) as info:
+        client().reservations.create(ITEMS)
+
+    error = info.value
+    assert error.status_code == 422
+    assert [(v.property_path, v.message, v.code) for v in error.violations] == [
+        ("items[0].quantity", "This value should be positive.", "c-1"),
+        ("items[1].offer", "Unknown offer.", None),
+    ]
+    assert not isinstance(error, PartialFailureError)
+    assert not hasattr(error, "result")
+    assert len(script.requests) == 1
+
+
+def test_orders_422_is_not_looked_up_nor_resent(script: Script, client: Callable[..., KorusTicket]) -> None:
+    body = {"status": 422, "violations": [{"propertyPath": "reservations[0]", "message": "Expired."}]}
+    script.add("POST", ORDERS_BULK, jsonld(422, body))
+
+    with pytest.raises(UnprocessableEntityError) as info:
+        client().orders.create([reservation_iri(1)], CUSTOMER, "REF-1")
+
+    assert info.value.violations[0].property_path == "reservations[0]"
+    assert len(script.requests) == 1
+    assert script.sent("GET", ORDERS) == []
+
+
+def order(script: Script, client: Callable[..., KorusTicket], orders: list[dict[str, Any]], failed: list[Any]) -> Any:
+    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body(orders, failed)))
+    return client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
+
+
+def test_orders_partial_failure_matched_by_reservation(script: Script, client: Callable[..., KorusTicket]) -> None:
+    failure = {"reservation": reservation_iri(2), "message": "Issuer refused the order"}
+
+    result = order(script, client, [order_body(1)], [failure])
+
+    accounted(result, 2)
+    (bad,) = result.failed
+    assert bad.item == reservation_iri(2)
+    assert bad.index == 1
+    assert bad.reason == "Issuer refused the order"
+    with pytest.raises(PartialFailureError) as info:
+        result.raise_for_failures()
+    assert info.value.result.succeeded[0].id == result.succeeded[0].id
+
+
+def test_orders_omitted_reservation_becomes_a_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
+    result = order(script, client, [order_body(2)], [])
+
+    accounted(result, 2)
+    assert result.failed[0].item == reservation_iri(1)
+    assert result.failed[0].raw is None
+
+
+def test_orders_without_a_reservation_field_are_not_double_counted(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    # The 1.0.7 order schema has no `reservation` field: created orders cannot be tied to a
+    # reservation, yet they still account for one input each.
+    orders = [order_body(1), order_body(2)]
+    for o in orders:
+        del o["reservation"]
+
+    result = order(script, client, orders, [])
+
+    accounted(result, 2)
+    assert result.ok
+
+
+def test_orders_without_a_reservation_field_and_a_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
+    created = order_body(1)
+    del created["reservation"]
+
+    result = order(script, client, [created], [{"reservation": reservation_iri(2), "message": "refused"}])
+
+    accounted(result, 2)
+    assert [f.item for f in result.failed] == [reservation_iri(2)]
+
+
+def test_orders_failure_item_is_the_callers_reservation_model(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    models = [BookingReservation.from_dict(reservation_body(n)) for n in (1, 2)]
+    failure = {"reservation": reservation_iri(2), "message": "refused"}
+    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [failure])))
+
+    result = client().orders.create(models, CUSTOMER, "REF-1")
+
+    assert result.failed[0].item is models[1]
+
+
+def test_a_created_resource_for_an_item_that_also_failed_does_not_hide_another_item(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    # Inconsistent server: offer 1 both created and failed, offer 2 not mentioned.
+    result = reserve(script, client, [1, 3], [{"offer": offer_iri(1), "message": "partly"}])
+
+    assert len(result.succeeded) == 2
+    assert sorted(f.index for f in result.failed) == [0, 1]
+    assert next(f for f in result.failed if f.index == 1).raw is None
+
+
+def test_one_reservation_holding_two_offers_covers_both_items(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    both = reservation_body(1)
+    second = reservation_body(2)["items"][0]
+    both["items"].append(second)
+    script.add("POST", RESERVATIONS_BULK, jsonld(200, reservation_bulk_body([both], [])))
+
+    result = client().reservations.create(ITEMS[:2])
+
+    assert result.ok
+    assert len(result.succeeded) == 1
+
+
+def test_collect_accounts_for_repeated_keys() -> None:
+    # The same offer reserved by two items, but only one reservation came back.
+    inputs = [{"offer": "/o/1"}, {"offer": "/o/1"}]
+
+    result = collect(
+        ["r1"], [], inputs, input_key=lambda raw: raw.get("offer") if isinstance(raw, dict) else None,
+        created_keys=lambda _: {"/o/1"},
+    )  # fmt: skip
+
+    accounted(result, 2)
+    assert result.failed[0].index == 1
+
+
+def test_async_partial_failure(script: Script, async_client: Callable[..., AsyncKorusTicket]) -> None:
+    body = reservation_bulk_body([reservation_body(1), reservation_body(2)], [{"offer": offer_iri(3)}])
+    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+
+    async def main() -> BulkResult[Any]:
+        async with async_client() as kt:
+            return await kt.reservations.create(ITEMS)
+
+    result = asyncio.run(main())
+    assert (len(result.succeeded), len(result.failed)) == (2, 1)
+    assert result.failed[0].index == 2
+    with pytest.raises(PartialFailureError):
+        result.raise_for_failures()
