@@ -208,7 +208,7 @@ class ClientCredentials(httpx.Auth):
             exc = AuthenticationError(
                 f"token endpoint refused client {self.client_id!r}: "
                 f"{error or response.status_code}{f' ({description})' if description else ''}",
-                response=response,
+                response=_without_credentials(response),
                 title=str(error) if error else None,
                 detail=str(description) if description else None,
             )
@@ -234,6 +234,18 @@ class ClientCredentials(httpx.Auth):
     async def aclose(self) -> None:
         if self._async_http is not None:
             await self._async_http.aclose()
+
+
+def _without_credentials(response: httpx.Response) -> httpx.Response:
+    """The token endpoint's answer, detached from the request whose body holds the client secret
+    (an exception keeps its response, and with it the request)."""
+    dropped = ("content-encoding", "content-length", "transfer-encoding")  # content is decoded already
+    return httpx.Response(
+        response.status_code,
+        headers=[(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped],
+        content=response.content,
+        request=httpx.Request(response.request.method, response.request.url),
+    )
 
 
 def _json_or_none(response: httpx.Response) -> Any:

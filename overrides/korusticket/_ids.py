@@ -34,20 +34,35 @@ def iri_of(value: object) -> str | None:
     return None
 
 
+def _id_field(value: object) -> str | None:
+    """A model's or mapping's own ``id`` (typed attribute, or kept among unknown fields)."""
+    ident = getattr(value, "id", None)
+    if isinstance(ident, str):
+        return ident
+    extra = value if isinstance(value, Mapping) else getattr(value, "additional_properties", None)
+    ident = extra.get("id") if isinstance(extra, Mapping) else None
+    return ident if isinstance(ident, str) else None
+
+
 def to_id(value: object, field: str) -> str:
     """The bare id (last IRI segment), validated as a UUID so that nothing odd reaches a URL."""
     if isinstance(value, uuid.UUID):
         return str(value)
-    candidate = value if isinstance(value, str) else iri_of(value)
-    if candidate is None and not isinstance(value, str | bytes):
-        ident = getattr(value, "id", None)
-        candidate = ident if isinstance(ident, str) else None
-    if not candidate:
+    if isinstance(value, str):
+        candidates = [value]
+    elif isinstance(value, bytes):
+        candidates = []
+    else:
+        # A model: its @id, else its id. Blank nodes (order items) have an @id such as
+        # /.well-known/genid/<hex> and carry their UUID in "id".
+        candidates = [c for c in (iri_of(value), _id_field(value)) if c]
+    if not candidates or not candidates[0]:
         raise InputError(field, f"cannot take an id from {type(value).__name__}", ALLOWED)
-    last = candidate.rstrip("/").rsplit("/", 1)[-1]
-    if not _UUID.match(last):
-        raise InputError(field, f"{candidate!r:.80} is not a UUID or an IRI ending in one", ALLOWED)
-    return last.lower()
+    for candidate in candidates:
+        last = candidate.rstrip("/").rsplit("/", 1)[-1]
+        if _UUID.match(last):
+            return last.lower()
+    raise InputError(field, f"{candidates[0]!r:.80} is not a UUID or an IRI ending in one", ALLOWED)
 
 
 def to_iri(value: object, field: str, collection: str) -> str:

@@ -7,6 +7,7 @@ once, in _operations. Methods accept per-call options: ``language``, ``timeout``
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any, Generic, TypeVar, Unpack
@@ -142,7 +143,7 @@ def _offers(
         products = [product] if not isinstance(product, Sequence) or isinstance(product, str) else product
         params["product"] = [
             p if isinstance(p, str) and p.startswith("/")
-            else nested_iri(p, f"product[{i}]", "/products/") if not isinstance(p, str)
+            else nested_iri(p, f"product[{i}]", "/products/") if not isinstance(p, str | uuid.UUID)
             else f"/v1/ticketing/catalogs/{catalog_id}/products/{to_id(p, f'product[{i}]')}"
             for i, p in enumerate(products)
         ]  # fmt: skip
