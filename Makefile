@@ -24,11 +24,12 @@ $(VENV)/.installed: pyproject.toml requirements-dev.lock
 venv: $(VENV)/.installed ## create .venv from the pinned lock file
 
 spec: ## download the published spec into spec/ (SPEC_URL= to override)
-	@tmp=$$(mktemp) && \
-	if curl --fail --silent --show-error --location --connect-timeout 5 --max-time 30 -o "$$tmp" "$(SPEC_URL)"; then \
-	  mv "$$tmp" $(SPEC) && echo "spec: wrote $(SPEC) from $(SPEC_URL)"; \
+	@tmp=$$(mktemp) && err=$$(mktemp) && \
+	if curl --fail --silent --show-error --location --connect-timeout 5 --max-time 30 -o "$$tmp" "$(SPEC_URL)" 2>"$$err"; then \
+	  mv "$$tmp" $(SPEC) && rm -f "$$err" && echo "spec: wrote $(SPEC) from $(SPEC_URL)"; \
 	else \
-	  rm -f "$$tmp"; echo "spec: could not download $(SPEC_URL); $(SPEC) left untouched" >&2; exit 1; \
+	  echo "spec: could not download $(SPEC_URL) ($$(sed 's/^curl: ([0-9]*) //' "$$err" | head -n1)); $(SPEC) left untouched" >&2; \
+	  rm -f "$$tmp" "$$err"; exit 1; \
 	fi
 
 generate: venv ## regenerate generated/ from spec/ (pinned generator, zero warnings)

@@ -223,12 +223,12 @@ def _request_of(exc: httpx.TransportError) -> httpx.Request | None:
         return None
 
 
-def _finish(state: _CallState, parsed: Any, expect: type[T]) -> T:
+def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock) -> T:
     response = state.response
     if response is None:  # pragma: no cover - the hook always runs
         raise APIConnectionError("no response was received")
     if response.status_code >= 400:
-        error = error_from_response(response)
+        error = error_from_response(response, now=clock)
         if response.request.method == "POST" and response.status_code in AMBIGUOUS_STATUSES:
             raise OutcomeUnknownError(
                 f"{response.request.method} {response.request.url.path}: the outcome is unknown, "
@@ -242,12 +242,12 @@ def _finish(state: _CallState, parsed: Any, expect: type[T]) -> T:
     return parsed
 
 
-def _decode_failure(state: _CallState, exc: Exception) -> Exception:
+def _decode_failure(state: _CallState, exc: Exception, clock: Clock) -> Exception:
     response = state.response
     if response is None:
         return exc
     if response.status_code >= 400:  # a documented error status whose body did not parse
-        return error_from_response(response)
+        return error_from_response(response, now=clock)
     return decode_error(response, exc)
 
 
@@ -267,6 +267,8 @@ class SyncCore:
         inner = transport or httpx.HTTPTransport()
         policy = RetryPolicy(max_retries=config.max_retries, now=clock)
         retrying = RetryTransport(inner, policy, sleep) if sleep else RetryTransport(inner, policy)
+        token_policy = attrs.evolve(policy, methods=policy.methods | {"POST"})
+        token_transport = RetryTransport(inner, token_policy, sleep) if sleep else RetryTransport(inner, token_policy)
         self.auth: httpx.Auth = (
             BearerToken(config.token)
             if config.token
@@ -274,7 +276,7 @@ class SyncCore:
                 client_id=config.client_id or "",
                 client_secret=config.client_secret or "",
                 token_url=config.token_url,
-                transport=retrying,
+                transport=token_transport,
                 timeout=config.timeout,
                 clock=clock,
             )
@@ -300,10 +302,10 @@ class SyncCore:
         except httpx.TransportError as exc:
             raise _transport_error(exc, _request_of(exc)) from exc
         except DECODE_ERRORS as exc:
-            raise _decode_failure(state, exc) from exc
+            raise _decode_failure(state, exc, self.clock) from exc
         finally:
             _call_state.reset(token)
-        return _finish(state, detailed.parsed, expect)
+        return _finish(state, detailed.parsed, expect, self.clock)
 
     def close(self) -> None:
         self.http.close()
@@ -327,6 +329,10 @@ class AsyncCore:
         inner = transport or httpx.AsyncHTTPTransport()
         policy = RetryPolicy(max_retries=config.max_retries, now=clock)
         retrying = AsyncRetryTransport(inner, policy, sleep) if sleep else AsyncRetryTransport(inner, policy)
+        token_policy = attrs.evolve(policy, methods=policy.methods | {"POST"})
+        token_transport = (
+            AsyncRetryTransport(inner, token_policy, sleep) if sleep else AsyncRetryTransport(inner, token_policy)
+        )
         self.auth: httpx.Auth = (
             BearerToken(config.token)
             if config.token
@@ -334,7 +340,7 @@ class AsyncCore:
                 client_id=config.client_id or "",
                 client_secret=config.client_secret or "",
                 token_url=config.token_url,
-                async_transport=retrying,
+                async_transport=token_transport,
                 timeout=config.timeout,
                 clock=clock,
             )
@@ -360,10 +366,10 @@ class AsyncCore:
         except httpx.TransportError as exc:
             raise _transport_error(exc, _request_of(exc)) from exc
         except DECODE_ERRORS as exc:
-            raise _decode_failure(state, exc) from exc
+            raise _decode_failure(state, exc, self.clock) from exc
         finally:
             _call_state.reset(token)
-        return _finish(state, detailed.parsed, expect)
+        return _finish(state, detailed.parsed, expect, self.clock)
 
     async def close(self) -> None:
         await self.http.aclose()

@@ -20,6 +20,8 @@ KorusTicketError
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -207,7 +209,7 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def error_from_response(response: httpx.Response) -> APIError:
+def error_from_response(response: httpx.Response, now: Callable[[], datetime] | None = None) -> APIError:
     """The exception for an error answer, from its problem-details (or Lexik JWT) body.
 
     Bodies that are not JSON (a proxy's HTML 404 page) still give the right class.
@@ -253,5 +255,6 @@ def error_from_response(response: httpx.Response) -> APIError:
         return UnprocessableEntityError(message, violations=violations, **kwargs)
     error = cls(message, **kwargs)
     if isinstance(error, RateLimitError):
-        error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        retry_after = response.headers.get("Retry-After")
+        error.retry_after = parse_retry_after(retry_after, now) if now else parse_retry_after(retry_after)
     return error

@@ -61,6 +61,8 @@ class RetryPolicy:
     max_retry_after: float = MAX_RETRY_AFTER
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
     random: Callable[[], float] = random.random
+    # Methods safe to send twice. The token endpoint adds POST: asking twice for a token is harmless.
+    methods: frozenset[str] = IDEMPOTENT_METHODS
 
     def budget(self, request: httpx.Request) -> int:
         value = request.extensions.get(MAX_RETRIES_KEY)
@@ -72,7 +74,7 @@ class RetryPolicy:
 
     def delay_for_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
         """Seconds before retrying this answer, or None when it must not be retried."""
-        if response.status_code not in RETRY_STATUSES or request.method not in IDEMPOTENT_METHODS:
+        if response.status_code not in RETRY_STATUSES or request.method not in self.methods:
             return None
         retry_after = parse_retry_after(response.headers.get("Retry-After"), self.now)
         if retry_after is None:
@@ -88,7 +90,7 @@ class RetryPolicy:
         if isinstance(exc, NOT_SENT):
             return True
         # The request may have reached the server: only idempotent methods are safe.
-        return request.method in IDEMPOTENT_METHODS and isinstance(exc, httpx.TransportError)
+        return request.method in self.methods and isinstance(exc, httpx.TransportError)
 
 
 def _reason(response: httpx.Response | None, exc: Exception | None) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -442,3 +444,30 @@ def test_async_patch_is_retried(
     assert getattr(asyncio.run(main()), "id", None) == TICKET
     assert len(script.attempts("PATCH", TICKET_PATH)) == 2
     assert any("HTTP 504" in r.getMessage() for r in caplog.records if r.name == "korusticket")
+
+
+def test_429_http_date_retry_after_on_the_error_uses_the_client_clock(
+    script: Script, client: Callable[..., KorusTicket], clock: FakeClock
+) -> None:
+    when = clock.now + timedelta(seconds=7)
+    script.add("GET", PATH, problem(429, headers={"Retry-After": format_datetime(when, usegmt=True)}))
+
+    with pytest.raises(RateLimitError) as info:
+        client(max_retries=0).reservations.get(RID)
+
+    assert info.value.retry_after == 7.0
+
+
+def test_token_endpoint_503_is_retried_since_asking_twice_for_a_token_is_harmless(
+    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+) -> None:
+    token = "/realms/korusticket/protocol/openid-connect/token"
+    script.add("POST", token, problem(503, headers={"Retry-After": "0"}))
+    script.add("POST", token, jsonld(200, {"access_token": "tok", "expires_in": 300, "token_type": "Bearer"}))
+    script.add("GET", PATH, ok())
+
+    kt = client(token=None, client_id="id", client_secret="secret")
+    kt.reservations.get(RID)
+
+    assert len(script.attempts("POST", token)) == 2
+    assert sleeps == [0.0]
