@@ -27,7 +27,7 @@ from ._constants import (
     ENVIRONMENTS,
     MEDIA_JSONLD,
 )
-from ._decode import decode_error
+from ._decode import check_body, decode_error
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -92,6 +92,7 @@ class Config:
     language: str | None
     timeout: httpx.Timeout
     max_retries: int
+    validate_responses: bool = True
 
     def __repr__(self) -> str:
         auth = "token" if self.token else f"client_id={self.client_id!r}"
@@ -110,6 +111,7 @@ class Config:
         language: str | None,
         timeout: TimeoutLike,
         max_retries: int | None,
+        validate_responses: bool = True,
     ) -> Config:
         env = os.environ
 
@@ -139,6 +141,7 @@ class Config:
             language=language,
             timeout=to_timeout(timeout),
             max_retries=check_retries(DEFAULT_MAX_RETRIES if max_retries is None else max_retries),
+            validate_responses=bool(validate_responses),
         )
         check_secure(httpx.URL(config.base_url), "base_url")
         return config
@@ -223,7 +226,7 @@ def _request_of(exc: httpx.TransportError) -> httpx.Request | None:
         return None
 
 
-def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock) -> T:
+def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock, validate: bool) -> T:
     response = state.response
     if response is None:  # pragma: no cover - the hook always runs
         raise APIConnectionError("no response was received")
@@ -239,6 +242,11 @@ def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock) -> T:
         raise error
     if not isinstance(parsed, expect):
         raise decode_error(response, TypeError(f"expected {expect.__name__}, got {type(parsed).__name__}"))
+    if validate:
+        # The generated models do not check plain field types: a wrong one must not pass silently.
+        problem = check_body(response, response.json())
+        if problem is not None:
+            raise problem
     return parsed
 
 
@@ -305,7 +313,7 @@ class SyncCore:
             raise _decode_failure(state, exc, self.clock) from exc
         finally:
             _call_state.reset(token)
-        return _finish(state, detailed.parsed, expect, self.clock)
+        return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
 
     def close(self) -> None:
         self.http.close()
@@ -369,7 +377,7 @@ class AsyncCore:
             raise _decode_failure(state, exc, self.clock) from exc
         finally:
             _call_state.reset(token)
-        return _finish(state, detailed.parsed, expect, self.clock)
+        return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
 
     async def close(self) -> None:
         await self.http.aclose()

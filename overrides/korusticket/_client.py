@@ -46,6 +46,8 @@ class KorusTicket:
             for catalog in kt.catalogs.list():
                 print(catalog.name)
 
+    Every 2xx body is checked against the spec (a wrong type raises ResponseDecodeError naming the
+    field); ``validate_responses=False`` skips that check for bulk syncs that trust the server.
     ``clock`` and ``sleep`` are injectable for tests (token expiry, Retry-After, backoff).
     """
 
@@ -61,6 +63,7 @@ class KorusTicket:
         language: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int | None = None,
+        validate_responses: bool = True,
         transport: httpx.BaseTransport | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], None] | None = None,
@@ -68,6 +71,7 @@ class KorusTicket:
         config = Config.resolve(
             client_id=client_id, client_secret=client_secret, token=token, environment=environment,
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
+            validate_responses=validate_responses,
         )  # fmt: skip
         self._core = core = SyncCore(config, transport=transport, clock=clock, sleep=sleep)
         self.catalogs = Catalogs(core)
@@ -117,6 +121,7 @@ class AsyncKorusTicket:
         language: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int | None = None,
+        validate_responses: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -124,6 +129,7 @@ class AsyncKorusTicket:
         config = Config.resolve(
             client_id=client_id, client_secret=client_secret, token=token, environment=environment,
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
+            validate_responses=validate_responses,
         )  # fmt: skip
         self._core = core = AsyncCore(config, transport=transport, clock=clock, sleep=sleep)
         self.catalogs = AsyncCatalogs(core)

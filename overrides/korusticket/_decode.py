@@ -1,9 +1,11 @@
-"""Naming the bad field when a response body does not parse.
+"""Response bodies against the spec: a fast yes/no check, and the path of the first bad field.
 
-The generated models raise bare ValueError/KeyError/TypeError without saying where. Only on
-that failure path, the body is walked against the response schema of the spec that generated
-the models (shipped as korusticket_api/openapi.json) to find the first field that does not fit.
-Unknown fields and unknown enum values are fine (forward compatibility), so they are not checked.
+The generated models trust the body: a wrong type in a plain field passes through, and a bad
+datetime raises a bare ValueError without saying where. Each 2xx body is therefore checked
+against the response schema of the spec that generated the models (shipped as
+korusticket_api/openapi.json), with checks compiled once per schema; only when that fails is the
+body walked again to name the field. Unknown fields and unknown enum values are fine (forward
+compatibility), so they are not checked.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
@@ -20,7 +23,7 @@ import httpx
 
 from ._errors import ResponseDecodeError
 
-__all__ = ["decode_error", "find_mismatch"]
+__all__ = ["check_body", "decode_error", "find_mismatch"]
 
 Json = dict[str, Any]
 
@@ -43,17 +46,23 @@ def _path_patterns() -> list[tuple[re.Pattern[str], str]]:
     return patterns
 
 
+def _template(path: str) -> str | None:
+    return next((template for regex, template in _path_patterns() if regex.match(path)), None)
+
+
 def response_schema(method: str, path: str, status: int) -> Json | None:
-    spec = _spec()
-    for regex, template in _path_patterns():
-        if regex.match(path):
-            op = spec["paths"][template].get(method.lower(), {})
-            response = op.get("responses", {}).get(str(status))
-            if not isinstance(response, dict):
-                return None
-            for media in response.get("content", {}).values():
-                schema = media.get("schema")
-                return schema if isinstance(schema, dict) else None
+    template = _template(path)
+    return _schema_of(method, template, status) if template else None
+
+
+def _schema_of(method: str, template: str, status: int) -> Json | None:
+    op = _spec()["paths"][template].get(method.lower(), {})
+    response = op.get("responses", {}).get(str(status))
+    if not isinstance(response, dict):
+        return None
+    for media in response.get("content", {}).values():
+        schema = media.get("schema")
+        return schema if isinstance(schema, dict) else None
     return None
 
 
@@ -129,6 +138,99 @@ def find_mismatch(value: Any, schema: Json, path: str = "") -> str | None:
             if problem:
                 return problem
     return None
+
+
+# --- the fast check ------------------------------------------------------------------------
+
+Check = Callable[[Any], bool]
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
+}
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "date-time": dt.datetime.fromisoformat,
+    "date": dt.date.fromisoformat,
+    "decimal": Decimal,
+}
+
+
+def _always(_: Any) -> bool:
+    return True
+
+
+def _compile(schema: Json, memo: dict[int, Check]) -> Check:
+    """A yes/no check equivalent to `find_mismatch(...) is None`, built once per schema."""
+    key = id(schema)
+    if key in memo:  # recursive schemas: refer to the check being built
+        return lambda value: memo[key](value)
+    memo[key] = _always
+    resolved = _resolve(schema)
+    checks: list[Check] = []
+    for combinator in ("anyOf", "oneOf"):
+        if combinator in resolved:
+            options = [_compile(option, memo) for option in resolved[combinator]]
+            checks.append(lambda v, options=options: any(check(v) for check in options))
+    checks.extend(_compile(part, memo) for part in resolved.get("allOf", []))
+    types = _types(resolved)
+    if types:
+        allowed = tuple(t for name in types for t in _PY_TYPES.get(name, ()))
+        bool_ok = "boolean" in types  # bool is an int in Python, not in JSON Schema
+        checks.append(lambda v, a=allowed, b=bool_ok: isinstance(v, a) and (b or not isinstance(v, bool)))
+    parse = _PARSERS.get(str(resolved.get("format")))
+    if parse is not None:
+        checks.append(lambda v, parse=parse: not isinstance(v, str) or _parses(parse, v))
+    required = tuple(resolved.get("required", ()))
+    properties = tuple((name, _compile(sub, memo)) for name, sub in resolved.get("properties", {}).items())
+    if required or properties:
+        checks.append(lambda v, r=required, p=properties: _object_ok(v, r, p))
+    if isinstance(resolved.get("items"), dict):
+        item = _compile(resolved["items"], memo)
+        checks.append(lambda v, item=item: not isinstance(v, list) or all(map(item, v)))
+    check = _always if not checks else checks[0] if len(checks) == 1 else _all_of(tuple(checks))
+    memo[key] = check
+    return check
+
+
+def _all_of(checks: tuple[Check, ...]) -> Check:
+    def check(value: Any) -> bool:
+        return all(c(value) for c in checks)
+
+    return check
+
+
+def _parses(parse: Callable[[str], object], value: str) -> bool:
+    try:
+        parse(value)
+    except (ValueError, InvalidOperation):
+        return False
+    return True
+
+
+def _object_ok(value: Any, required: tuple[str, ...], properties: tuple[tuple[str, Check], ...]) -> bool:
+    if not isinstance(value, dict):
+        return True
+    if any(name not in value for name in required):
+        return False
+    return all(check(value[name]) for name, check in properties if name in value)
+
+
+@functools.cache
+def _check_for(method: str, template: str, status: int) -> Check:
+    schema = _schema_of(method, template, status)
+    return _compile(schema, {}) if schema else _always
+
+
+def check_body(response: httpx.Response, body: Any) -> ResponseDecodeError | None:
+    """None when a 2xx body fits the spec's response schema, else the error naming the field."""
+    template = _template(response.request.url.path)
+    if template is None or _check_for(response.request.method, template, response.status_code)(body):
+        return None
+    return decode_error(response, ValueError("the body does not fit the spec"))
 
 
 def decode_error(response: httpx.Response, exc: BaseException) -> ResponseDecodeError:

@@ -63,6 +63,7 @@ CONSTRUCTOR_ARGS = [
     "language",
     "timeout",
     "max_retries",
+    "validate_responses",
     "transport",
     "clock",
     "sleep",
