@@ -173,50 +173,65 @@ def _compile(schema: Json, memo: dict[int, Check]) -> Check:
     checks: list[Check] = []
     for combinator in ("anyOf", "oneOf"):
         if combinator in resolved:
-            options = [_compile(option, memo) for option in resolved[combinator]]
-            checks.append(lambda v, options=options: any(check(v) for check in options))
+            checks.append(_any_of(tuple(_compile(option, memo) for option in resolved[combinator])))
     checks.extend(_compile(part, memo) for part in resolved.get("allOf", []))
     types = _types(resolved)
     if types:
-        allowed = tuple(t for name in types for t in _PY_TYPES.get(name, ()))
-        bool_ok = "boolean" in types  # bool is an int in Python, not in JSON Schema
-        checks.append(lambda v, a=allowed, b=bool_ok: isinstance(v, a) and (b or not isinstance(v, bool)))
+        checks.append(_type_check(types))
     parse = _PARSERS.get(str(resolved.get("format")))
     if parse is not None:
-        checks.append(lambda v, parse=parse: not isinstance(v, str) or _parses(parse, v))
+        checks.append(_format_check(parse))
     required = tuple(resolved.get("required", ()))
     properties = tuple((name, _compile(sub, memo)) for name, sub in resolved.get("properties", {}).items())
     if required or properties:
-        checks.append(lambda v, r=required, p=properties: _object_ok(v, r, p))
+        checks.append(_object_check(required, properties))
     if isinstance(resolved.get("items"), dict):
-        item = _compile(resolved["items"], memo)
-        checks.append(lambda v, item=item: not isinstance(v, list) or all(map(item, v)))
+        checks.append(_items_check(_compile(resolved["items"], memo)))
     check = _always if not checks else checks[0] if len(checks) == 1 else _all_of(tuple(checks))
     memo[key] = check
     return check
 
 
+def _any_of(options: tuple[Check, ...]) -> Check:
+    return lambda value: any(check(value) for check in options)
+
+
 def _all_of(checks: tuple[Check, ...]) -> Check:
+    return lambda value: all(check(value) for check in checks)
+
+
+def _type_check(types: set[str]) -> Check:
+    allowed = tuple(t for name in sorted(types) for t in _PY_TYPES.get(name, ()))
+    bool_ok = "boolean" in types  # bool is an int in Python, not in JSON Schema
+    return lambda value: isinstance(value, allowed) and (bool_ok or not isinstance(value, bool))
+
+
+def _format_check(parse: Callable[[str], object]) -> Check:
     def check(value: Any) -> bool:
-        return all(c(value) for c in checks)
+        if not isinstance(value, str):
+            return True
+        try:
+            parse(value)
+        except (ValueError, InvalidOperation):
+            return False
+        return True
 
     return check
 
 
-def _parses(parse: Callable[[str], object], value: str) -> bool:
-    try:
-        parse(value)
-    except (ValueError, InvalidOperation):
-        return False
-    return True
+def _object_check(required: tuple[str, ...], properties: tuple[tuple[str, Check], ...]) -> Check:
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return True
+        if any(name not in value for name in required):
+            return False
+        return all(sub(value[name]) for name, sub in properties if name in value)
+
+    return check
 
 
-def _object_ok(value: Any, required: tuple[str, ...], properties: tuple[tuple[str, Check], ...]) -> bool:
-    if not isinstance(value, dict):
-        return True
-    if any(name not in value for name in required):
-        return False
-    return all(check(value[name]) for name, check in properties if name in value)
+def _items_check(item: Check) -> Check:
+    return lambda value: not isinstance(value, list) or all(map(item, value))
 
 
 @functools.cache
