@@ -170,10 +170,11 @@ def _compile(schema: Json, memo: dict[int, Check]) -> Check:
         return lambda value: memo[key](value)
     memo[key] = _always
     resolved = _resolve(schema)
-    checks: list[Check] = []
-    for combinator in ("anyOf", "oneOf"):
-        if combinator in resolved:
-            checks.append(_any_of(tuple(_compile(option, memo) for option in resolved[combinator])))
+    checks: list[Check] = [
+        _any_of(tuple(_compile(option, memo) for option in resolved[combinator]))
+        for combinator in ("anyOf", "oneOf")
+        if combinator in resolved
+    ]
     checks.extend(_compile(part, memo) for part in resolved.get("allOf", []))
     types = _types(resolved)
     if types:

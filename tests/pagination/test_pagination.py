@@ -8,9 +8,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
-import pytest
-
 import korusticket
+import pytest
 from korusticket import AsyncKorusTicket, InputError, KorusTicket
 
 BASE = "https://api.demo.korusticket.com"

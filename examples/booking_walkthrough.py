@@ -1,0 +1,214 @@
+"""Book tickets end to end with korusticket (``make demo``).
+
+Without credentials, this starts the korusticket.testing stand-in on a loopback port and books there.
+With KORUSTICKET_CLIENT_ID and KORUSTICKET_CLIENT_SECRET set, it books on the demo server instead
+(KORUSTICKET_BASE_URL and KORUSTICKET_TOKEN_URL are honoured). Either way it prints each step.
+
+    catalogs -> events, sessions -> offers -> availability, price -> form -> reservation -> order
+    -> beneficiaries -> document URL
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from korusticket import KorusTicket, KorusTicketError
+from korusticket.forms import FieldType, FormSpec, build_form_data
+
+CUSTOMER = {"firstname": "Jane", "lastname": "Doe", "email": "jane.doe@example.com", "phone": "+33612345678",
+            "country": "FR", "language": "fr", "title": "mrs", "optin": False}  # fmt: skip
+BENEFICIARY = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com", "phone": "+33698765432",
+               "title": "mr", "dateOfBirth": "1990-04-12", "nationality": "FR", "placeOfBirth": "Nantes"}  # fmt: skip
+# Answers to form fields: by field code, else a sample by type (a real integration asks the customer).
+FORM_ANSWERS: dict[str, object] = {"lastname": "Doe", "firstname": "Lily", "meal": "vegetarian"}
+SAMPLE_BY_TYPE: dict[FieldType, object] = {
+    FieldType.TEXT: "n/a", FieldType.BOOL: False, FieldType.INTEGER: 1, FieldType.DECIMAL: Decimal("1.00"),
+    FieldType.DATE: dt.date(2015, 5, 1), FieldType.TIME: dt.time(10, 0), FieldType.DATETIME: dt.datetime(2025, 1, 1, 10),
+}  # fmt: skip
+
+DocumentIds = Callable[[str], list[str]]
+
+
+class WalkthroughError(Exception):
+    """A step could not go on (nothing to book, everything failed, ...)."""
+
+
+class Trace:
+    """Numbered steps, then indented details."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say, self.number = say, 0
+
+    def step(self, title: str) -> None:
+        self.number += 1
+        self.say(f"\n{self.number}. {title}")
+
+    def __call__(self, text: str) -> None:
+        self.say(f"   {text}")
+
+
+def money(amount: object, currency: object = "EUR") -> str:
+    return f"{Decimal(str(amount)):.2f} {str(currency).upper()}"
+
+
+def prop(model: Any, name: str) -> Any:
+    """A property of an open object (1.0.7 documents no properties for events and sessions)."""
+    return model.additional_properties.get(name)
+
+
+def form_values(form: Any) -> dict[str, object]:
+    """An answer for every required field (plus the ones we have a sample answer for)."""
+    values: dict[str, object] = {}
+    for field in FormSpec.from_raw(form).fields:
+        if field.code in FORM_ANSWERS and (not field.choices or FORM_ANSWERS[field.code] in field.choices):
+            values[field.name] = FORM_ANSWERS[field.code]
+        elif field.required:
+            values[field.name] = field.choices[0] if field.choices else SAMPLE_BY_TYPE[field.type]
+    return values
+
+
+def walkthrough(
+    kt: KorusTicket, *, today: dt.date, external_reference: str, document_ids: DocumentIds | None = None,
+    say: Callable[[str], None] = print,
+) -> Any:  # fmt: skip
+    """Run every step; returns the orders. ``document_ids(order_iri)`` finds an order's documents."""
+    t = Trace(say)
+    t.step("List catalogs: kt.catalogs.list()")
+    catalogs = list(kt.catalogs.list())
+    for c in catalogs:
+        t(f"- {c.name}")
+    if not catalogs:
+        raise WalkthroughError("no catalog is shared with this account")
+    catalog = catalogs[0]
+    t(f"-> catalog {catalog.name!r}")
+
+    t.step("Pick an event and a session: kt.events.list(catalog), kt.sessions.list(catalog, event)")
+    session = None
+    for event in kt.events.list(catalog, limit=10):
+        later = [s for s in kt.sessions.list(catalog, event) if str(prop(s, "startsAt"))[:10] > today.isoformat()]
+        t(f"- {prop(event, 'name')}: {len(later)} session(s) after today")
+        if later and session is None:
+            session, session_event = later[0], event
+    if session is not None:
+        t(f"-> {prop(session_event, 'name')}, session starting {prop(session, 'startsAt')}")
+
+    t.step("Pick offers: kt.offers.list(catalog, session=session), kt.offers.list(catalog)")
+    chosen = []
+    if session is not None:
+        for_session = [o for o in kt.offers.list(catalog, session=session) if o.available_quantity != 0]
+        t(f"- {len(for_session)} offer(s) for that session")
+        chosen += [(o, 2) for o in for_session[:1]]
+    upcoming = [o for o in kt.offers.list(catalog, limit=200) if not o.date or o.date >= today]
+    with_form = [o for o in upcoming if any(ticket.form for ticket in o.tickets)]
+    undated = [o for o in upcoming if not o.date]  # passes: their tickets usually name a holder
+    t(f"- {len(upcoming)} upcoming offer(s): {len(with_form)} with a ticket form, {len(undated)} undated")
+    for o in (with_form or upcoming)[:1] + undated[:1]:
+        if o.iri not in {c.iri for c, _ in chosen}:
+            chosen.append((o, 1))
+    if not chosen:
+        raise WalkthroughError("no offer to book in this catalog")
+    for o, quantity in chosen:
+        t(f"-> {quantity} x {o.product.name} ({o.date or 'undated'}), list price {money(o.price.amount_incl_tax)}")
+
+    t.step("Check availability and price: kt.offers.availability(...), kt.offers.price(...)")
+    items = []
+    for offer, quantity in chosen:
+        available = kt.offers.availability(catalog, offer)
+        price = kt.offers.price(catalog, offer)
+        amount = money(price.amount_incl_tax, price.currency)
+        t(f"- {offer.product.name}: {available.available_quantity} left, {amount}")
+        sessions = [s.session for s in available.sessions_availability or []]
+        wanted = session.iri if session is not None and session.iri in sessions else (sessions or [None])[0]
+        entries = [{"ticket": ticket} if ticket.date_access else {"ticket": ticket, "session": wanted}
+                   for ticket in offer.tickets]  # fmt: skip
+        items.append({"offer": offer, "quantity": quantity, "ticket_sessions": entries})
+
+    t.step("Fill ticket forms: kt.forms.get(form), korusticket.forms.build_form_data(form, values)")
+    for item in items:
+        for entry in item["ticket_sessions"]:
+            if entry["ticket"].form:
+                form = kt.forms.get(entry["ticket"].form)
+                entry["form_data"] = build_form_data(form, values := form_values(form))
+                t(f"- form {form.code or form.id} for {entry['ticket']['name']}: {values}")
+    if not any("form_data" in e for item in items for e in item["ticket_sessions"]):
+        t("- no ticket asks for a form")
+
+    t.step("Reserve: kt.reservations.create(items)")
+    result = kt.reservations.create(items)
+    for r in result.succeeded:
+        t(f"- reserved {r.id}: {money(r.total_amount_incl_tax)}, held until {r.expires_at.isoformat()}")
+    for failure in result.failed:
+        t(f"- FAILED item {failure.index}: {failure.reason}")
+    if not result.succeeded:
+        raise WalkthroughError("no reservation succeeded")
+
+    t.step(f"Order: kt.orders.create(reservations, customer=..., external_reference={external_reference!r})")
+    t(f"- customer {CUSTOMER['firstname']} {CUSTOMER['lastname']} <{CUSTOMER['email']}>")
+    orders = kt.orders.create(result.succeeded, customer=CUSTOMER, external_reference=external_reference)
+    for failure in orders.failed:
+        t(f"- FAILED {failure.raw}: {failure.reason}")
+    if not orders.succeeded:
+        raise WalkthroughError("no order was created")
+    for o in orders.succeeded:
+        t(f"- order {o.reference} ({o.status}): {money(o.total_amount_incl_tax)}, {len(o.items)} item(s)")
+
+    t.step("Name ticket holders: kt.order_tickets.set_beneficiary(order, item, ticket, beneficiary)")
+    named = 0
+    for o in orders.succeeded:
+        for item in o.items:
+            for ticket in item.tickets:
+                if ticket.required_beneficiary_fields:
+                    fields = {"firstname", "lastname", *ticket.required_beneficiary_fields}
+                    updated = kt.order_tickets.set_beneficiary(o, item, ticket, {k: BENEFICIARY[k] for k in fields})
+                    t(f"- ticket {ticket.id} needs {', '.join(ticket.required_beneficiary_fields)} -> {updated.status}")
+                    named += 1
+    if not named:
+        t("- no ticket needs a beneficiary")
+
+    t.step("Get a document URL: kt.order_documents.refresh_url(order, document)")
+    for o in orders.succeeded:
+        documents = document_ids(o.iri) if document_ids else prop(o, "documents") or []
+        if not documents:
+            t(f"- {o.reference}: no document id to ask for (API 1.0.7 lists no documents and the order names none)")
+        for document in documents:
+            url = kt.order_documents.refresh_url(o, document).temporary_url
+            t(f"- {o.reference}, document {document}: {url[:60]}...")
+    return orders.succeeded
+
+
+def main() -> int:
+    client_id, secret = os.environ.get("KORUSTICKET_CLIENT_ID"), os.environ.get("KORUSTICKET_CLIENT_SECRET")
+    reference = f"walkthrough-{uuid.uuid4().hex[:12]}"
+    try:
+        if client_id and secret:
+            with KorusTicket() as kt:
+                print(f"KorusTicket demo server at {kt.base_url} (client {client_id})")
+                walkthrough(kt, today=dt.date.today(), external_reference=reference)
+        else:
+            from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, StandIn, StandInServer
+
+            if client_id or secret:
+                print("Only one of KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET is set: using the stand-in")
+            stand_in = StandIn()
+            with StandInServer(stand_in) as server, KorusTicket(
+                client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET,
+                base_url=server.base_url, token_url=server.base_url + TOKEN_PATH,
+            ) as kt:  # fmt: skip
+                print(f"Local stand-in of the KorusTicket API at {server.base_url} (no credentials set)")
+                today = stand_in.clock().date()
+                walkthrough(kt, today=today, external_reference=reference, document_ids=stand_in.document_ids)
+    except (KorusTicketError, WalkthroughError) as exc:
+        print(f"\nWalkthrough failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print("\nWalkthrough complete.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
