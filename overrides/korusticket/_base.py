@@ -4,10 +4,11 @@ results or exceptions."""
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any, TypedDict, TypeVar
@@ -259,6 +260,42 @@ def _decode_failure(state: _CallState, exc: Exception, clock: Clock) -> Exceptio
     return decode_error(response, exc)
 
 
+def _auth(config: Config, clock: Clock, **transport: Any) -> httpx.Auth:
+    """A static bearer token, or client credentials whose token requests go through `transport`."""
+    if config.token:
+        return BearerToken(config.token)
+    return ClientCredentials(
+        client_id=config.client_id or "",
+        client_secret=config.client_secret or "",
+        token_url=config.token_url,
+        timeout=config.timeout,
+        clock=clock,
+        **transport,
+    )
+
+
+def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
+    """Retry policies for API requests and for token requests (asking twice for a token is harmless)."""
+    policy = RetryPolicy(max_retries=config.max_retries, now=clock)
+    return policy, attrs.evolve(policy, methods=policy.methods | {"POST"})
+
+
+@contextlib.contextmanager
+def _calling(state: _CallState, clock: Clock) -> Iterator[None]:
+    """Make `state` the current call, and turn what generated code raises into our errors."""
+    token = _call_state.set(state)
+    try:
+        yield
+    except KorusTicketError:
+        raise
+    except httpx.TransportError as exc:
+        raise _transport_error(exc, _request_of(exc)) from exc
+    except DECODE_ERRORS as exc:
+        raise _decode_failure(state, exc, clock) from exc
+    finally:
+        _call_state.reset(token)
+
+
 class SyncCore:
     """Runs generated operations on a configured httpx.Client."""
 
@@ -273,27 +310,13 @@ class SyncCore:
         self.config = config
         self.clock = clock
         inner = transport or httpx.HTTPTransport()
-        policy = RetryPolicy(max_retries=config.max_retries, now=clock)
-        retrying = RetryTransport(inner, policy, sleep) if sleep else RetryTransport(inner, policy)
-        token_policy = attrs.evolve(policy, methods=policy.methods | {"POST"})
-        token_transport = RetryTransport(inner, token_policy, sleep) if sleep else RetryTransport(inner, token_policy)
-        self.auth: httpx.Auth = (
-            BearerToken(config.token)
-            if config.token
-            else ClientCredentials(
-                client_id=config.client_id or "",
-                client_secret=config.client_secret or "",
-                token_url=config.token_url,
-                transport=token_transport,
-                timeout=config.timeout,
-                clock=clock,
-            )
-        )
+        policy, token_policy = _policies(config, clock)
+        self.auth = _auth(config, clock, transport=RetryTransport(inner, token_policy, sleep))
         self.http = httpx.Client(
             base_url=config.base_url,
             headers=config.headers(),
             timeout=config.timeout,
-            transport=retrying,
+            transport=RetryTransport(inner, policy, sleep),
             auth=self.auth,
             event_hooks={"request": [_apply_options], "response": [_remember]},
         )
@@ -302,17 +325,8 @@ class SyncCore:
     def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
         """Run `op.sync_detailed(*args, **params)` and return its parsed result, or raise."""
         state = _CallState(_validate_options(options))
-        token = _call_state.set(state)
-        try:
+        with _calling(state, self.clock):
             detailed = op.sync_detailed(*args, client=self.api, **params)
-        except KorusTicketError:
-            raise
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, _request_of(exc)) from exc
-        except DECODE_ERRORS as exc:
-            raise _decode_failure(state, exc, self.clock) from exc
-        finally:
-            _call_state.reset(token)
         return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
 
     def close(self) -> None:
@@ -335,29 +349,13 @@ class AsyncCore:
         self.config = config
         self.clock = clock
         inner = transport or httpx.AsyncHTTPTransport()
-        policy = RetryPolicy(max_retries=config.max_retries, now=clock)
-        retrying = AsyncRetryTransport(inner, policy, sleep) if sleep else AsyncRetryTransport(inner, policy)
-        token_policy = attrs.evolve(policy, methods=policy.methods | {"POST"})
-        token_transport = (
-            AsyncRetryTransport(inner, token_policy, sleep) if sleep else AsyncRetryTransport(inner, token_policy)
-        )
-        self.auth: httpx.Auth = (
-            BearerToken(config.token)
-            if config.token
-            else ClientCredentials(
-                client_id=config.client_id or "",
-                client_secret=config.client_secret or "",
-                token_url=config.token_url,
-                async_transport=token_transport,
-                timeout=config.timeout,
-                clock=clock,
-            )
-        )
+        policy, token_policy = _policies(config, clock)
+        self.auth = _auth(config, clock, async_transport=AsyncRetryTransport(inner, token_policy, sleep))
         self.http = httpx.AsyncClient(
             base_url=config.base_url,
             headers=config.headers(),
             timeout=config.timeout,
-            transport=retrying,
+            transport=AsyncRetryTransport(inner, policy, sleep),
             auth=self.auth,
             event_hooks={"request": [_apply_options_async], "response": [_remember_async]},
         )
@@ -366,17 +364,8 @@ class AsyncCore:
     async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
         """Run `op.asyncio_detailed(*args, **params)` and return its parsed result, or raise."""
         state = _CallState(_validate_options(options))
-        token = _call_state.set(state)
-        try:
+        with _calling(state, self.clock):
             detailed = await op.asyncio_detailed(*args, client=self.api, **params)
-        except KorusTicketError:
-            raise
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, _request_of(exc)) from exc
-        except DECODE_ERRORS as exc:
-            raise _decode_failure(state, exc, self.clock) from exc
-        finally:
-            _call_state.reset(token)
         return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
 
     async def close(self) -> None:

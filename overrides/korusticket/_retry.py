@@ -72,59 +72,53 @@ class RetryPolicy:
         # Full jitter keeps a fleet of clients from retrying in lockstep.
         return min(self.max_delay, self.initial_delay * (1 << attempt)) * (0.5 + self.random() / 2)
 
-    def delay_for_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
-        """Seconds before retrying this answer, or None when it must not be retried."""
-        if response.status_code not in RETRY_STATUSES or request.method not in self.methods:
+    def delay_after_response(
+        self, request: httpx.Request, response: httpx.Response, attempt: int, budget: int
+    ) -> float | None:
+        """Seconds to wait before sending again after this answer, or None to return it."""
+        if response.status_code not in RETRY_STATUSES or request.method not in self.methods or attempt >= budget:
             return None
         retry_after = parse_retry_after(response.headers.get("Retry-After"), self.now)
-        if retry_after is None:
-            return self.backoff(attempt)
-        if retry_after > self.max_retry_after:
+        if retry_after is not None and retry_after > self.max_retry_after:
             log.debug("not retrying %s %s: Retry-After %.0fs exceeds the %.0fs cap",
                       request.method, request.url.path, retry_after, self.max_retry_after)  # fmt: skip
             return None
-        return retry_after
+        delay = self.backoff(attempt) if retry_after is None else retry_after
+        _log_retry(request, attempt, budget, f"HTTP {response.status_code}", delay)
+        return delay
 
-    def may_resend_after(self, request: httpx.Request, exc: Exception) -> bool:
-        """Whether a transport failure allows sending the request again."""
-        if isinstance(exc, NOT_SENT):
-            return True
-        # The request may have reached the server: only idempotent methods are safe.
-        return request.method in self.methods and isinstance(exc, httpx.TransportError)
-
-
-def _reason(response: httpx.Response | None, exc: Exception | None) -> str:
-    return f"HTTP {response.status_code}" if response is not None else type(exc).__name__
+    def delay_after_error(self, request: httpx.Request, exc: Exception, attempt: int, budget: int) -> float | None:
+        """Seconds to wait before sending again after a transport failure, or None to raise it."""
+        # Before sending, any method may go again; after, only those safe to send twice.
+        if attempt >= budget or not (isinstance(exc, NOT_SENT) or request.method in self.methods):
+            return None
+        delay = self.backoff(attempt)
+        _log_retry(request, attempt, budget, type(exc).__name__, delay)
+        return delay
 
 
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport with the retry policy (sync)."""
 
     def __init__(
-        self, inner: httpx.BaseTransport, policy: RetryPolicy, sleep: Callable[[float], None] = time.sleep
+        self, inner: httpx.BaseTransport, policy: RetryPolicy, sleep: Callable[[float], None] | None = None
     ) -> None:
         self.inner = inner
         self.policy = policy
-        self.sleep = sleep
+        self.sleep = sleep or time.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        budget = self.policy.budget(request)
-        attempt = 0
+        budget, attempt = self.policy.budget(request), 0
         while True:
             try:
                 response = self.inner.handle_request(request)
             except httpx.TransportError as exc:
-                if attempt >= budget or not self.policy.may_resend_after(request, exc):
+                if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
-                delay = self.policy.backoff(attempt)
-                _log_retry(request, attempt, budget, _reason(None, exc), delay)
             else:
-                delay_or_none = self.policy.delay_for_response(request, response, attempt)
-                if delay_or_none is None or attempt >= budget:
+                if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
-                delay = delay_or_none
                 response.close()
-                _log_retry(request, attempt, budget, _reason(response, None), delay)
             self.sleep(delay)
             attempt += 1
 
@@ -139,30 +133,24 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self,
         inner: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self.inner = inner
         self.policy = policy
-        self.sleep = sleep
+        self.sleep = sleep or asyncio.sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        budget = self.policy.budget(request)
-        attempt = 0
+        budget, attempt = self.policy.budget(request), 0
         while True:
             try:
                 response = await self.inner.handle_async_request(request)
             except httpx.TransportError as exc:
-                if attempt >= budget or not self.policy.may_resend_after(request, exc):
+                if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
-                delay = self.policy.backoff(attempt)
-                _log_retry(request, attempt, budget, _reason(None, exc), delay)
             else:
-                delay_or_none = self.policy.delay_for_response(request, response, attempt)
-                if delay_or_none is None or attempt >= budget:
+                if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
-                delay = delay_or_none
                 await response.aclose()
-                _log_retry(request, attempt, budget, _reason(response, None), delay)
             await self.sleep(delay)
             attempt += 1
 
