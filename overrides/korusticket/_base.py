@@ -4,18 +4,15 @@ results or exceptions."""
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
 import os
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any, TypedDict, TypeVar
 
 import attrs
 import httpx
-from korusticket_api.client import Client as GeneratedClient
 
 from ._auth import BearerToken, ClientCredentials, check_secure
 from ._constants import (
@@ -154,45 +151,7 @@ class Config:
         return headers
 
 
-# --- per-call state -------------------------------------------------------------------------
-
-
-@attrs.define
-class _CallState:
-    options: RequestOptions
-    response: httpx.Response | None = None
-
-
-_call_state: contextvars.ContextVar[_CallState | None] = contextvars.ContextVar("korusticket_call", default=None)
-
-
-def _apply_options(request: httpx.Request) -> None:
-    """Request hook: per-call language, timeout and retry budget."""
-    state = _call_state.get()
-    if state is None:
-        return
-    options = state.options
-    if "language" in options:
-        request.headers["Accept-Language"] = options["language"]
-    if "timeout" in options:
-        request.extensions["timeout"] = to_timeout(options["timeout"]).as_dict()
-    if "max_retries" in options:
-        request.extensions[MAX_RETRIES_KEY] = options["max_retries"]
-
-
-def _remember(response: httpx.Response) -> None:
-    """Response hook: keep the raw answer for error mapping (generated code drops it)."""
-    state = _call_state.get()
-    if state is not None:
-        state.response = response
-
-
-async def _apply_options_async(request: httpx.Request) -> None:
-    _apply_options(request)
-
-
-async def _remember_async(response: httpx.Response) -> None:
-    _remember(response)
+# --- one call ----------------------------------------------------------------------------------
 
 
 def _validate_options(options: RequestOptions) -> RequestOptions:
@@ -206,7 +165,24 @@ def _validate_options(options: RequestOptions) -> RequestOptions:
     return options
 
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request | None) -> KorusTicketError:
+def _request_kwargs(op: ModuleType, options: RequestOptions, args: tuple[Any, ...], params: dict[str, Any]) -> Any:
+    """The generated operation's request (method, url, query, body), plus per-call options."""
+    options = _validate_options(options)
+    kwargs: dict[str, Any] = op._get_kwargs(*args, **params)
+    if "language" in options:
+        kwargs["headers"] = {**kwargs.get("headers", {}), "Accept-Language": options["language"]}
+    if "timeout" in options:
+        kwargs["timeout"] = to_timeout(options["timeout"])
+    if "max_retries" in options:
+        kwargs["extensions"] = {MAX_RETRIES_KEY: options["max_retries"]}
+    return kwargs
+
+
+def _transport_error(exc: httpx.TransportError) -> KorusTicketError:
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:
+        request = None
     where = f"{request.method} {request.url.path}" if request is not None else "request"
     if request is not None and request.method == "POST" and not isinstance(exc, NOT_SENT):
         # The request left; the server may have acted on it. Never resend blindly.
@@ -220,17 +196,8 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request | None) -
     return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
 
 
-def _request_of(exc: httpx.TransportError) -> httpx.Request | None:
-    try:
-        return exc.request
-    except RuntimeError:
-        return None
-
-
-def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock, validate: bool) -> T:
-    response = state.response
-    if response is None:  # pragma: no cover - the hook always runs
-        raise APIConnectionError("no response was received")
+def _parse(response: httpx.Response, expect: type[T], clock: Clock, validate: bool) -> T:
+    """An error for an error status; otherwise the body, checked and parsed into `expect`."""
     if response.status_code >= 400:
         error = error_from_response(response, now=clock)
         if response.request.method == "POST" and response.status_code in AMBIGUOUS_STATUSES:
@@ -241,23 +208,23 @@ def _finish(state: _CallState, parsed: Any, expect: type[T], clock: Clock, valid
                 cause=f"HTTP {response.status_code}",
             ) from error
         raise error
-    if not isinstance(parsed, expect):
-        raise decode_error(response, TypeError(f"expected {expect.__name__}, got {type(parsed).__name__}"))
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise decode_error(response, exc) from exc
     if validate:
         # The generated models do not check plain field types: a wrong one must not pass silently.
-        problem = check_body(response, response.json())
+        problem = check_body(response, body)
         if problem is not None:
             raise problem
-    return parsed
-
-
-def _decode_failure(state: _CallState, exc: Exception, clock: Clock) -> Exception:
-    response = state.response
-    if response is None:
-        return exc
-    if response.status_code >= 400:  # a documented error status whose body did not parse
-        return error_from_response(response, now=clock)
-    return decode_error(response, exc)
+    try:
+        parsed = expect.from_dict(body)  # type: ignore[attr-defined]
+    except DECODE_ERRORS as exc:
+        raise decode_error(response, exc) from exc
+    # httpx keeps a response in a reference cycle with its stream: break it so the page body is
+    # freed now, not at the next garbage collection (memory stays flat while draining).
+    response.stream = httpx.ByteStream(b"")
+    return parsed  # type: ignore[no-any-return]
 
 
 def _auth(config: Config, clock: Clock, **transport: Any) -> httpx.Auth:
@@ -278,22 +245,6 @@ def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
     """Retry policies for API requests and for token requests (asking twice for a token is harmless)."""
     policy = RetryPolicy(max_retries=config.max_retries, now=clock)
     return policy, attrs.evolve(policy, methods=policy.methods | {"POST"})
-
-
-@contextlib.contextmanager
-def _calling(state: _CallState, clock: Clock) -> Iterator[None]:
-    """Make `state` the current call, and turn what generated code raises into our errors."""
-    token = _call_state.set(state)
-    try:
-        yield
-    except KorusTicketError:
-        raise
-    except httpx.TransportError as exc:
-        raise _transport_error(exc, _request_of(exc)) from exc
-    except DECODE_ERRORS as exc:
-        raise _decode_failure(state, exc, clock) from exc
-    finally:
-        _call_state.reset(token)
 
 
 class SyncCore:
@@ -318,16 +269,16 @@ class SyncCore:
             timeout=config.timeout,
             transport=RetryTransport(inner, policy, sleep),
             auth=self.auth,
-            event_hooks={"request": [_apply_options], "response": [_remember]},
         )
-        self.api = GeneratedClient(base_url=config.base_url).set_httpx_client(self.http)
 
     def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Run `op.sync_detailed(*args, **params)` and return its parsed result, or raise."""
-        state = _CallState(_validate_options(options))
-        with _calling(state, self.clock):
-            detailed = op.sync_detailed(*args, client=self.api, **params)
-        return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        kwargs = _request_kwargs(op, options, args, params)
+        try:
+            response = self.http.request(**kwargs)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
+        return _parse(response, expect, self.clock, self.config.validate_responses)
 
     def close(self) -> None:
         self.http.close()
@@ -357,16 +308,16 @@ class AsyncCore:
             timeout=config.timeout,
             transport=AsyncRetryTransport(inner, policy, sleep),
             auth=self.auth,
-            event_hooks={"request": [_apply_options_async], "response": [_remember_async]},
         )
-        self.api = GeneratedClient(base_url=config.base_url).set_async_httpx_client(self.http)
 
     async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Run `op.asyncio_detailed(*args, **params)` and return its parsed result, or raise."""
-        state = _CallState(_validate_options(options))
-        with _calling(state, self.clock):
-            detailed = await op.asyncio_detailed(*args, client=self.api, **params)
-        return _finish(state, detailed.parsed, expect, self.clock, self.config.validate_responses)
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        kwargs = _request_kwargs(op, options, args, params)
+        try:
+            response = await self.http.request(**kwargs)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
+        return _parse(response, expect, self.clock, self.config.validate_responses)
 
     async def close(self) -> None:
         await self.http.aclose()

@@ -413,11 +413,11 @@ def test_every_generated_operation_is_reached_by_a_sync_method(
     current: list[str] = []
     for name, module in modules.items():
 
-        def spy(*args: Any, _name: str = name, _original: Any = module.sync_detailed, **kwargs: Any) -> Any:
+        def spy(*args: Any, _name: str = name, _original: Any = module._get_kwargs, **kwargs: Any) -> Any:
             reached.setdefault(_name, set()).add(current[-1])
             return _original(*args, **kwargs)
 
-        monkeypatch.setattr(module, "sync_detailed", spy)
+        monkeypatch.setattr(module, "_get_kwargs", spy)
     kt = make_client()
     for case in CASES:
         current.append(case.name)
@@ -435,11 +435,11 @@ def test_every_generated_operation_is_reached_by_an_async_method(
     reached: set[str] = set()
     for name, module in modules.items():
 
-        async def spy(*args: Any, _name: str = name, _original: Any = module.asyncio_detailed, **kwargs: Any) -> Any:
+        def spy(*args: Any, _name: str = name, _original: Any = module._get_kwargs, **kwargs: Any) -> Any:
             reached.add(_name)
-            return await _original(*args, **kwargs)
+            return _original(*args, **kwargs)
 
-        monkeypatch.setattr(module, "asyncio_detailed", spy)
+        monkeypatch.setattr(module, "_get_kwargs", spy)
 
     async def main() -> None:
         async with make_async_client() as kt:
