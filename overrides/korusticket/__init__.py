@@ -6,7 +6,8 @@ kt = KorusTicket(client_id="...", client_secret="...")
 
 from __future__ import annotations
 
-from . import forms
+from typing import TYPE_CHECKING, Any
+
 from ._bulk import BulkFailure, BulkResult
 from ._client import AsyncKorusTicket, KorusTicket
 from ._errors import (
@@ -30,6 +31,9 @@ from ._errors import (
 )
 from ._pagination import AsyncPaginator, Page, Paginator
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import forms
 
 __all__ = [
     "APIConnectionError",
@@ -62,7 +66,17 @@ __all__ = [
 
 # Show public classes as korusticket.X in reprs, tracebacks and docs (as httpx does).
 for _name in __all__:
-    _obj = globals()[_name]
+    _obj = globals().get(_name)
     if isinstance(_obj, type) and _obj.__module__.startswith("korusticket."):
         _obj.__module__ = "korusticket"
 del _name, _obj
+
+
+def __getattr__(name: str) -> Any:
+    # korusticket.forms loads on first use: it brings python-dateutil and zoneinfo, which a
+    # service that never fills a form should not pay for at import.
+    if name == "forms":
+        import importlib
+
+        return importlib.import_module(".forms", __name__)
+    raise AttributeError(f"module 'korusticket' has no attribute {name!r}")

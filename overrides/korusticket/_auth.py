@@ -3,12 +3,11 @@ token request in flight at a time, and one renewal plus replay when the API answ
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import httpx
@@ -16,6 +15,9 @@ import httpx
 from ._constants import TOKEN_RENEW_MARGIN
 from ._errors import APIConnectionError, APITimeoutError, AuthenticationError, InputError
 from ._version import __version__
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["BearerToken", "ClientCredentials", "Secret"]
 
@@ -162,6 +164,8 @@ class ClientCredentials(httpx.Auth):
         if token is not None:
             return token
         if self._async_lock is None:
+            import asyncio  # only async users pay for importing it
+
             self._async_lock = asyncio.Lock()
         async with self._async_lock:
             token = self._usable(stale)

@@ -8,17 +8,20 @@ once the total is known, and still yields in order with a bounded number of page
 
 from __future__ import annotations
 
-import asyncio
+import itertools
 import math
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
 from ._constants import MAX_PAGE_SIZE
 from ._errors import InputError
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["AsyncPaginator", "Page", "Paginator", "check_page_size"]
 
@@ -176,10 +179,7 @@ class AsyncPaginator(Generic[T]):
         remaining = self._walk.limit
         if remaining == 0:
             return
-        first = await self._fetch(1, self._walk.page_size)
-        last = self._walk.last_page(first)
-        pages = self._prefetched(first, last) if self._prefetch > 1 and last is not None else self._sequential(first)
-        async for page in pages:
+        async for page in self._prefetched() if self._prefetch > 1 else self._sequential():
             items = _clip(page.items, remaining)
             if remaining is not None:
                 remaining -= len(items)
@@ -187,38 +187,51 @@ class AsyncPaginator(Generic[T]):
             if remaining == 0:
                 return
 
-    async def _sequential(self, first: Page[T]) -> AsyncIterator[Page[T]]:
-        page = first
-        while True:
+    async def _sequential(self) -> AsyncIterator[Page[T]]:
+        number: int | None = 1
+        while number is not None:
+            page = await self._fetch(number, self._walk.page_size)
             yield page
             number = self._walk.after(page)
-            if number is None:
-                return
-            page = await self._fetch(number, self._walk.page_size)
 
-    async def _prefetched(self, first: Page[T], last: int) -> AsyncIterator[Page[T]]:
-        """Pages 2..last with at most `prefetch` requests in flight, yielded in page order."""
-        yield first
-        if not first.items:
-            return
-        window: deque[asyncio.Task[Page[T]]] = deque()
-        upcoming = iter(range(2, last + 1))
-        try:
-            for number in upcoming:
-                window.append(asyncio.ensure_future(self._fetch(number, self._walk.page_size)))
-                if len(window) >= self._prefetch:
-                    break
-            while window:
-                page = await window.popleft()
-                number_next = next(upcoming, None)
-                if number_next is not None:
-                    window.append(asyncio.ensure_future(self._fetch(number_next, self._walk.page_size)))
-                yield page
-                if not page.items:
+    async def _prefetched(self) -> AsyncIterator[Page[T]]:
+        """Up to `prefetch` pages in flight, yielded in page order.
+
+        The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
+        total would cost a whole round trip. Once page 1 tells the total, requests past the
+        last page are cancelled; on a collection smaller than the window, a few requests answer
+        empty pages. That is the price of asking for prefetch.
+        """
+        import asyncio  # only async users pay for importing it
+
+        size = self._walk.page_size
+        last = math.ceil(self._walk.limit / size) if self._walk.limit is not None else None
+        window: deque[tuple[int, asyncio.Task[Page[T]]]] = deque()
+        numbers = itertools.count(1)
+
+        def top_up() -> None:
+            while len(window) < self._prefetch:
+                number = next(numbers)
+                if last is not None and number > last:
                     return
+                window.append((number, asyncio.ensure_future(self._fetch(number, size))))
+
+        try:
+            top_up()
+            while window:
+                number, task = window.popleft()
+                page = await task
+                if number == 1 and (known := self._walk.last_page(page)) is not None:
+                    last = known
+                    while window and window[-1][0] > last:
+                        window.pop()[1].cancel()
+                yield page
+                if self._walk.after(page) is None:
+                    return
+                top_up()
         finally:
-            for task in window:
-                task.cancel()
+            for _, pending in window:
+                pending.cancel()
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():

@@ -8,7 +8,6 @@ Retry-After (seconds or HTTP date) is honoured up to a cap, and not retried beyo
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import random
@@ -137,7 +136,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     ) -> None:
         self.inner = inner
         self.policy = policy
-        self.sleep = sleep or asyncio.sleep
+        if sleep is None:
+            import asyncio  # only async users pay for importing it
+
+            sleep = asyncio.sleep
+        self.sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         budget, attempt = self.policy.budget(request), 0

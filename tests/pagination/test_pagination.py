@@ -181,3 +181,21 @@ def test_async_prefetch_must_be_positive() -> None:
 
     with pytest.raises(InputError, match="prefetch"):
         asyncio.run(main())
+
+
+def test_async_prefetch_sends_the_first_window_at_once_and_stops_at_the_total() -> None:
+    """Waiting for page 1 before prefetching would cost a round trip; asking past the end is
+    bounded by the window and answered with empty pages."""
+    small, large = Collection(30), Collection(1000)
+
+    async def main() -> tuple[int, int]:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(small.handler)) as kt:
+            few = len([item async for item in kt.reservations.list(prefetch=4)])
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(large.handler)) as kt:
+            many = len([item async for item in kt.reservations.list(prefetch=8)])
+        return few, many
+
+    assert asyncio.run(main()) == (30, 1000)
+    assert small.pages[0] == 1
+    assert len(small.pages) <= 4
+    assert sorted(large.pages) == list(range(1, 21))  # exactly the 20 pages, none past the total

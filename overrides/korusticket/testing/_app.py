@@ -336,7 +336,8 @@ class App:
             req,
             path="/v1/ticketing/catalogs",
             context="/contexts/TicketingCatalog",
-            members=[ser.catalog(c) for c in catalogs],
+            members=catalogs,
+            serialize=ser.catalog,
             variables=["order[createdAt]"],
         )
         return json_response(200, body)
@@ -351,7 +352,8 @@ class App:
             req,
             path=f"{Iri.catalog(p['catalogId'])}/events",
             context="/contexts/TicketingEvent",
-            members=[ser.event(e) for e in events],
+            members=events,
+            serialize=ser.event,
         )
         return json_response(200, body)
 
@@ -374,7 +376,8 @@ class App:
             req,
             path=Iri.event(event.catalog_id, event.id) + "/sessions",
             context="/contexts/TicketingSession",
-            members=[ser.session(self.state, s) for s in sessions],
+            members=sessions,
+            serialize=lambda s: ser.session(self.state, s),
         )
         return json_response(200, body)
 
@@ -403,7 +406,8 @@ class App:
             req,
             path=f"{Iri.catalog(p['catalogId'])}/products",
             context="/contexts/TicketingProduct",
-            members=[ser.product(x) for x in products],
+            members=products,
+            serialize=ser.product,
         )
         return json_response(200, body)
 
@@ -447,7 +451,8 @@ class App:
             req,
             path=f"{Iri.catalog(p['catalogId'])}/offers",
             context="/contexts/TicketingOffer",
-            members=[ser.offer(self.state, o) for o in offers],
+            members=offers,
+            serialize=lambda o: ser.offer(self.state, o),
             variables=variables,
         )
         return json_response(200, body)
@@ -467,7 +472,8 @@ class App:
             req,
             path=Iri.offer(offer.catalog_id, offer.id) + "/tickets",
             context="/contexts/TicketingOfferTicket",
-            members=[ser.offer_ticket(offer, t) for t in offer.tickets],
+            members=offer.tickets,
+            serialize=lambda t: ser.offer_ticket(offer, t),
             paginated=False,
         )
         return json_response(200, body)
@@ -493,7 +499,8 @@ class App:
             req,
             path="/v1/booking/reservations",
             context="/contexts/BookingReservation",
-            members=[ser.reservation(self.state, r) for r in mine],
+            members=mine,
+            serialize=lambda r: ser.reservation(self.state, r),
             variables=["order[createdAt]"],
         )
         return json_response(200, body)
@@ -741,7 +748,8 @@ class App:
             req,
             path="/v1/booking/orders",
             context="/contexts/BookingOrder",
-            members=[ser.order(self.state, o) for o in orders],
+            members=orders,
+            serialize=lambda o: ser.order(self.state, o),
             variables=variables,
         )
         return json_response(200, body)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -191,18 +191,22 @@ def collection(
     *,
     path: str,
     context: str,
-    members: Sequence[dict[str, Any]],
+    members: Sequence[Any],
+    serialize: Callable[[Any], dict[str, Any]],
     variables: Sequence[str] = (),
     paginated: bool = True,
 ) -> dict[str, Any]:
-    """The Hydra envelope; ``view`` carries first/last/previous/next only when there are several pages."""
+    """The Hydra envelope; ``view`` carries first/last/previous/next only when there are several pages.
+
+    Only the members of the requested page are serialized (draining 10,000 items stays linear).
+    """
     total = len(members)
     body: dict[str, Any] = {"@context": context, "@id": path, "@type": "Collection", "totalItems": total}
     if paginated:
         page = _int_param(req, "page", 1, 1, None)
         per_page = _int_param(req, "itemsPerPage", DEFAULT_ITEMS_PER_PAGE, 0, MAX_ITEMS_PER_PAGE)
         start = (page - 1) * per_page
-        body["member"] = list(members[start : start + per_page])
+        body["member"] = [serialize(m) for m in members[start : start + per_page]]
         last = max(1, -(-total // per_page)) if per_page else 1
         if last > 1:
             view: dict[str, Any] = {
@@ -219,7 +223,7 @@ def collection(
             view = {"@id": _link(path, req, None), "@type": "PartialCollectionView"}
         body["view"] = view
     else:
-        body["member"] = list(members)
+        body["member"] = [serialize(m) for m in members]
     mapping = [
         {"@type": "IriTemplateMapping", "variable": v, "property": v.split("[")[0], "required": False}
         for v in variables
