@@ -141,76 +141,25 @@ def find_mismatch(value: Any, schema: Json, path: str = "") -> str | None:
 
 
 # --- the fast check ------------------------------------------------------------------------
+#
+# Each response schema becomes generated Python source, one function per component schema,
+# with type, format and property checks inlined (as fastjsonschema does): several times faster
+# than walking the schema or chaining closures, which matters when draining thousands of items.
 
 Check = Callable[[Any], bool]
-_PY_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "object": (dict,),
-    "array": (list,),
-    "null": (type(None),),
-}
-_PARSERS: dict[str, Callable[[str], object]] = {
-    "date-time": dt.datetime.fromisoformat,
-    "date": dt.date.fromisoformat,
-    "decimal": Decimal,
+_PY_TYPES: dict[str, str] = {
+    "string": "str",
+    "integer": "int",
+    "number": "int, float",
+    "boolean": "bool",
+    "object": "dict",
+    "array": "list",
+    "null": "type(None)",
 }
 
 
-def _always(_: Any) -> bool:
-    return True
-
-
-def _compile(schema: Json, memo: dict[int, Check]) -> Check:
-    """A yes/no check equivalent to `find_mismatch(...) is None`, built once per schema."""
-    key = id(schema)
-    if key in memo:  # recursive schemas: refer to the check being built
-        return lambda value: memo[key](value)
-    memo[key] = _always
-    resolved = _resolve(schema)
-    checks: list[Check] = [
-        _any_of(tuple(_compile(option, memo) for option in resolved[combinator]))
-        for combinator in ("anyOf", "oneOf")
-        if combinator in resolved
-    ]
-    checks.extend(_compile(part, memo) for part in resolved.get("allOf", []))
-    types = _types(resolved)
-    if types:
-        checks.append(_type_check(types))
-    parse = _PARSERS.get(str(resolved.get("format")))
-    if parse is not None:
-        checks.append(_format_check(parse))
-    required = tuple(resolved.get("required", ()))
-    properties = tuple((name, _compile(sub, memo)) for name, sub in resolved.get("properties", {}).items())
-    if required or properties:
-        checks.append(_object_check(required, properties))
-    if isinstance(resolved.get("items"), dict):
-        checks.append(_items_check(_compile(resolved["items"], memo)))
-    check = _always if not checks else checks[0] if len(checks) == 1 else _all_of(tuple(checks))
-    memo[key] = check
-    return check
-
-
-def _any_of(options: tuple[Check, ...]) -> Check:
-    return lambda value: any(check(value) for check in options)
-
-
-def _all_of(checks: tuple[Check, ...]) -> Check:
-    return lambda value: all(check(value) for check in checks)
-
-
-def _type_check(types: set[str]) -> Check:
-    allowed = tuple(t for name in sorted(types) for t in _PY_TYPES.get(name, ()))
-    bool_ok = "boolean" in types  # bool is an int in Python, not in JSON Schema
-    return lambda value: isinstance(value, allowed) and (bool_ok or not isinstance(value, bool))
-
-
-def _format_check(parse: Callable[[str], object]) -> Check:
-    def check(value: Any) -> bool:
-        if not isinstance(value, str):
-            return True
+def _parses(parse: Callable[[str], object]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
         try:
             parse(value)
         except (ValueError, InvalidOperation):
@@ -220,25 +169,91 @@ def _format_check(parse: Callable[[str], object]) -> Check:
     return check
 
 
-def _object_check(required: tuple[str, ...], properties: tuple[tuple[str, Check], ...]) -> Check:
-    def check(value: Any) -> bool:
-        if not isinstance(value, dict):
-            return True
-        if any(name not in value for name in required):
-            return False
-        return all(sub(value[name]) for name, sub in properties if name in value)
+_FORMATS: dict[str, Callable[[str], bool]] = {
+    "date-time": _parses(dt.datetime.fromisoformat),
+    "date": _parses(dt.date.fromisoformat),
+    "decimal": _parses(Decimal),
+}
 
+
+class _Source:
+    """Writes the checking functions for one schema and the components it refers to."""
+
+    def __init__(self) -> None:
+        self.functions: dict[int, str] = {}
+        self.lines: list[str] = []
+        self.temp = 0
+
+    def function(self, schema: Json) -> str:
+        key = id(schema)
+        if key not in self.functions:  # registered before its body: recursive schemas work
+            name = self.functions[key] = f"_check{len(self.functions)}"
+            body: list[str] = []
+            self.inline(schema, "value", body, 1)
+            self.lines += [f"def {name}(value):", *body, "    return True", ""]
+        return self.functions[key]
+
+    def _var(self) -> str:
+        self.temp += 1
+        return f"v{self.temp}"
+
+    def inline(self, schema: Json, var: str, out: list[str], depth: int) -> None:
+        """Statements that `return False` when `var` does not fit `schema`."""
+        pad = "    " * depth
+        if "$ref" in schema:  # components get their own function: bounded size, recursion-safe
+            out.append(f"{pad}if not {self.function(_resolve(schema))}({var}): return False")
+            return
+        for combinator in ("anyOf", "oneOf"):
+            if combinator in schema:
+                calls = " or ".join(f"{self.function(option)}({var})" for option in schema[combinator])
+                out.append(f"{pad}if not ({calls}): return False")
+        for part in schema.get("allOf", []):
+            self.inline(part, var, out, depth)
+        types = _types(schema)
+        if types:
+            allowed = ", ".join(_PY_TYPES[t] for t in sorted(types) if t in _PY_TYPES)
+            # bool is an int in Python, not in JSON Schema
+            no_bool = "" if "boolean" in types else f" or isinstance({var}, bool)"
+            out.append(f"{pad}if not isinstance({var}, ({allowed},)){no_bool}: return False")
+        fmt = schema.get("format")
+        if fmt in _FORMATS:
+            out.append(f"{pad}if isinstance({var}, str) and not _FORMATS[{fmt!r}]({var}): return False")
+        required, properties = schema.get("required", []), schema.get("properties", {})
+        if required or properties:
+            out.append(f"{pad}if isinstance({var}, dict):")
+            out.extend(f"{pad}    if {name!r} not in {var}: return False" for name in required)
+            for name, sub in properties.items():
+                item = self._var()
+                out.append(f"{pad}    {item} = {var}.get({name!r}, _MISSING)")
+                out.append(f"{pad}    if {item} is not _MISSING:")
+                self.inline(sub, item, out, depth + 2)
+                out.append(f"{pad}        pass")
+        if isinstance(schema.get("items"), dict):
+            item = self._var()
+            out.append(f"{pad}if isinstance({var}, list):")
+            out.append(f"{pad}    for {item} in {var}:")
+            self.inline(schema["items"], item, out, depth + 2)
+            out.append(f"{pad}        pass")
+
+
+def _compile(schema: Json) -> Check:
+    """A yes/no check equivalent to `find_mismatch(...) is None`."""
+    source = _Source()
+    entry = source.function(schema)
+    namespace: dict[str, Any] = {"_MISSING": object(), "_FORMATS": _FORMATS}
+    exec(compile("\n".join(source.lines), f"<korusticket response check {entry}>", "exec"), namespace)
+    check: Check = namespace[entry]
     return check
 
 
-def _items_check(item: Check) -> Check:
-    return lambda value: not isinstance(value, list) or all(map(item, value))
+def _always(_: Any) -> bool:
+    return True
 
 
 @functools.cache
 def _check_for(method: str, template: str, status: int) -> Check:
     schema = _schema_of(method, template, status)
-    return _compile(schema, {}) if schema else _always
+    return _compile(schema) if schema else _always
 
 
 def check_body(response: httpx.Response, body: Any) -> ResponseDecodeError | None:
