@@ -1,0 +1,76 @@
+"""Per-call overhead: ``kt.reservations.get(id)`` against a hand-written httpx call, same server.
+
+Three sides, alternated every round on one loopback server (its own process, fixed bytes):
+
+- raw: ``httpx.Client.get`` + ``json.loads`` with the headers the client sends, default pooling;
+- raw + models: the same, then ``BookingReservation.from_dict`` (what any typed client must do);
+- client: ``KorusTicket(token=...).reservations.get(id)`` (static token: no OAuth round trip).
+
+The figure is client / raw per round; raw + models splits the overhead into "parsing into
+models" and "the rest of the client" (options, hooks, retry transport, error mapping).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+
+import httpx
+from korusticket import KorusTicket
+from korusticket_api.models import BookingReservation
+
+from tests.fixtures.documented_payloads import RESERVATION_ID
+
+from ._server import LoopbackServer
+from ._stats import Figure, Section, Spread, alternate, median_call, ratio, us
+
+__all__ = ["run"]
+
+PATH = f"/v1/booking/reservations/{RESERVATION_ID}"
+
+
+def run(*, rounds: int = 20, calls: int = 100) -> Section:
+    section = Section("Per-call overhead")
+    headers = {"Accept": "application/ld+json", "Authorization": "Bearer bench", "User-Agent": "bench"}
+    with (
+        LoopbackServer() as server,
+        httpx.Client(base_url=server.base_url, headers=headers) as raw,
+        KorusTicket(token="bench", base_url=server.base_url) as kt,
+    ):
+
+        def raw_call() -> object:
+            return json.loads(raw.get(PATH).content)
+
+        def raw_models_call() -> object:
+            return BookingReservation.from_dict(json.loads(raw.get(PATH).content))
+
+        def client_call() -> object:
+            return kt.reservations.get(RESERVATION_ID)
+
+        assert client_call().id == RESERVATION_ID  # type: ignore[attr-defined]
+        calls_by_side = (raw_call, raw_models_call, client_call)
+        for fn in calls_by_side:  # warm up: connections, imports, caches
+            median_call(fn, 50)
+        raw_t, models_t, client_t = alternate([partial(median_call, fn, calls) for fn in calls_by_side], rounds)
+
+    overhead = Spread.of([c / r for c, r in zip(client_t, raw_t, strict=True)])
+    models = Spread.of([m / r for m, r in zip(models_t, raw_t, strict=True)])
+    section.figures += [
+        Figure(
+            "Per-call overhead: `kt.reservations.get(id)` / raw `httpx.Client.get` + `json.loads`",
+            overhead,
+            ratio,
+            goal="≤ 1.30x",
+            check=lambda x: x <= 1.30,
+            detail=f"{rounds} rounds x {calls} calls per side, median per round",
+        ),
+        Figure("… raw httpx + `json.loads`, per call", Spread.of(raw_t), us),
+        Figure("… `kt.reservations.get(id)`, per call", Spread.of(client_t), us),
+        Figure(
+            "… of which parsing into models: raw + `BookingReservation.from_dict` / raw",
+            models,
+            ratio,
+            detail="the part any typed client pays",
+        ),
+    ]
+    return section
