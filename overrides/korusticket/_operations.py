@@ -15,10 +15,10 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import attrs
-from korusticket_api.api.booking_order import create_orders, get_order, list_orders
+from korusticket_api.api.booking_order import create_orders, list_orders
 from korusticket_api.api.booking_order_document import refresh_order_document_url
-from korusticket_api.api.booking_order_item_ticket import get_order_ticket, update_order_ticket
-from korusticket_api.api.booking_reservation import create_reservations, get_reservation, list_reservations
+from korusticket_api.api.booking_order_item_ticket import update_order_ticket
+from korusticket_api.api.booking_reservation import create_reservations
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderBulkResult,
@@ -39,20 +39,33 @@ from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
 
-__all__ = ["Call", "Flow", "run", "arun"]
+__all__ = [
+    "Call",
+    "Flow",
+    "arun",
+    "create_orders_flow",
+    "create_reservations_flow",
+    "date_filter",
+    "nested_iri",
+    "order_param",
+    "orders_list_params",
+    "refresh_url_call",
+    "run",
+    "set_beneficiary_call",
+]
 
 log = logging.getLogger("korusticket")
 T = TypeVar("T")
 
 RESERVATIONS = "/v1/booking/reservations"
-ORDERS = "/v1/booking/orders"
 TITLES = ("mr", "mrs", "mx")
 ORDERS_ALLOWED = "asc or desc"
 
 
 @attrs.frozen
 class Call(Generic[T]):
-    """One generated operation to run: `op.sync_detailed(*args, **params)` expecting `expect`."""
+    """One generated operation to run: the request `op._get_kwargs(*args, **params)` builds,
+    answered by a body parsed into `expect`."""
 
     op: ModuleType
     expect: type[T]
@@ -62,12 +75,6 @@ class Call(Generic[T]):
 
 
 Flow = Generator[Call[Any], Any, T]
-
-
-def single(call: Call[T]) -> Flow[T]:
-    """The flow of a plain call: run it, return its result."""
-    result: T = yield call
-    return result
 
 
 def run(flow: Flow[T], execute: Callable[[Call[Any]], Any]) -> T:
@@ -140,6 +147,13 @@ def _key(mapping: Mapping[str, Any], *names: str) -> Any:
     return None
 
 
+def _known_keys(mapping: Mapping[str, Any], where: str, known: tuple[str, ...]) -> None:
+    """A misspelt key would be dropped from the request without a word: refuse it instead."""
+    unknown = sorted(str(k) for k in mapping if k not in known)
+    if unknown:
+        raise InputError(f"{where}.{unknown[0]}", "unknown key", ", ".join(k for k in known if "_" in k or k.islower()))
+
+
 def _text(value: object, field: str, *, required: bool, max_length: int | None = None) -> str | None:
     if value is None:
         if required:
@@ -184,6 +198,7 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
             raise InputError(
                 where, f"{type(item).__name__} is not a mapping", "a dict with offer, quantity, ticket_sessions"
             )
+        _known_keys(item, where, ("offer", "quantity", "ticket_sessions", "ticketSessions"))
         offer = _key(item, "offer")
         offer_iri = nested_iri(offer, f"{where}.offer", "/offers/")
         quantity = _key(item, "quantity")
@@ -209,8 +224,12 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
 def _default_ticket_sessions(offer: object, where: str) -> list[dict[str, Any]]:
     """Full-day tickets need no session choice: fill them in from an offer model."""
     tickets = getattr(offer, "tickets", None)
-    if isinstance(tickets, list) and tickets and all(getattr(t, "date_access", None) is True for t in tickets):
-        return [{"ticket": t.iri} for t in tickets if getattr(t, "iri", None)]
+    if (
+        isinstance(tickets, list)
+        and tickets
+        and all(getattr(t, "date_access", None) is True and getattr(t, "iri", None) for t in tickets)
+    ):
+        return [{"ticket": t.iri} for t in tickets]
     raise InputError(
         f"{where}.ticket_sessions",
         "missing: the offer has tickets that need a session (or it was given as an IRI)",
@@ -221,6 +240,7 @@ def _default_ticket_sessions(offer: object, where: str) -> list[dict[str, Any]]:
 def _ticket_session(value: object, where: str) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise InputError(where, f"{type(value).__name__} is not a mapping", "a dict with ticket, session?, form_data?")
+    _known_keys(value, where, ("ticket", "session", "form_data", "formData"))
     ticket = _key(value, "ticket")
     out: dict[str, Any] = {"ticket": nested_iri(ticket, f"{where}.ticket", "/tickets/")}
     session = _key(value, "session")
@@ -449,17 +469,3 @@ def orders_list_params(
     if direction:
         params["ordercreated_at"] = ListOrdersOrdercreatedAt(direction)
     return {k: v for k, v in params.items() if v is not None}
-
-
-__all__ += [
-    "create_orders_flow",
-    "create_reservations_flow",
-    "get_order",
-    "get_order_ticket",
-    "get_reservation",
-    "list_reservations",
-    "orders_list_params",
-    "refresh_url_call",
-    "set_beneficiary_call",
-    "single",
-]

@@ -1,0 +1,30 @@
+"""A misspelt key in a request item is refused, never dropped from the request."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from korusticket import InputError, KorusTicket
+
+OFFER = "/v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/offers/0194ac40-fda7-78c1-8fcb-26fc2df25894"
+TICKET = f"{OFFER}/tickets/0194ac40-fda7-78c1-8fcb-26fc2e2612d4"
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        ({"offer": OFFER, "quantity": 1, "ticketSession": []}, "items[0].ticketSession"),
+        (
+            {"offer": OFFER, "quantity": 1, "ticket_sessions": [{"ticket": TICKET, "sesion": "x"}]},
+            "items[0].ticket_sessions[0].sesion",
+        ),
+    ],
+)
+def test_unknown_keys_are_refused_before_sending(item: dict[str, object], field: str) -> None:
+    sent: list[httpx.Request] = []
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))
+    with pytest.raises(InputError) as info:
+        kt.reservations.create([item])
+    assert info.value.field == field
+    assert sent == []
