@@ -7,7 +7,6 @@ once, in _operations. Methods accept per-call options: ``language``, ``timeout``
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any, Generic, TypeVar, Unpack
@@ -57,7 +56,7 @@ from korusticket_api.models import (
 from ._base import AsyncCore, RequestOptions, SyncCore
 from ._bulk import BulkResult
 from ._constants import MAX_PAGE_SIZE
-from ._ids import IdLike, to_id
+from ._ids import IdLike, to_id, to_iri
 from ._operations import (
     Call,
     Flow,
@@ -65,7 +64,6 @@ from ._operations import (
     create_orders_flow,
     create_reservations_flow,
     date_filter,
-    nested_iri,
     order_param,
     orders_list_params,
     refresh_url_call,
@@ -141,12 +139,9 @@ def _offers(
     }
     if product is not None:
         products = [product] if not isinstance(product, Sequence) or isinstance(product, str) else product
-        params["product"] = [
-            p if isinstance(p, str) and p.startswith("/")
-            else nested_iri(p, f"product[{i}]", "/products/") if not isinstance(p, str | uuid.UUID)
-            else f"/v1/ticketing/catalogs/{catalog_id}/products/{to_id(p, f'product[{i}]')}"
-            for i, p in enumerate(products)
-        ]  # fmt: skip
+        # The filter takes product IRIs; a bare id belongs to this catalog.
+        collection = f"/v1/ticketing/catalogs/{catalog_id}/products"
+        params["product"] = [to_iri(p, f"product[{i}]", collection) for i, p in enumerate(products)]
     direction = order_param(order)
     if direction:
         params["orderdate"] = ListOffersOrderdate(direction)
