@@ -146,6 +146,11 @@ class APIError(KorusTicketError):
         self.detail = detail
         self.type = type
         self.instance = instance
+        # Not documented by KorusTicket; kept when a proxy or a later release sends one.
+        self.request_id: str | None = next(
+            (response.headers[h] for h in ("x-request-id", "request-id", "x-correlation-id") if h in response.headers),
+            None,
+        )
 
 
 class BadRequestError(APIError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import korusticket
 import pytest
 from korusticket import InputError, KorusTicket
 
@@ -27,3 +28,11 @@ def test_unknown_keys_are_refused_before_sending(item: dict[str, object], field:
         kt.reservations.create([item])
     assert info.value.field == field
     assert sent == []
+
+
+def test_api_errors_carry_a_request_id_when_one_is_sent() -> None:
+    answer = httpx.Response(404, json={"title": "Not Found"}, headers={"X-Request-Id": "req-42"})
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: answer))
+    with pytest.raises(korusticket.NotFoundError) as info:
+        kt.catalogs.get("0194abdc-3a71-72b0-a9b9-89d4be0cd73e")
+    assert info.value.request_id == "req-42"
