@@ -92,16 +92,8 @@ _TYPE_CHECKS: dict[str, Any] = {
 
 
 def _format_ok(fmt: str | None, value: str) -> bool:
-    try:
-        if fmt == "date-time":
-            dt.datetime.fromisoformat(value)
-        elif fmt == "date":
-            dt.date.fromisoformat(value)
-        elif fmt == "decimal":
-            Decimal(value)
-    except (ValueError, InvalidOperation):
-        return False
-    return True
+    check = _FORMATS.get(str(fmt))
+    return check is None or check(value)
 
 
 def find_mismatch(value: Any, schema: Json, path: str = "") -> str | None:
@@ -169,8 +161,15 @@ def _parses(parse: Callable[[str], object]) -> Callable[[str], bool]:
     return check
 
 
+def _aware_datetime(value: str) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.utcoffset() is None:  # RFC 3339 date-times carry an offset; a naive one is ambiguous
+        raise ValueError(f"{value!r} has no UTC offset")
+    return parsed
+
+
 _FORMATS: dict[str, Callable[[str], bool]] = {
-    "date-time": _parses(dt.datetime.fromisoformat),
+    "date-time": _parses(_aware_datetime),
     "date": _parses(dt.date.fromisoformat),
     "decimal": _parses(Decimal),
 }

@@ -339,3 +339,15 @@ def test_validation_can_be_turned_off_for_trusted_bulk_syncs(
     script.add("GET", path, jsonld(200, put(body(), "id", 5)))
 
     assert fetch(client(validate_responses=False)).id == 5
+
+
+def test_a_datetime_without_offset_is_refused_so_every_datetime_is_aware(
+    script: Script, client: Callable[..., KorusTicket]
+) -> None:
+    _, path, body, fetch = next(case for case in CASES if case[0] == "reservation")
+    script.add("GET", path, jsonld(200, put(body(), "expiresAt", "2025-01-27T15:15:20")))
+
+    with pytest.raises(ResponseDecodeError) as info:
+        fetch(client())
+
+    assert info.value.path == "expiresAt"
