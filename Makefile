@@ -10,7 +10,7 @@ GEN_PKG    := generated/korusticket_api
 BASE       ?= HEAD
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
-.PHONY: help venv spec generate check-generated lint typecheck test check demo record api-diff api-diff-ci bench clean
+.PHONY: help venv spec generate check-generated lint typecheck test check demo standin record api-diff api-diff-ci bench clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ check: lint typecheck test check-generated api-diff-ci ## everything CI runs
 
 demo: venv ## the booking walkthrough against the local stand-in (or the demo server with credentials)
 	$(PY) examples/booking_walkthrough.py
+
+standin: venv ## serve the local KorusTicket stand-in on http://127.0.0.1:8787 (PORT= to change)
+	$(PY) -m korusticket.testing serve --port $(or $(PORT),8787)
 
 record: venv ## re-record cassettes against the demo server (needs credentials)
 	$(PY) scripts/record_cassettes.py
