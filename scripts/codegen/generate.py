@@ -94,6 +94,7 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     # The preprocessed spec travels with the package: the client reads response schemas from it
     # to name the bad field when a body does not parse.
     shutil.copyfile(pre, target / "openapi.json")
+    (target / "py.typed").write_text("")  # PEP 561: `--meta none` writes no package metadata
     shutil.rmtree(dest, ignore_errors=True)
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(target), str(dest))
