@@ -215,6 +215,8 @@ def test_generated_package_imports_and_has_every_operation() -> None:
     modules = sorted(p.stem for p in api.glob("*/*.py") if p.stem != "__init__")
     assert len(modules) == 25
     assert modules == expected
+    assert (api.parent / "py.typed").exists()  # typed for users' mypy (PEP 561)
+    assert (ROOT / "overrides" / "korusticket" / "py.typed").exists()
     for tag in api.iterdir():
         for module in tag.glob("*.py"):
             name = f"korusticket_api.api.{tag.name}.{module.stem}"
