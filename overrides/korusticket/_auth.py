@@ -52,7 +52,6 @@ class Secret:
 class _Token:
     access: Secret
     expires_at: float  # POSIX seconds on the client's clock
-    refresh: Secret | None = None
 
 
 def check_secure(url: httpx.URL, what: str) -> None:
@@ -222,11 +221,11 @@ class ClientCredentials(httpx.Auth):
         lifetime = float(body.get("expires_in") or 300)
         # Renew early, but never later than half the lifetime for very short-lived tokens.
         margin = min(TOKEN_RENEW_MARGIN, lifetime / 2)
-        refresh = body.get("refresh_token")
+        # A refresh token, if sent, is not kept: a new client-credentials grant is as cheap as a
+        # refresh and needs no second secret in memory.
         self._token = _Token(
             access=Secret(str(body["access_token"])),
             expires_at=self._clock().timestamp() + lifetime - margin,
-            refresh=Secret(str(refresh)) if refresh else None,
         )
         log.debug("access token obtained, valid %.0fs", lifetime)
         return self._token
