@@ -41,12 +41,6 @@ class Secret:
 
     __str__ = __repr__
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
 
 @attrs.define(repr=False)
 class _Token:
@@ -107,7 +101,6 @@ class ClientCredentials(httpx.Auth):
         self._async_lock: asyncio.Lock | None = None
         self._sync_http: httpx.Client | None = None
         self._async_http: httpx.AsyncClient | None = None
-        self.token_requests = 0  # how many times the endpoint was asked (observability, tests)
 
     def __repr__(self) -> str:
         return f"ClientCredentials(client_id={self.client_id!r}, token_url={str(self.token_url)!r})"
@@ -184,7 +177,6 @@ class ClientCredentials(httpx.Auth):
         }
 
     def _send_sync(self, http: httpx.Client) -> httpx.Response:
-        self.token_requests += 1
         log.debug("requesting an access token from %s", self.token_url)
         try:
             return http.post(self.token_url, data=self._form())
@@ -194,7 +186,6 @@ class ClientCredentials(httpx.Auth):
             raise APIConnectionError(f"token endpoint unreachable: {type(exc).__name__}") from None
 
     async def _send_async(self, http: httpx.AsyncClient) -> httpx.Response:
-        self.token_requests += 1
         log.debug("requesting an access token from %s", self.token_url)
         try:
             return await http.post(self.token_url, data=self._form())

@@ -154,9 +154,6 @@ class Paginator(Generic[T]):
         for page in self.pages():
             yield from page.items
 
-    def first_page(self) -> Page[T]:
-        return self._fetch(1, self._walk.page_size)
-
 
 class AsyncPaginator(Generic[T]):
     """``async for x in paginator``; with ``prefetch=N`` up to N pages are fetched at once."""
@@ -237,6 +234,3 @@ class AsyncPaginator(Generic[T]):
         async for page in self.pages():
             for item in page.items:
                 yield item
-
-    async def first_page(self) -> Page[T]:
-        return await self._fetch(1, self._walk.page_size)
