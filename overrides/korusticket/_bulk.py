@@ -96,13 +96,16 @@ def collect(
     *,
     input_key: Callable[[Any], str | None],
     created_keys: Callable[[R], set[str]],
+    items: Sequence[Any] | None = None,
 ) -> BulkResult[R]:
     """Assemble a BulkResult and account for every input item.
 
-    ``input_key`` gives the matching key of an input item or of a raw failure (an offer or a
-    reservation IRI); ``created_keys`` the keys a created resource covers. Inputs covered by
-    neither a created resource nor a failure become failures of their own.
+    ``inputs`` are the request's entries; ``items`` the caller's own items they were built from
+    (what failures report; default: the inputs). ``input_key`` gives the matching key of an
+    input or of a raw failure (an offer or a reservation IRI); ``created_keys`` the keys a created
+    resource covers. Inputs covered by neither a created resource nor a failure become failures.
     """
+    reported = inputs if items is None else items
     failed: list[BulkFailure] = []
     accounted: set[int] = set()
     for raw in failures:
@@ -110,7 +113,7 @@ def collect(
         if index is not None:
             accounted.add(index)
         failed.append(
-            BulkFailure(item=None if index is None else inputs[index], index=index, reason=_reason(raw), raw=raw)
+            BulkFailure(item=None if index is None else reported[index], index=index, reason=_reason(raw), raw=raw)
         )
     # Each created resource covers one not yet accounted input per key it carries (so two items
     # for the same offer need two resources). A resource carrying no key of any input (e.g. an
@@ -136,7 +139,7 @@ def collect(
             continue
         failed.append(
             BulkFailure(
-                item=inputs[i],
+                item=reported[i],
                 index=i,
                 reason="the server reported neither a created resource nor a failure for this item",
                 raw=None,

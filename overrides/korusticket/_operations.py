@@ -285,13 +285,7 @@ def create_reservations_flow(
         ) from exc
     created = result.reservations if isinstance(result.reservations, list) else []
     failures = [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
-    return _caller_items(collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of), items)
-
-
-def _caller_items(result: BulkResult[T], inputs: Sequence[Any]) -> BulkResult[T]:
-    """Failures carry the caller's own input item (not the payload built from it) when known."""
-    failed = [f if f.index is None else attrs.evolve(f, item=inputs[f.index]) for f in result.failed]
-    return attrs.evolve(result, failed=failed)
+    return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
 
 
 # --- orders -------------------------------------------------------------------------------------
@@ -364,6 +358,12 @@ def create_orders_flow(
     body = BookingOrderBulkWrite.from_dict(
         {"reservations": iris, "customer": _customer(customer), "externalReference": reference}
     )
+
+    def account(created: Sequence[BookingOrder], failures: Sequence[Any]) -> BulkResult[BookingOrder]:
+        return collect(
+            created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of, items=reservations
+        )
+
     for attempt in range(attempts + 1):
         try:
             result = yield Call(create_orders, BookingOrderBulkResult, params={"body": body}, options=options)
@@ -380,8 +380,7 @@ def create_orders_flow(
             ]
             if found:
                 log.debug("found %d order(s) for the lost POST; not sending it again", len(found))
-                found_result = collect(found, [], iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
-                return _caller_items(found_result, reservations)
+                return account(found, [])
             if attempt == attempts:
                 raise OutcomeUnknownError(
                     f"{exc} No order with external_reference {reference!r} was found after "
@@ -394,8 +393,7 @@ def create_orders_flow(
             continue
         created = result.orders if isinstance(result.orders, list) else []
         failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
-        bulk = collect(created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of)
-        return _caller_items(bulk, reservations)
+        return account(created, failures)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
