@@ -11,9 +11,11 @@ never at runtime; the generator is pinned exactly, so this private hook is check
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -67,7 +69,7 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     pre = scratch / "spec.json"
     doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
     out = preprocess.preprocess(doc, preprocess.load_names(), report=lambda m: print(m, file=sys.stderr))
-    pre.write_text(preprocess.json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    pre.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     # The ruff post-hooks are looked up on PATH: use the ruff pinned next to this interpreter.
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
@@ -91,8 +93,8 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     if not (target / "__init__.py").exists():
         print(f"generation produced nothing; {dest} left untouched", file=sys.stderr)
         return 1
-    # The preprocessed spec travels with the package: the client reads response schemas from it
-    # to name the bad field when a body does not parse.
+    # The preprocessed spec travels with the package: the client checks response bodies against
+    # its schemas and names the field that does not fit.
     shutil.copyfile(pre, target / "openapi.json")
     (target / "py.typed").write_text("")  # PEP 561: `--meta none` writes no package metadata
     shutil.rmtree(dest, ignore_errors=True)
@@ -104,7 +106,9 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
 def main(argv: list[str]) -> int:
     spec = Path(argv[0]) if argv else ROOT / "spec" / "openapi.yaml"
     dest = Path(argv[1]) if len(argv) > 1 else ROOT / "generated" / PACKAGE
-    return generate(spec, dest, ROOT / "build" / "codegen")
+    # A private scratch folder: two generations at once (make, a test, a benchmark) never collide.
+    with tempfile.TemporaryDirectory(prefix="korusticket-codegen-") as scratch:
+        return generate(spec, dest, Path(scratch))
 
 
 if __name__ == "__main__":
