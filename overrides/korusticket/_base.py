@@ -72,6 +72,12 @@ def to_timeout(value: TimeoutLike) -> httpx.Timeout:
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))
 
 
+def check_language(value: object) -> str:
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise InputError("language", f"{value!r:.40} is not a language tag", "an Accept-Language value such as 'fr'")
+    return value
+
+
 def check_retries(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InputError("max_retries", f"{value!r} is not a whole number >= 0", "0, 1, 2, ...")
@@ -136,7 +142,7 @@ class Config:
             client_id=cid,
             client_secret=secret,
             token=token_value,
-            language=language,
+            language=None if language is None else check_language(language),
             timeout=to_timeout(timeout),
             max_retries=check_retries(DEFAULT_MAX_RETRIES if max_retries is None else max_retries),
             validate_responses=bool(validate_responses),
@@ -162,6 +168,8 @@ def _validate_options(options: RequestOptions) -> RequestOptions:
         to_timeout(options["timeout"])
     if "max_retries" in options:
         check_retries(options["max_retries"])
+    if "language" in options:
+        check_language(options["language"])
     return options
 
 

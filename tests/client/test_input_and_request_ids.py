@@ -36,3 +36,14 @@ def test_api_errors_carry_a_request_id_when_one_is_sent() -> None:
     with pytest.raises(korusticket.NotFoundError) as info:
         kt.catalogs.get("0194abdc-3a71-72b0-a9b9-89d4be0cd73e")
     assert info.value.request_id == "req-42"
+
+
+@pytest.mark.parametrize("language", [5, "", "fr\nX-Evil: 1"])
+def test_a_bad_language_is_refused_per_client_and_per_call(language: object) -> None:
+    sent: list[httpx.Request] = []
+    with pytest.raises(InputError, match="language"):
+        KorusTicket(token="t", language=language)  # type: ignore[arg-type]
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))
+    with pytest.raises(InputError, match="language"):
+        kt.catalogs.get("0194abdc-3a71-72b0-a9b9-89d4be0cd73e", language=language)  # type: ignore[arg-type]
+    assert sent == []
