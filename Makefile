@@ -32,12 +32,12 @@ spec: ## download the published spec into spec/ (SPEC_URL= to override)
 	  rm -f "$$tmp" "$$err"; exit 1; \
 	fi
 
-generate: venv ## regenerate generated/ from spec/ (pinned generator, zero warnings)
-	$(PY) scripts/codegen/generate.py $(SPEC) $(GEN_PKG)
+generate: venv ## regenerate generated/ and api.md from spec/ and the operations table (pinned generator, zero warnings)
+	$(PY) scripts/codegen/generate.py $(SPEC) $(GEN_PKG) api.md
 
 check-generated: generate ## fail if generated/ differs from what `make generate` produces
-	@git diff --exit-code --stat -- generated || { echo "generated/ is stale or hand-edited: run make generate and commit" >&2; exit 1; }
-	@untracked=$$(git status --porcelain --untracked-files=all -- generated); \
+	@git diff --exit-code --stat -- generated api.md || { echo "generated/ or api.md is stale or hand-edited: run make generate and commit" >&2; exit 1; }
+	@untracked=$$(git status --porcelain --untracked-files=all -- generated api.md); \
 	if [ -n "$$untracked" ]; then echo "$$untracked"; echo "generated/ has files git does not track" >&2; exit 1; fi
 
 lint: venv ## ruff on hand-written code

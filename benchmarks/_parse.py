@@ -1,7 +1,7 @@
 """Parse cost: a 50-item order page into models, against ``json.loads`` alone.
 
 The page is the documented order (tests/fixtures/documented_payloads.py ORDER) 50 times with
-varied ids, in the Hydra envelope. Models: ``ListOrdersResponse200.from_dict(json.loads(body))``,
+varied ids, in the Hydra envelope. Models: ``OrdersListResponse200.from_dict(json.loads(body))``,
 which is what the client runs for each page of ``kt.orders.list()``.
 """
 
@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 import httpx
-from korusticket_api.models import ListOrdersResponse200
+from korusticket_api.models import OrdersListResponse200
 
 from ._payloads import order_page
 from ._stats import Figure, Section, Spread, alternate, median_call, ratio
@@ -36,7 +36,7 @@ def _client_check() -> Callable[[httpx.Response, Any], object] | None:
 def run(*, rounds: int = 15, calls: int = 30) -> Section:
     section = Section("Parse cost")
     body = order_page(ITEMS)
-    page = ListOrdersResponse200.from_dict(json.loads(body))
+    page = OrdersListResponse200.from_dict(json.loads(body))
     assert isinstance(page.member, list)
     assert len(page.member) == ITEMS
 
@@ -44,14 +44,14 @@ def run(*, rounds: int = 15, calls: int = 30) -> Section:
         return json.loads(body)
 
     def models() -> object:
-        return ListOrdersResponse200.from_dict(json.loads(body))
+        return OrdersListResponse200.from_dict(json.loads(body))
 
     check_body = _client_check()
     response = httpx.Response(200, content=body, request=httpx.Request("GET", "https://bench/v1/booking/orders"))
 
     def client() -> object:
         # What the client runs per page: the generated parse, then the spec check on a second json.loads.
-        parsed = ListOrdersResponse200.from_dict(json.loads(body))
+        parsed = OrdersListResponse200.from_dict(json.loads(body))
         if check_body is not None and check_body(response, json.loads(body)) is not None:
             raise AssertionError("the benchmark page does not fit the spec")
         return parsed
@@ -65,7 +65,7 @@ def run(*, rounds: int = 15, calls: int = 30) -> Section:
     models_rate = Spread.of([ITEMS / t for t in models_t])
     section.figures += [
         Figure(
-            f"Parse: {ITEMS}-order page into models (`ListOrdersResponse200.from_dict`)",
+            f"Parse: {ITEMS}-order page into models (`OrdersListResponse200.from_dict`)",
             models_rate,
             lambda x: f"{x:,.0f} items/s",
             detail=f"{len(body) / 1024:.0f} KiB page; {rounds} rounds x {calls} pages",

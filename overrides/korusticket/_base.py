@@ -173,10 +173,12 @@ def _validate_options(options: RequestOptions) -> RequestOptions:
     return options
 
 
-def _request_kwargs(op: ModuleType, options: RequestOptions, args: tuple[Any, ...], params: dict[str, Any]) -> Any:
-    """The generated operation's request (method, url, query, body), plus per-call options."""
+def _with_options(kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+    """A built request (method, url, query, body) with the per-call options applied."""
     options = _validate_options(options)
-    kwargs: dict[str, Any] = op._get_kwargs(*args, **params)
+    if not options:
+        return kwargs
+    kwargs = dict(kwargs)
     if "language" in options:
         kwargs["headers"] = {**kwargs.get("headers", {}), "Accept-Language": options["language"]}
     if "timeout" in options:
@@ -279,14 +281,18 @@ class SyncCore:
             auth=self.auth,
         )
 
-    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        kwargs = _request_kwargs(op, options, args, params)
+    def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
+        """Send a built request and parse its answer into `expect`."""
+        kwargs = _with_options(request, options)
         try:
             response = self.http.request(**kwargs)
         except httpx.TransportError as exc:
             raise _transport_error(exc) from exc
         return _parse(response, expect, self.clock, self.config.validate_responses)
+
+    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        return self.send(op._get_kwargs(*args, **params), expect, options)
 
     def close(self) -> None:
         self.http.close()
@@ -318,14 +324,18 @@ class AsyncCore:
             auth=self.auth,
         )
 
-    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        kwargs = _request_kwargs(op, options, args, params)
+    async def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
+        """Send a built request and parse its answer into `expect`."""
+        kwargs = _with_options(request, options)
         try:
             response = await self.http.request(**kwargs)
         except httpx.TransportError as exc:
             raise _transport_error(exc) from exc
         return _parse(response, expect, self.clock, self.config.validate_responses)
+
+    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        return await self.send(op._get_kwargs(*args, **params), expect, options)
 
     async def close(self) -> None:
         await self.http.aclose()

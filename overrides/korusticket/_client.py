@@ -7,37 +7,14 @@ from types import TracebackType
 from typing import Self
 
 import httpx
+from korusticket_api.resources import AsyncResources, Resources
 
 from ._base import AsyncCore, Clock, Config, SyncCore, TimeoutLike, utc_now
-from ._resources import (
-    AsyncCatalogs,
-    AsyncEvents,
-    AsyncForms,
-    AsyncOffers,
-    AsyncOfferTickets,
-    AsyncOrderDocuments,
-    AsyncOrders,
-    AsyncOrderTickets,
-    AsyncProducts,
-    AsyncReservations,
-    AsyncSessions,
-    Catalogs,
-    Events,
-    Forms,
-    Offers,
-    OfferTickets,
-    OrderDocuments,
-    Orders,
-    OrderTickets,
-    Products,
-    Reservations,
-    Sessions,
-)
 
 __all__ = ["AsyncKorusTicket", "KorusTicket"]
 
 
-class KorusTicket:
+class KorusTicket(Resources):
     """Client of the KorusTicket API.
 
     Credentials come from the arguments or the KORUSTICKET_* environment variables::
@@ -74,17 +51,7 @@ class KorusTicket:
             validate_responses=validate_responses,
         )  # fmt: skip
         self._core = core = SyncCore(config, transport=transport, clock=clock, sleep=sleep)
-        self.catalogs = Catalogs(core)
-        self.events = Events(core)
-        self.sessions = Sessions(core)
-        self.products = Products(core)
-        self.offers = Offers(core)
-        self.offer_tickets = OfferTickets(core)
-        self.forms = Forms(core)
-        self.reservations = Reservations(core)
-        self.orders = Orders(core)
-        self.order_documents = OrderDocuments(core)
-        self.order_tickets = OrderTickets(core)
+        self._attach(core)
 
     @property
     def base_url(self) -> str:
@@ -106,7 +73,7 @@ class KorusTicket:
         self.close()
 
 
-class AsyncKorusTicket:
+class AsyncKorusTicket(AsyncResources):
     """Async client of the KorusTicket API; same resources, awaited (lists: ``async for``)."""
 
     def __init__(
@@ -132,17 +99,7 @@ class AsyncKorusTicket:
             validate_responses=validate_responses,
         )  # fmt: skip
         self._core = core = AsyncCore(config, transport=transport, clock=clock, sleep=sleep)
-        self.catalogs = AsyncCatalogs(core)
-        self.events = AsyncEvents(core)
-        self.sessions = AsyncSessions(core)
-        self.products = AsyncProducts(core)
-        self.offers = AsyncOffers(core)
-        self.offer_tickets = AsyncOfferTickets(core)
-        self.forms = AsyncForms(core)
-        self.reservations = AsyncReservations(core)
-        self.orders = AsyncOrders(core)
-        self.order_documents = AsyncOrderDocuments(core)
-        self.order_tickets = AsyncOrderTickets(core)
+        self._attach(core)
 
     @property
     def base_url(self) -> str:

@@ -15,10 +15,10 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import attrs
-from korusticket_api.api.booking_order import create_orders, list_orders
-from korusticket_api.api.booking_order_document import refresh_order_document_url
-from korusticket_api.api.booking_order_item_ticket import update_order_ticket
-from korusticket_api.api.booking_reservation import create_reservations
+from korusticket_api.api.booking_order import orders_create, orders_list
+from korusticket_api.api.booking_order_document import order_documents_refresh_url
+from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
+from korusticket_api.api.booking_reservation import reservations_create
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderBulkResult,
@@ -30,8 +30,8 @@ from korusticket_api.models import (
     BookingReservation,
     BookingReservationBulkResult,
     BookingReservationBulkWrite,
-    ListOrdersOrdercreatedAt,
-    ListOrdersResponse200,
+    OrdersListOrdercreatedAt,
+    OrdersListResponse200,
 )
 
 from ._base import RequestOptions, check_retries
@@ -272,7 +272,7 @@ def create_reservations_flow(
     payload = _reservation_items(items)
     body = BookingReservationBulkWrite.from_dict({"items": payload})
     try:
-        result = yield Call(create_reservations, BookingReservationBulkResult, params={"body": body}, options=options)
+        result = yield Call(reservations_create, BookingReservationBulkResult, params={"body": body}, options=options)
     except OutcomeUnknownError as exc:
         # No client-chosen key exists for reservations, so the outcome cannot be looked up.
         raise OutcomeUnknownError(
@@ -366,12 +366,12 @@ def create_orders_flow(
 
     for attempt in range(attempts + 1):
         try:
-            result = yield Call(create_orders, BookingOrderBulkResult, params={"body": body}, options=options)
+            result = yield Call(orders_create, BookingOrderBulkResult, params={"body": body}, options=options)
         except OutcomeUnknownError as exc:
             log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
             page = yield Call(
-                list_orders,
-                ListOrdersResponse200,
+                orders_list,
+                OrdersListResponse200,
                 params={"external_reference": reference, "items_per_page": 50},
                 options=options,
             )
@@ -437,13 +437,17 @@ def set_beneficiary_call(
 ) -> Call[BookingOrderItemTicket]:
     body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
     args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
-    return Call(update_order_ticket, BookingOrderItemTicket, args, {"body": body}, options)
+    return Call(order_tickets_set_beneficiary, BookingOrderItemTicket, args, {"body": body}, options)
 
 
 def refresh_url_call(order: object, document: object, options: RequestOptions) -> Call[BookingOrderDocumentPatch]:
     args = (to_id(order, "order"), to_id(document, "id"))
     return Call(
-        refresh_order_document_url, BookingOrderDocumentPatch, args, {"body": BookingOrderDocumentPatchWrite()}, options
+        order_documents_refresh_url,
+        BookingOrderDocumentPatch,
+        args,
+        {"body": BookingOrderDocumentPatchWrite()},
+        options,
     )
 
 
@@ -465,5 +469,5 @@ def orders_list_params(
     }
     direction = order_param(order)
     if direction:
-        params["ordercreated_at"] = ListOrdersOrdercreatedAt(direction)
+        params["ordercreated_at"] = OrdersListOrdercreatedAt(direction)
     return {k: v for k, v in params.items() if v is not None}

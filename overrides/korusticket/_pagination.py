@@ -37,6 +37,8 @@ class Page(Generic[T]):
     total_items: int | None
     next_page: int | None
     """The page ``view.next`` points to, when the server said."""
+    final: bool = False
+    """Nothing comes after this page (an unpaged collection arrives whole)."""
 
 
 def check_page_size(value: object) -> int:
@@ -65,8 +67,10 @@ def _field(model: Any, name: str, hydra_name: str) -> Any:
     return value
 
 
-def read_page(model: Any, page: int, item_type: type[T]) -> Page[T]:
-    """A Page from a generated collection model (plain or hydra:-prefixed keys)."""
+def read_page(model: Any, page: int, item_type: type[T], *, paged: bool = True) -> Page[T]:
+    """A Page from a generated collection model (plain or hydra:-prefixed keys).
+
+    An unpaged collection (no page parameters in the spec) is one page holding everything."""
     members = _field(model, "member", "hydra:member")
     if not isinstance(members, list):
         members = []
@@ -80,6 +84,8 @@ def read_page(model: Any, page: int, item_type: type[T]) -> Page[T]:
         next_iri = getattr(view, "next_", None)
         if not isinstance(next_iri, str):
             next_iri = _extra(view, "hydra:next")
+    if not paged:
+        return Page(items=items, page=page, total_items=len(items), next_page=None, final=True)
     return Page(
         items=items,
         page=page,
@@ -106,6 +112,8 @@ class _Walk:
     limit: int | None
 
     def last_page(self, first: Page[Any]) -> int | None:
+        if first.final:
+            return first.page
         if first.total_items is None:
             return None
         pages = math.ceil(first.total_items / self.page_size)
@@ -114,7 +122,7 @@ class _Walk:
         return pages
 
     def after(self, page: Page[Any]) -> int | None:
-        if not page.items:
+        if not page.items or page.final:
             return None
         if self.limit is not None and page.page * self.page_size >= self.limit:
             return None  # enough items fetched: do not ask for another page

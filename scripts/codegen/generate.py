@@ -1,8 +1,11 @@
-"""Generate generated/korusticket_api from spec/openapi.yaml, reproducibly.
+"""Generate generated/korusticket_api and api.md from spec/openapi.yaml, reproducibly.
 
 Preprocess the spec, run the pinned openapi-python-client into a scratch folder with
---fail-on-warning, and swap the result into place only when that succeeded (the generator
-writes its output even when it fails, and --overwrite leaves stale files behind).
+--fail-on-warning, write the client's resource layer (resources.py) and api.md from the
+operations table, check that every spec operation got a module and a client method, and swap
+the result into place only when all that succeeded (the generator writes its output even when
+it fails, and --overwrite leaves stale files behind). Last, `import korusticket` is tried
+against the new code in a fresh interpreter: hand-written code that a release broke is named.
 
 The one extension to the stock generator: `format: decimal` strings become decimal.Decimal
 (the generator maps unknown formats to str). It is registered here, in the build step, and
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,9 +27,18 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
+import optable  # noqa: E402
 import preprocess  # noqa: E402
+import resources  # noqa: E402
 
 PACKAGE = "korusticket_api"
+OVERRIDES = ROOT / "overrides"
+HOOKS = OVERRIDES / "korusticket" / "_hooks.py"
+RUFF_HOOKS = (
+    ["ruff", "check", ".", "--isolated", "--no-cache", "--target-version", "py311", "--select", "F,I,UP", "--fix-only",
+     "--quiet"],
+    ["ruff", "format", ".", "--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120", "--quiet"],
+)  # fmt: skip
 
 
 def install_decimal_format() -> None:
@@ -60,7 +73,11 @@ def install_decimal_format() -> None:
     properties._string_based_property = string_based_property
 
 
-def generate(spec: Path, dest: Path, scratch: Path) -> int:
+def _report(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, overrides: Path = OVERRIDES) -> int:
     import yaml
     from openapi_python_client.cli import app
 
@@ -68,13 +85,19 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     scratch.mkdir(parents=True)
     pre = scratch / "spec.json"
     doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    out = preprocess.preprocess(doc, preprocess.load_names(), report=lambda m: print(m, file=sys.stderr))
+    try:
+        table, lines = optable.load()
+        ops = optable.resolve(optable.spec_operations(doc), table, lines, report=_report)
+    except optable.TableError as exc:
+        print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
+        return 1
+    out = preprocess.preprocess(doc, {op.key: op.module for op in ops}, report=_report)
     pre.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     # The ruff post-hooks are looked up on PATH: use the ruff pinned next to this interpreter.
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
     install_decimal_format()
-    target = scratch / "out"
+    target = scratch / PACKAGE
     args = [
         "generate",
         "--path", str(pre),
@@ -93,6 +116,13 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     if not (target / "__init__.py").exists():
         print(f"generation produced nothing; {dest} left untouched", file=sys.stderr)
         return 1
+    try:
+        markdown = resources.write(out, ops, target, overrides / "korusticket" / "_hooks.py")
+    except resources.GenerationError as exc:
+        print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
+        return 1
+    for hook in RUFF_HOOKS:
+        subprocess.run(hook, cwd=target / "resources", check=True)
     # The preprocessed spec travels with the package: the client checks response bodies against
     # its schemas and names the field that does not fit.
     shutil.copyfile(pre, target / "openapi.json")
@@ -100,15 +130,53 @@ def generate(spec: Path, dest: Path, scratch: Path) -> int:
     shutil.rmtree(dest, ignore_errors=True)
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(target), str(dest))
+    if api_md is not None:
+        api_md.write_text(markdown, encoding="utf-8")
+    return smoke_check(dest.parent, overrides, ops)
+
+
+SMOKE = """
+import sys
+import korusticket
+
+missing = []
+for cls in (korusticket.KorusTicket, korusticket.AsyncKorusTicket):
+    kt = cls(token="smoke-check", base_url="https://api.demo.korusticket.com")
+    for pair in sys.argv[1:]:
+        resource, method = pair.split(".")
+        if not callable(getattr(getattr(kt, resource, None), method, None)):
+            missing.append(f"{cls.__name__}().{pair}")
+if missing:
+    sys.exit("no client method for: " + ", ".join(missing))
+"""
+
+
+def smoke_check(generated: Path, overrides: Path, ops: list[optable.Operation]) -> int:
+    """`import korusticket` in a fresh interpreter against the new code; every operation callable."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(overrides), str(generated)])}
+    result = subprocess.run(
+        [sys.executable, "-c", SMOKE, *[f"{op.resource}.{op.method}" for op in ops]],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        tail = "\n".join(result.stderr.strip().splitlines()[-6:])
+        print(f"generated, but `import korusticket` fails against the new code:\n{tail}", file=sys.stderr)
+        print("fix the hand-written code in overrides/ (or the operations table), then run make generate again",
+              file=sys.stderr)  # fmt: skip
+        return 3
     return 0
 
 
 def main(argv: list[str]) -> int:
     spec = Path(argv[0]) if argv else ROOT / "spec" / "openapi.yaml"
     dest = Path(argv[1]) if len(argv) > 1 else ROOT / "generated" / PACKAGE
+    api_md = Path(argv[2]) if len(argv) > 2 else (ROOT / "api.md" if len(argv) < 2 else None)
     # A private scratch folder: two generations at once (make, a test, a benchmark) never collide.
     with tempfile.TemporaryDirectory(prefix="korusticket-codegen-") as scratch:
-        return generate(spec, dest, Path(scratch))
+        return generate(spec, dest, Path(scratch), api_md)
 
 
 if __name__ == "__main__":

@@ -19,10 +19,12 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import optable
+
 Json = dict[str, Any]
 
 HERE = Path(__file__).resolve().parent
-OPERATION_NAMES = HERE / "operation_names.yaml"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSONLD_KEYS = ("@context", "@id", "@type")
@@ -56,22 +58,19 @@ def operations(doc: Json) -> Iterator[tuple[str, str, Json]]:
 # --- step 1: readable operation names -----------------------------------------------------------
 
 
-def derived_operation_name(method: str, path: str) -> str:
-    """A fallback name from the path: GET /v1/a/{x}/bs -> get_a_bs (static segments only)."""
-    words = [s for s in path.strip("/").split("/") if s and not s.startswith("{") and s != "v1"]
-    words = [re.sub(r"[^0-9a-zA-Z]+", "_", w).strip("_").lower() for w in words]
-    return "_".join([method.lower(), *[w for w in words if w]])
-
-
 def rename_operations(doc: Json, names: dict[str, str], report: Callable[[str], None]) -> None:
-    """Set each operationId from the `METHOD path` mapping, or derive one and say so."""
+    """Set each operationId to its Python name (`<resource>_<method>`, from the operations table).
+
+    The generated module and model names follow the operationId, so they stay stable across
+    releases even when API Platform renames its slugs."""
     for method, path, op in operations(doc):
         key = f"{method.upper()} {path}"
         if key in names:
             op["operationId"] = names[key]
-        else:
-            op["operationId"] = derived_operation_name(method, path)
-            report(f"note: {key} has no readable name in {OPERATION_NAMES.name}; using {op['operationId']}")
+        else:  # only reached when called without the table's names
+            resource, verb = optable.derive(method, path)
+            op["operationId"] = f"{resource}_{verb}"
+            report(f"note: {key} has no name; using {op['operationId']}")
 
 
 # --- step 2: one media type per body and response --------------------------------------------
@@ -276,9 +275,11 @@ def preprocess(doc: Json, names: dict[str, str], report: Callable[[str], None] =
     return out
 
 
-def load_names(path: Path = OPERATION_NAMES) -> dict[str, str]:
-    names = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in names.items()}
+def load_names(doc: Json, report: Callable[[str], None] = lambda _: None) -> dict[str, str]:
+    """`METHOD path` -> operationId for every operation of `doc`, from the operations table."""
+    table, lines = optable.load()
+    ops = optable.resolve(optable.spec_operations(doc), table, lines, report=report)
+    return {op.key: op.module for op in ops}
 
 
 def main(argv: list[str]) -> int:
@@ -287,7 +288,7 @@ def main(argv: list[str]) -> int:
         return 2
     src, dst = Path(argv[0]), Path(argv[1])
     doc = yaml.safe_load(src.read_text(encoding="utf-8"))
-    out = preprocess(doc, load_names(), report=lambda m: print(m, file=sys.stderr))
+    out = preprocess(doc, load_names(doc), report=lambda m: print(m, file=sys.stderr))
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -135,5 +135,5 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
         for op in item.values()
         if isinstance(op, dict) and "operationId" in op
     }
-    assert len(operations) == 25
+    assert operations  # every operation of the spec, whatever the release
     assert set(seen) == operations

@@ -24,11 +24,14 @@ from .booking_reservation_bulk_result_failed_reservations_item import (
 from .booking_reservation_bulk_write import BookingReservationBulkWrite
 from .booking_reservation_seats_arrangement import BookingReservationSeatsArrangement
 from .booking_reservation_status import BookingReservationStatus
+from .catalogs_list_ordercreated_at import CatalogsListOrdercreatedAt
+from .catalogs_list_response_200 import CatalogsListResponse200
 from .constraint_violation import ConstraintViolation
 from .constraint_violation_jsonld import ConstraintViolationJsonld
 from .constraint_violation_violations_item import ConstraintViolationViolationsItem
 from .error import Error
 from .error_jsonld import ErrorJsonld
+from .events_list_response_200 import EventsListResponse200
 from .form import Form
 from .form_field import FormField
 from .hydra_collection_base_schema import HydraCollectionBaseSchema
@@ -38,20 +41,11 @@ from .hydra_collection_base_schema_search_mapping_item import (
 )
 from .hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
 from .hydra_item_base_schema import HydraItemBaseSchema
-from .list_catalogs_ordercreated_at import ListCatalogsOrdercreatedAt
-from .list_catalogs_response_200 import ListCatalogsResponse200
-from .list_events_response_200 import ListEventsResponse200
-from .list_offer_tickets_response_200 import ListOfferTicketsResponse200
-from .list_offers_orderdate import ListOffersOrderdate
-from .list_offers_response_200 import ListOffersResponse200
-from .list_orders_ordercreated_at import ListOrdersOrdercreatedAt
-from .list_orders_response_200 import ListOrdersResponse200
-from .list_products_response_200 import ListProductsResponse200
-from .list_reservations_ordercreated_at import ListReservationsOrdercreatedAt
-from .list_reservations_response_200 import ListReservationsResponse200
-from .list_sessions_response_200 import ListSessionsResponse200
 from .offer_price import OfferPrice
 from .offer_price_currency import OfferPriceCurrency
+from .offer_tickets_list_response_200 import OfferTicketsListResponse200
+from .offers_list_orderdate import OffersListOrderdate
+from .offers_list_response_200 import OffersListResponse200
 from .order_customer import OrderCustomer
 from .order_customer_bulk_write import OrderCustomerBulkWrite
 from .order_customer_bulk_write_title import OrderCustomerBulkWriteTitle
@@ -64,12 +58,18 @@ from .order_item_ticket_beneficiary_patch_write import (
 from .order_item_ticket_beneficiary_patch_write_title_type_0 import (
     OrderItemTicketBeneficiaryPatchWriteTitleType0,
 )
+from .orders_list_ordercreated_at import OrdersListOrdercreatedAt
+from .orders_list_response_200 import OrdersListResponse200
+from .products_list_response_200 import ProductsListResponse200
 from .reservation_form_data_bulk_write import ReservationFormDataBulkWrite
 from .reservation_form_data_field_bulk_write import ReservationFormDataFieldBulkWrite
 from .reservation_item import ReservationItem
 from .reservation_item_bulk_write import ReservationItemBulkWrite
 from .reservation_item_offer_ticket import ReservationItemOfferTicket
 from .reservation_ticket_session_bulk_write import ReservationTicketSessionBulkWrite
+from .reservations_list_ordercreated_at import ReservationsListOrdercreatedAt
+from .reservations_list_response_200 import ReservationsListResponse200
+from .sessions_list_response_200 import SessionsListResponse200
 from .ticketing_catalog import TicketingCatalog
 from .ticketing_event import TicketingEvent
 from .ticketing_offer import TicketingOffer
@@ -103,11 +103,14 @@ __all__ = (
     "BookingReservationBulkWrite",
     "BookingReservationSeatsArrangement",
     "BookingReservationStatus",
+    "CatalogsListOrdercreatedAt",
+    "CatalogsListResponse200",
     "ConstraintViolation",
     "ConstraintViolationJsonld",
     "ConstraintViolationViolationsItem",
     "Error",
     "ErrorJsonld",
+    "EventsListResponse200",
     "Form",
     "FormField",
     "HydraCollectionBaseSchema",
@@ -115,20 +118,11 @@ __all__ = (
     "HydraCollectionBaseSchemaSearchMappingItem",
     "HydraCollectionBaseSchemaView",
     "HydraItemBaseSchema",
-    "ListCatalogsOrdercreatedAt",
-    "ListCatalogsResponse200",
-    "ListEventsResponse200",
-    "ListOffersOrderdate",
-    "ListOffersResponse200",
-    "ListOfferTicketsResponse200",
-    "ListOrdersOrdercreatedAt",
-    "ListOrdersResponse200",
-    "ListProductsResponse200",
-    "ListReservationsOrdercreatedAt",
-    "ListReservationsResponse200",
-    "ListSessionsResponse200",
     "OfferPrice",
     "OfferPriceCurrency",
+    "OffersListOrderdate",
+    "OffersListResponse200",
+    "OfferTicketsListResponse200",
     "OrderCustomer",
     "OrderCustomerBulkWrite",
     "OrderCustomerBulkWriteTitle",
@@ -137,12 +131,18 @@ __all__ = (
     "OrderItemTicketBeneficiaryInOrder",
     "OrderItemTicketBeneficiaryPatchWrite",
     "OrderItemTicketBeneficiaryPatchWriteTitleType0",
+    "OrdersListOrdercreatedAt",
+    "OrdersListResponse200",
+    "ProductsListResponse200",
     "ReservationFormDataBulkWrite",
     "ReservationFormDataFieldBulkWrite",
     "ReservationItem",
     "ReservationItemBulkWrite",
     "ReservationItemOfferTicket",
+    "ReservationsListOrdercreatedAt",
+    "ReservationsListResponse200",
     "ReservationTicketSessionBulkWrite",
+    "SessionsListResponse200",
     "TicketingCatalog",
     "TicketingEvent",
     "TicketingOffer",

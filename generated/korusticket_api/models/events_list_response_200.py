@@ -9,24 +9,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.booking_reservation import BookingReservation
     from ..models.hydra_collection_base_schema_search import (
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
+    from ..models.ticketing_event import TicketingEvent
 
 
-T = TypeVar("T", bound="ListReservationsResponse200")
+T = TypeVar("T", bound="EventsListResponse200")
 
 
 @_attrs_define
-class ListReservationsResponse200:
-    """BookingReservation.jsonld-v1.reservation.read collection."""
+class EventsListResponse200:
+    """TicketingEvent.jsonld-v1.event.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[BookingReservation] | Unset = UNSET
+    member: list[TicketingEvent] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,13 +63,13 @@ class ListReservationsResponse200:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.booking_reservation import BookingReservation  # noqa: PLC0415
         from ..models.hydra_collection_base_schema_search import (
             HydraCollectionBaseSchemaSearch,  # noqa: PLC0415
         )
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
+        from ..models.ticketing_event import TicketingEvent  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class ListReservationsResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[BookingReservation] | Unset = UNSET
+        member: list[TicketingEvent] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = BookingReservation.from_dict(member_item_data)
+                member_item = TicketingEvent.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        list_reservations_response_200 = cls(
+        events_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        list_reservations_response_200.additional_properties = d
-        return list_reservations_response_200
+        events_list_response_200.additional_properties = d
+        return events_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

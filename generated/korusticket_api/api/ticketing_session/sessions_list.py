@@ -6,12 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_products_response_200 import ListProductsResponse200
+from ...models.sessions_list_response_200 import SessionsListResponse200
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
+    event_id: str,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
@@ -27,8 +28,9 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/products".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{event_id}/sessions".format(
             catalog_id=quote(str(catalog_id), safe=""),
+            event_id=quote(str(event_id), safe=""),
         ),
         "params": params,
     }
@@ -38,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListProductsResponse200 | None:
+) -> SessionsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListProductsResponse200.from_dict(response.json())
+        response_200 = SessionsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -52,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListProductsResponse200]:
+) -> Response[SessionsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,17 +65,19 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
+    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[ListProductsResponse200]:
-    """Retrieves the collection of TicketingProduct resources.
+) -> Response[SessionsListResponse200]:
+    """Retrieves the collection of TicketingSession resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the sessions (occurrences) of an event.
 
     Args:
         catalog_id (str):
+        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -82,11 +86,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListProductsResponse200]
+        Response[SessionsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
+        event_id=event_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -100,17 +105,19 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
+    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> ListProductsResponse200 | None:
-    """Retrieves the collection of TicketingProduct resources.
+) -> SessionsListResponse200 | None:
+    """Retrieves the collection of TicketingSession resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the sessions (occurrences) of an event.
 
     Args:
         catalog_id (str):
+        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -119,11 +126,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListProductsResponse200
+        SessionsListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
+        event_id=event_id,
         client=client,
         page=page,
         items_per_page=items_per_page,
@@ -132,17 +140,19 @@ def sync(
 
 async def asyncio_detailed(
     catalog_id: str,
+    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[ListProductsResponse200]:
-    """Retrieves the collection of TicketingProduct resources.
+) -> Response[SessionsListResponse200]:
+    """Retrieves the collection of TicketingSession resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the sessions (occurrences) of an event.
 
     Args:
         catalog_id (str):
+        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -151,11 +161,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListProductsResponse200]
+        Response[SessionsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
+        event_id=event_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -167,17 +178,19 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
+    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> ListProductsResponse200 | None:
-    """Retrieves the collection of TicketingProduct resources.
+) -> SessionsListResponse200 | None:
+    """Retrieves the collection of TicketingSession resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the sessions (occurrences) of an event.
 
     Args:
         catalog_id (str):
+        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -186,12 +199,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListProductsResponse200
+        SessionsListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
+            event_id=event_id,
             client=client,
             page=page,
             items_per_page=items_per_page,

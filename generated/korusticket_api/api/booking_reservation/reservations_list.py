@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_catalogs_ordercreated_at import ListCatalogsOrdercreatedAt
-from ...models.list_catalogs_response_200 import ListCatalogsResponse200
+from ...models.reservations_list_ordercreated_at import ReservationsListOrdercreatedAt
+from ...models.reservations_list_response_200 import ReservationsListResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -14,7 +14,7 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -33,7 +33,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs",
+        "url": "/v1/booking/reservations",
         "params": params,
     }
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListCatalogsResponse200 | None:
+) -> ReservationsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListCatalogsResponse200.from_dict(response.json())
+        response_200 = ReservationsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListCatalogsResponse200]:
+) -> Response[ReservationsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,25 +70,24 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
-) -> Response[ListCatalogsResponse200]:
-    """List catalogs
+    ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+) -> Response[ReservationsListResponse200]:
+    """Retrieves the collection of BookingReservation resources.
 
-     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
-    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
-    The docs advise caching catalog data for 24 hours.
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
 
     Args:
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+        ordercreated_at (ReservationsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCatalogsResponse200]
+        Response[ReservationsListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -109,25 +108,24 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
-) -> ListCatalogsResponse200 | None:
-    """List catalogs
+    ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+) -> ReservationsListResponse200 | None:
+    """Retrieves the collection of BookingReservation resources.
 
-     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
-    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
-    The docs advise caching catalog data for 24 hours.
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
 
     Args:
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+        ordercreated_at (ReservationsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCatalogsResponse200
+        ReservationsListResponse200
     """
 
     return sync_detailed(
@@ -143,25 +141,24 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
-) -> Response[ListCatalogsResponse200]:
-    """List catalogs
+    ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+) -> Response[ReservationsListResponse200]:
+    """Retrieves the collection of BookingReservation resources.
 
-     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
-    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
-    The docs advise caching catalog data for 24 hours.
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
 
     Args:
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+        ordercreated_at (ReservationsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCatalogsResponse200]
+        Response[ReservationsListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -180,25 +177,24 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListCatalogsOrdercreatedAt | Unset = UNSET,
-) -> ListCatalogsResponse200 | None:
-    """List catalogs
+    ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+) -> ReservationsListResponse200 | None:
+    """Retrieves the collection of BookingReservation resources.
 
-     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
-    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
-    The docs advise caching catalog data for 24 hours.
+     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
+    Hydra collection.
 
     Args:
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListCatalogsOrdercreatedAt | Unset):
+        ordercreated_at (ReservationsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCatalogsResponse200
+        ReservationsListResponse200
     """
 
     return (

@@ -6,21 +6,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_offer_tickets_response_200 import ListOfferTicketsResponse200
-from ...types import Response
+from ...models.products_list_response_200 import ProductsListResponse200
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
-    offer_id: str,
+    *,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["itemsPerPage"] = items_per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/products".format(
             catalog_id=quote(str(catalog_id), safe=""),
-            offer_id=quote(str(offer_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,9 +38,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfferTicketsResponse200 | None:
+) -> ProductsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListOfferTicketsResponse200.from_dict(response.json())
+        response_200 = ProductsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -42,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfferTicketsResponse200]:
+) -> Response[ProductsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,30 +63,32 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
-    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListOfferTicketsResponse200]:
-    """Retrieves the collection of TicketingOfferTicket resources.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> Response[ProductsListResponse200]:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
-    operation.
+     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
 
     Args:
         catalog_id (str):
-        offer_id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfferTicketsResponse200]
+        Response[ProductsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        offer_id=offer_id,
+        page=page,
+        items_per_page=items_per_page,
     )
 
     response = client.get_httpx_client().request(
@@ -88,60 +100,64 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
-    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ListOfferTicketsResponse200 | None:
-    """Retrieves the collection of TicketingOfferTicket resources.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> ProductsListResponse200 | None:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
-    operation.
+     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
 
     Args:
         catalog_id (str):
-        offer_id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfferTicketsResponse200
+        ProductsListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
-        offer_id=offer_id,
         client=client,
+        page=page,
+        items_per_page=items_per_page,
     ).parsed
 
 
 async def asyncio_detailed(
     catalog_id: str,
-    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListOfferTicketsResponse200]:
-    """Retrieves the collection of TicketingOfferTicket resources.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> Response[ProductsListResponse200]:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
-    operation.
+     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
 
     Args:
         catalog_id (str):
-        offer_id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfferTicketsResponse200]
+        Response[ProductsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        offer_id=offer_id,
+        page=page,
+        items_per_page=items_per_page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -151,31 +167,33 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
-    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ListOfferTicketsResponse200 | None:
-    """Retrieves the collection of TicketingOfferTicket resources.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> ProductsListResponse200 | None:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
-    operation.
+     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
 
     Args:
         catalog_id (str):
-        offer_id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfferTicketsResponse200
+        ProductsListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
-            offer_id=offer_id,
             client=client,
+            page=page,
+            items_per_page=items_per_page,
         )
     ).parsed

@@ -2,7 +2,7 @@ from enum import StrEnum
 from typing import Any
 
 
-class ListReservationsOrdercreatedAt(StrEnum):
+class OrdersListOrdercreatedAt(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
@@ -15,7 +15,7 @@ class ListReservationsOrdercreatedAt(StrEnum):
         return self._name_ == "UNKNOWN"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "ListReservationsOrdercreatedAt | None":
+    def _missing_(cls, value: Any) -> "OrdersListOrdercreatedAt | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_orders_ordercreated_at import ListOrdersOrdercreatedAt
-from ...models.list_orders_response_200 import ListOrdersResponse200
+from ...models.orders_list_ordercreated_at import OrdersListOrdercreatedAt
+from ...models.orders_list_response_200 import OrdersListResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -15,7 +15,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     external_reference: str | Unset = UNSET,
-    ordercreated_at: ListOrdersOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: OrdersListOrdercreatedAt | Unset = UNSET,
     created_atafter: str | Unset = UNSET,
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
@@ -55,9 +55,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListOrdersResponse200 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrdersListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListOrdersResponse200.from_dict(response.json())
+        response_200 = OrdersListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -69,7 +69,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOrdersResponse200]:
+) -> Response[OrdersListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,12 +84,12 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     external_reference: str | Unset = UNSET,
-    ordercreated_at: ListOrdersOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: OrdersListOrdercreatedAt | Unset = UNSET,
     created_atafter: str | Unset = UNSET,
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> Response[ListOrdersResponse200]:
+) -> Response[OrdersListResponse200]:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources, with a filter on the caller's own reference
@@ -100,7 +100,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         external_reference (str | Unset):
-        ordercreated_at (ListOrdersOrdercreatedAt | Unset):
+        ordercreated_at (OrdersListOrdercreatedAt | Unset):
         created_atafter (str | Unset):
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
@@ -111,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOrdersResponse200]
+        Response[OrdersListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -138,12 +138,12 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     external_reference: str | Unset = UNSET,
-    ordercreated_at: ListOrdersOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: OrdersListOrdercreatedAt | Unset = UNSET,
     created_atafter: str | Unset = UNSET,
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> ListOrdersResponse200 | None:
+) -> OrdersListResponse200 | None:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources, with a filter on the caller's own reference
@@ -154,7 +154,7 @@ def sync(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         external_reference (str | Unset):
-        ordercreated_at (ListOrdersOrdercreatedAt | Unset):
+        ordercreated_at (OrdersListOrdercreatedAt | Unset):
         created_atafter (str | Unset):
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
@@ -165,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOrdersResponse200
+        OrdersListResponse200
     """
 
     return sync_detailed(
@@ -187,12 +187,12 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     external_reference: str | Unset = UNSET,
-    ordercreated_at: ListOrdersOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: OrdersListOrdercreatedAt | Unset = UNSET,
     created_atafter: str | Unset = UNSET,
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> Response[ListOrdersResponse200]:
+) -> Response[OrdersListResponse200]:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources, with a filter on the caller's own reference
@@ -203,7 +203,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         external_reference (str | Unset):
-        ordercreated_at (ListOrdersOrdercreatedAt | Unset):
+        ordercreated_at (OrdersListOrdercreatedAt | Unset):
         created_atafter (str | Unset):
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOrdersResponse200]
+        Response[OrdersListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -239,12 +239,12 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     external_reference: str | Unset = UNSET,
-    ordercreated_at: ListOrdersOrdercreatedAt | Unset = UNSET,
+    ordercreated_at: OrdersListOrdercreatedAt | Unset = UNSET,
     created_atafter: str | Unset = UNSET,
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> ListOrdersResponse200 | None:
+) -> OrdersListResponse200 | None:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources, with a filter on the caller's own reference
@@ -255,7 +255,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         external_reference (str | Unset):
-        ordercreated_at (ListOrdersOrdercreatedAt | Unset):
+        ordercreated_at (OrdersListOrdercreatedAt | Unset):
         created_atafter (str | Unset):
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
@@ -266,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOrdersResponse200
+        OrdersListResponse200
     """
 
     return (

@@ -6,39 +6,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_events_response_200 import ListEventsResponse200
-from ...types import UNSET, Response, Unset
+from ...models.offer_tickets_list_response_200 import OfferTicketsListResponse200
+from ...types import Response
 
 
 def _get_kwargs(
     catalog_id: str,
-    *,
-    page: int | Unset = 1,
-    items_per_page: int | Unset = 10,
+    offer_id: str,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["page"] = page
-
-    params["itemsPerPage"] = items_per_page
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets".format(
             catalog_id=quote(str(catalog_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListEventsResponse200 | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OfferTicketsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListEventsResponse200.from_dict(response.json())
+        response_200 = OfferTicketsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -50,7 +42,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListEventsResponse200]:
+) -> Response[OfferTicketsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,33 +53,30 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
+    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    items_per_page: int | Unset = 10,
-) -> Response[ListEventsResponse200]:
-    """Retrieves the collection of TicketingEvent resources.
+) -> Response[OfferTicketsListResponse200]:
+    """Retrieves the collection of TicketingOfferTicket resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
+    operation.
 
     Args:
         catalog_id (str):
-        page (int | Unset):  Default: 1.
-        items_per_page (int | Unset):  Default: 10.
+        offer_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponse200]
+        Response[OfferTicketsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        page=page,
-        items_per_page=items_per_page,
+        offer_id=offer_id,
     )
 
     response = client.get_httpx_client().request(
@@ -99,66 +88,60 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
+    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    items_per_page: int | Unset = 10,
-) -> ListEventsResponse200 | None:
-    """Retrieves the collection of TicketingEvent resources.
+) -> OfferTicketsListResponse200 | None:
+    """Retrieves the collection of TicketingOfferTicket resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
+    operation.
 
     Args:
         catalog_id (str):
-        page (int | Unset):  Default: 1.
-        items_per_page (int | Unset):  Default: 10.
+        offer_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponse200
+        OfferTicketsListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
+        offer_id=offer_id,
         client=client,
-        page=page,
-        items_per_page=items_per_page,
     ).parsed
 
 
 async def asyncio_detailed(
     catalog_id: str,
+    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    items_per_page: int | Unset = 10,
-) -> Response[ListEventsResponse200]:
-    """Retrieves the collection of TicketingEvent resources.
+) -> Response[OfferTicketsListResponse200]:
+    """Retrieves the collection of TicketingOfferTicket resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
+    operation.
 
     Args:
         catalog_id (str):
-        page (int | Unset):  Default: 1.
-        items_per_page (int | Unset):  Default: 10.
+        offer_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponse200]
+        Response[OfferTicketsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        page=page,
-        items_per_page=items_per_page,
+        offer_id=offer_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,34 +151,31 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
+    offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    items_per_page: int | Unset = 10,
-) -> ListEventsResponse200 | None:
-    """Retrieves the collection of TicketingEvent resources.
+) -> OfferTicketsListResponse200 | None:
+    """Retrieves the collection of TicketingOfferTicket resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the tickets contained in an offer. The reference shows no pagination parameters for this
+    operation.
 
     Args:
         catalog_id (str):
-        page (int | Unset):  Default: 1.
-        items_per_page (int | Unset):  Default: 10.
+        offer_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponse200
+        OfferTicketsListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
+            offer_id=offer_id,
             client=client,
-            page=page,
-            items_per_page=items_per_page,
         )
     ).parsed

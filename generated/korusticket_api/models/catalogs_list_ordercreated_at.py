@@ -2,7 +2,7 @@ from enum import StrEnum
 from typing import Any
 
 
-class ListCatalogsOrdercreatedAt(StrEnum):
+class CatalogsListOrdercreatedAt(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
@@ -15,7 +15,7 @@ class ListCatalogsOrdercreatedAt(StrEnum):
         return self._name_ == "UNKNOWN"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "ListCatalogsOrdercreatedAt | None":
+    def _missing_(cls, value: Any) -> "CatalogsListOrdercreatedAt | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)

@@ -13,20 +13,20 @@ if TYPE_CHECKING:
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_session import TicketingSession
+    from ..models.ticketing_catalog import TicketingCatalog
 
 
-T = TypeVar("T", bound="ListSessionsResponse200")
+T = TypeVar("T", bound="CatalogsListResponse200")
 
 
 @_attrs_define
-class ListSessionsResponse200:
-    """TicketingSession.jsonld-v1.session.read collection."""
+class CatalogsListResponse200:
+    """TicketingCatalog.jsonld-v1.catalog.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingSession] | Unset = UNSET
+    member: list[TicketingCatalog] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ class ListSessionsResponse200:
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_session import TicketingSession  # noqa: PLC0415
+        from ..models.ticketing_catalog import TicketingCatalog  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class ListSessionsResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingSession] | Unset = UNSET
+        member: list[TicketingCatalog] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingSession.from_dict(member_item_data)
+                member_item = TicketingCatalog.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        list_sessions_response_200 = cls(
+        catalogs_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        list_sessions_response_200.additional_properties = d
-        return list_sessions_response_200
+        catalogs_list_response_200.additional_properties = d
+        return catalogs_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

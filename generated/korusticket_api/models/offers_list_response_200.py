@@ -13,20 +13,20 @@ if TYPE_CHECKING:
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_event import TicketingEvent
+    from ..models.ticketing_offer import TicketingOffer
 
 
-T = TypeVar("T", bound="ListEventsResponse200")
+T = TypeVar("T", bound="OffersListResponse200")
 
 
 @_attrs_define
-class ListEventsResponse200:
-    """TicketingEvent.jsonld-v1.event.read collection."""
+class OffersListResponse200:
+    """TicketingOffer.jsonld-v1.offer.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingEvent] | Unset = UNSET
+    member: list[TicketingOffer] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ class ListEventsResponse200:
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_event import TicketingEvent  # noqa: PLC0415
+        from ..models.ticketing_offer import TicketingOffer  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class ListEventsResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingEvent] | Unset = UNSET
+        member: list[TicketingOffer] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingEvent.from_dict(member_item_data)
+                member_item = TicketingOffer.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        list_events_response_200 = cls(
+        offers_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        list_events_response_200.additional_properties = d
-        return list_events_response_200
+        offers_list_response_200.additional_properties = d
+        return offers_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

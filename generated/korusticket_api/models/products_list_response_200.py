@@ -13,20 +13,20 @@ if TYPE_CHECKING:
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_offer_ticket import TicketingOfferTicket
+    from ..models.ticketing_product import TicketingProduct
 
 
-T = TypeVar("T", bound="ListOfferTicketsResponse200")
+T = TypeVar("T", bound="ProductsListResponse200")
 
 
 @_attrs_define
-class ListOfferTicketsResponse200:
-    """TicketingOfferTicket.jsonld-v1.offer_ticket.read collection."""
+class ProductsListResponse200:
+    """TicketingProduct.jsonld-v1.product.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingOfferTicket] | Unset = UNSET
+    member: list[TicketingProduct] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ class ListOfferTicketsResponse200:
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_offer_ticket import TicketingOfferTicket  # noqa: PLC0415
+        from ..models.ticketing_product import TicketingProduct  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class ListOfferTicketsResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingOfferTicket] | Unset = UNSET
+        member: list[TicketingProduct] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingOfferTicket.from_dict(member_item_data)
+                member_item = TicketingProduct.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        list_offer_tickets_response_200 = cls(
+        products_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        list_offer_tickets_response_200.additional_properties = d
-        return list_offer_tickets_response_200
+        products_list_response_200.additional_properties = d
+        return products_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@ from enum import StrEnum
 from typing import Any
 
 
-class ListOffersOrderdate(StrEnum):
+class OffersListOrderdate(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
@@ -15,7 +15,7 @@ class ListOffersOrderdate(StrEnum):
         return self._name_ == "UNKNOWN"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "ListOffersOrderdate | None":
+    def _missing_(cls, value: Any) -> "OffersListOrderdate | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)

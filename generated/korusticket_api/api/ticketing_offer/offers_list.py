@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_offers_orderdate import ListOffersOrderdate
-from ...models.list_offers_response_200 import ListOffersResponse200
+from ...models.offers_list_orderdate import OffersListOrderdate
+from ...models.offers_list_response_200 import OffersListResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    orderdate: ListOffersOrderdate | Unset = UNSET,
+    orderdate: OffersListOrderdate | Unset = UNSET,
     dateafter: str | Unset = UNSET,
     datestrictly_after: str | Unset = UNSET,
     datebefore: str | Unset = UNSET,
@@ -66,9 +66,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListOffersResponse200 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OffersListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListOffersResponse200.from_dict(response.json())
+        response_200 = OffersListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +80,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOffersResponse200]:
+) -> Response[OffersListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,14 +95,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    orderdate: ListOffersOrderdate | Unset = UNSET,
+    orderdate: OffersListOrderdate | Unset = UNSET,
     dateafter: str | Unset = UNSET,
     datestrictly_after: str | Unset = UNSET,
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
     session: str | Unset = UNSET,
-) -> Response[ListOffersResponse200]:
+) -> Response[OffersListResponse200]:
     """List offers
 
      Retrieves the offers of a catalog: the price and availability of a product on a date.
@@ -114,7 +114,7 @@ def sync_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        orderdate (ListOffersOrderdate | Unset):
+        orderdate (OffersListOrderdate | Unset):
         dateafter (str | Unset):
         datestrictly_after (str | Unset):
         datebefore (str | Unset):
@@ -127,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOffersResponse200]
+        Response[OffersListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -156,14 +156,14 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    orderdate: ListOffersOrderdate | Unset = UNSET,
+    orderdate: OffersListOrderdate | Unset = UNSET,
     dateafter: str | Unset = UNSET,
     datestrictly_after: str | Unset = UNSET,
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
     session: str | Unset = UNSET,
-) -> ListOffersResponse200 | None:
+) -> OffersListResponse200 | None:
     """List offers
 
      Retrieves the offers of a catalog: the price and availability of a product on a date.
@@ -175,7 +175,7 @@ def sync(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        orderdate (ListOffersOrderdate | Unset):
+        orderdate (OffersListOrderdate | Unset):
         dateafter (str | Unset):
         datestrictly_after (str | Unset):
         datebefore (str | Unset):
@@ -188,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOffersResponse200
+        OffersListResponse200
     """
 
     return sync_detailed(
@@ -212,14 +212,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    orderdate: ListOffersOrderdate | Unset = UNSET,
+    orderdate: OffersListOrderdate | Unset = UNSET,
     dateafter: str | Unset = UNSET,
     datestrictly_after: str | Unset = UNSET,
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
     session: str | Unset = UNSET,
-) -> Response[ListOffersResponse200]:
+) -> Response[OffersListResponse200]:
     """List offers
 
      Retrieves the offers of a catalog: the price and availability of a product on a date.
@@ -231,7 +231,7 @@ async def asyncio_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        orderdate (ListOffersOrderdate | Unset):
+        orderdate (OffersListOrderdate | Unset):
         dateafter (str | Unset):
         datestrictly_after (str | Unset):
         datebefore (str | Unset):
@@ -244,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOffersResponse200]
+        Response[OffersListResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -271,14 +271,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    orderdate: ListOffersOrderdate | Unset = UNSET,
+    orderdate: OffersListOrderdate | Unset = UNSET,
     dateafter: str | Unset = UNSET,
     datestrictly_after: str | Unset = UNSET,
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
     session: str | Unset = UNSET,
-) -> ListOffersResponse200 | None:
+) -> OffersListResponse200 | None:
     """List offers
 
      Retrieves the offers of a catalog: the price and availability of a product on a date.
@@ -290,7 +290,7 @@ async def asyncio(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        orderdate (ListOffersOrderdate | Unset):
+        orderdate (OffersListOrderdate | Unset):
         dateafter (str | Unset):
         datestrictly_after (str | Unset):
         datebefore (str | Unset):
@@ -303,7 +303,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOffersResponse200
+        OffersListResponse200
     """
 
     return (

@@ -1,21 +1,20 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_sessions_response_200 import ListSessionsResponse200
+from ...models.catalogs_list_ordercreated_at import CatalogsListOrdercreatedAt
+from ...models.catalogs_list_response_200 import CatalogsListResponse200
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    catalog_id: str,
-    event_id: str,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,14 +23,17 @@ def _get_kwargs(
 
     params["itemsPerPage"] = items_per_page
 
+    json_ordercreated_at: str | Unset = UNSET
+    if not isinstance(ordercreated_at, Unset):
+        json_ordercreated_at = ordercreated_at.value
+
+    params["order[createdAt]"] = json_ordercreated_at
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{event_id}/sessions".format(
-            catalog_id=quote(str(catalog_id), safe=""),
-            event_id=quote(str(event_id), safe=""),
-        ),
+        "url": "/v1/ticketing/catalogs",
         "params": params,
     }
 
@@ -40,9 +42,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListSessionsResponse200 | None:
+) -> CatalogsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListSessionsResponse200.from_dict(response.json())
+        response_200 = CatalogsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -54,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListSessionsResponse200]:
+) -> Response[CatalogsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,36 +66,35 @@ def _build_response(
 
 
 def sync_detailed(
-    catalog_id: str,
-    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[ListSessionsResponse200]:
-    """Retrieves the collection of TicketingSession resources.
+    ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+) -> Response[CatalogsListResponse200]:
+    """List catalogs
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
 
     Args:
-        catalog_id (str):
-        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (CatalogsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListSessionsResponse200]
+        Response[CatalogsListResponse200]
     """
 
     kwargs = _get_kwargs(
-        catalog_id=catalog_id,
-        event_id=event_id,
         page=page,
         items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
     )
 
     response = client.get_httpx_client().request(
@@ -104,71 +105,69 @@ def sync_detailed(
 
 
 def sync(
-    catalog_id: str,
-    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> ListSessionsResponse200 | None:
-    """Retrieves the collection of TicketingSession resources.
+    ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+) -> CatalogsListResponse200 | None:
+    """List catalogs
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
 
     Args:
-        catalog_id (str):
-        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (CatalogsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListSessionsResponse200
+        CatalogsListResponse200
     """
 
     return sync_detailed(
-        catalog_id=catalog_id,
-        event_id=event_id,
         client=client,
         page=page,
         items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
     ).parsed
 
 
 async def asyncio_detailed(
-    catalog_id: str,
-    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[ListSessionsResponse200]:
-    """Retrieves the collection of TicketingSession resources.
+    ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+) -> Response[CatalogsListResponse200]:
+    """List catalogs
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
 
     Args:
-        catalog_id (str):
-        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (CatalogsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListSessionsResponse200]
+        Response[CatalogsListResponse200]
     """
 
     kwargs = _get_kwargs(
-        catalog_id=catalog_id,
-        event_id=event_id,
         page=page,
         items_per_page=items_per_page,
+        ordercreated_at=ordercreated_at,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,37 +176,36 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    catalog_id: str,
-    event_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> ListSessionsResponse200 | None:
-    """Retrieves the collection of TicketingSession resources.
+    ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+) -> CatalogsListResponse200 | None:
+    """List catalogs
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the collection of TicketingCatalog resources the caller's organization has been given
+    access to. If the list is empty, contact KorusTicket support: access is granted per organization.
+    The docs advise caching catalog data for 24 hours.
 
     Args:
-        catalog_id (str):
-        event_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        ordercreated_at (CatalogsListOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListSessionsResponse200
+        CatalogsListResponse200
     """
 
     return (
         await asyncio_detailed(
-            catalog_id=catalog_id,
-            event_id=event_id,
             client=client,
             page=page,
             items_per_page=items_per_page,
+            ordercreated_at=ordercreated_at,
         )
     ).parsed

@@ -9,24 +9,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.booking_order import BookingOrder
     from ..models.hydra_collection_base_schema_search import (
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_offer import TicketingOffer
 
 
-T = TypeVar("T", bound="ListOffersResponse200")
+T = TypeVar("T", bound="OrdersListResponse200")
 
 
 @_attrs_define
-class ListOffersResponse200:
-    """TicketingOffer.jsonld-v1.offer.read collection."""
+class OrdersListResponse200:
+    """BookingOrder.jsonld-v1.order.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingOffer] | Unset = UNSET
+    member: list[BookingOrder] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,13 +63,13 @@ class ListOffersResponse200:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.booking_order import BookingOrder  # noqa: PLC0415
         from ..models.hydra_collection_base_schema_search import (
             HydraCollectionBaseSchemaSearch,  # noqa: PLC0415
         )
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_offer import TicketingOffer  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class ListOffersResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingOffer] | Unset = UNSET
+        member: list[BookingOrder] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingOffer.from_dict(member_item_data)
+                member_item = BookingOrder.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        list_offers_response_200 = cls(
+        orders_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        list_offers_response_200.additional_properties = d
-        return list_offers_response_200
+        orders_list_response_200.additional_properties = d
+        return orders_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@ from enum import StrEnum
 from typing import Any
 
 
-class ListOrdersOrdercreatedAt(StrEnum):
+class ReservationsListOrdercreatedAt(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
@@ -15,7 +15,7 @@ class ListOrdersOrdercreatedAt(StrEnum):
         return self._name_ == "UNKNOWN"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "ListOrdersOrdercreatedAt | None":
+    def _missing_(cls, value: Any) -> "ReservationsListOrdercreatedAt | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)

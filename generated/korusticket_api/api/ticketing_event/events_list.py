@@ -1,20 +1,20 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_reservations_ordercreated_at import ListReservationsOrdercreatedAt
-from ...models.list_reservations_response_200 import ListReservationsResponse200
+from ...models.events_list_response_200 import EventsListResponse200
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
+    catalog_id: str,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,28 +23,22 @@ def _get_kwargs(
 
     params["itemsPerPage"] = items_per_page
 
-    json_ordercreated_at: str | Unset = UNSET
-    if not isinstance(ordercreated_at, Unset):
-        json_ordercreated_at = ordercreated_at.value
-
-    params["order[createdAt]"] = json_ordercreated_at
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/booking/reservations",
+        "url": "/v1/ticketing/catalogs/{catalog_id}/events".format(
+            catalog_id=quote(str(catalog_id), safe=""),
+        ),
         "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListReservationsResponse200 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = ListReservationsResponse200.from_dict(response.json())
+        response_200 = EventsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +50,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListReservationsResponse200]:
+) -> Response[EventsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,34 +60,34 @@ def _build_response(
 
 
 def sync_detailed(
+    catalog_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
-) -> Response[ListReservationsResponse200]:
-    """Retrieves the collection of BookingReservation resources.
+) -> Response[EventsListResponse200]:
+    """Retrieves the collection of TicketingEvent resources.
 
-     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
-    Hydra collection.
+     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
+    occurrence is a TicketingSession.
 
     Args:
+        catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListReservationsResponse200]
+        Response[EventsListResponse200]
     """
 
     kwargs = _get_kwargs(
+        catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
-        ordercreated_at=ordercreated_at,
     )
 
     response = client.get_httpx_client().request(
@@ -104,67 +98,67 @@ def sync_detailed(
 
 
 def sync(
+    catalog_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
-) -> ListReservationsResponse200 | None:
-    """Retrieves the collection of BookingReservation resources.
+) -> EventsListResponse200 | None:
+    """Retrieves the collection of TicketingEvent resources.
 
-     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
-    Hydra collection.
+     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
+    occurrence is a TicketingSession.
 
     Args:
+        catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListReservationsResponse200
+        EventsListResponse200
     """
 
     return sync_detailed(
+        catalog_id=catalog_id,
         client=client,
         page=page,
         items_per_page=items_per_page,
-        ordercreated_at=ordercreated_at,
     ).parsed
 
 
 async def asyncio_detailed(
+    catalog_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
-) -> Response[ListReservationsResponse200]:
-    """Retrieves the collection of BookingReservation resources.
+) -> Response[EventsListResponse200]:
+    """Retrieves the collection of TicketingEvent resources.
 
-     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
-    Hydra collection.
+     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
+    occurrence is a TicketingSession.
 
     Args:
+        catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListReservationsResponse200]
+        Response[EventsListResponse200]
     """
 
     kwargs = _get_kwargs(
+        catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
-        ordercreated_at=ordercreated_at,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,35 +167,35 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    catalog_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-    ordercreated_at: ListReservationsOrdercreatedAt | Unset = UNSET,
-) -> ListReservationsResponse200 | None:
-    """Retrieves the collection of BookingReservation resources.
+) -> EventsListResponse200 | None:
+    """Retrieves the collection of TicketingEvent resources.
 
-     Retrieves the collection of BookingReservation resources: the caller's reservations, as a paginated
-    Hydra collection.
+     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
+    occurrence is a TicketingSession.
 
     Args:
+        catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
-        ordercreated_at (ListReservationsOrdercreatedAt | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListReservationsResponse200
+        EventsListResponse200
     """
 
     return (
         await asyncio_detailed(
+            catalog_id=catalog_id,
             client=client,
             page=page,
             items_per_page=items_per_page,
-            ordercreated_at=ordercreated_at,
         )
     ).parsed

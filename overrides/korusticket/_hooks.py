@@ -1,0 +1,70 @@
+"""Hand-written behaviour of the operations that need more than a request and a parse.
+
+The operations table (scripts/codegen/operations.yaml) names a hook per such operation; the
+generated resource method takes the hook's parameters (after ``core``), returns what its flow
+returns, and runs the flow sync or async. The first line of each docstring joins the method's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, Unpack
+
+from korusticket_api.models import BookingOrder, BookingOrderItemTicket, BookingReservation
+
+from ._base import Clock, Config, RequestOptions
+from ._bulk import BulkResult
+from ._ids import IdLike
+from ._operations import Call, Flow, create_orders_flow, create_reservations_flow, set_beneficiary_call
+
+__all__ = ["Core", "create_orders", "create_reservations", "set_beneficiary"]
+
+
+class Core(Protocol):
+    """What a hook may read of the client (sync or async)."""
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+
+def _one(call: Call[Any]) -> Flow[Any]:
+    result = yield call
+    return result
+
+
+def create_reservations(
+    core: Core, items: Sequence[Mapping[str, Any]], **options: Unpack[RequestOptions]
+) -> Flow[BulkResult[BookingReservation]]:
+    """Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
+    Some items may fail while others succeed: check ``.failed`` (every item is accounted for)."""
+    return create_reservations_flow(items, options)
+
+
+def create_orders(
+    core: Core,
+    reservations: Sequence[IdLike],
+    customer: Mapping[str, Any],
+    external_reference: str,
+    **options: Unpack[RequestOptions],
+) -> Flow[BulkResult[BookingOrder]]:
+    """``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
+    answer is resolved by looking the orders up, never by a blind second POST."""
+    attempts = options.get("max_retries", core.config.max_retries)
+    return create_orders_flow(
+        reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options
+    )
+
+
+def set_beneficiary(
+    core: Core,
+    order: IdLike,
+    item: IdLike,
+    id: IdLike,
+    beneficiary: Mapping[str, Any],
+    **options: Unpack[RequestOptions],
+) -> Flow[BookingOrderItemTicket]:
+    """Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required."""
+    return _one(set_beneficiary_call(order, item, id, beneficiary, options))

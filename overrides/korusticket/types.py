@@ -1,0 +1,18 @@
+"""Types of the KorusTicket client: every model a method returns (generated from the spec) and
+what callers annotate with (``IdLike``, ``BulkResult``, ``Paginator``, ...).
+
+    from korusticket.types import BookingOrder, IdLike
+"""
+
+from __future__ import annotations
+
+from korusticket_api import models as _models
+from korusticket_api.models import *  # noqa: F403 - the generated models are this module's API
+
+from ._base import RequestOptions
+from ._bulk import BulkFailure, BulkResult
+from ._ids import IdLike
+from ._pagination import AsyncPaginator, Page, Paginator
+
+__all__ = ["AsyncPaginator", "BulkFailure", "BulkResult", "IdLike", "Page", "Paginator", "RequestOptions"]
+__all__ += _models.__all__
