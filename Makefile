@@ -6,11 +6,12 @@ VENV       := .venv
 PY         := $(VENV)/bin/python
 SPEC       := spec/openapi.yaml
 SPEC_URL   ?= https://docs.korusticket.com/_spec/openapi.yaml
+DOWNLOAD   := build/openapi.downloaded.yaml
 GEN_PKG    := generated/korusticket_api
 BASE       ?= HEAD
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
-.PHONY: help venv spec generate check-generated lint typecheck test check demo standin record api-diff api-diff-ci bench clean
+.PHONY: help venv spec generate check-generated lint typecheck test check demo standin record api-diff api-diff-ci release bench clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -23,12 +24,12 @@ $(VENV)/.installed: pyproject.toml requirements-dev.lock
 
 venv: $(VENV)/.installed ## create .venv from the pinned lock file
 
-spec: ## download the published spec into spec/ (SPEC_URL= to override)
-	@tmp=$$(mktemp) && err=$$(mktemp) && \
+spec: ## download the published spec to build/ for `make release SPEC=build/openapi.downloaded.yaml` (SPEC_URL= to override)
+	@mkdir -p build && tmp=$$(mktemp) && err=$$(mktemp) && \
 	if curl --fail --silent --show-error --location --connect-timeout 5 --max-time 30 -o "$$tmp" "$(SPEC_URL)" 2>"$$err"; then \
-	  mv "$$tmp" $(SPEC) && rm -f "$$err" && echo "spec: wrote $(SPEC) from $(SPEC_URL)"; \
+	  mv "$$tmp" $(DOWNLOAD) && rm -f "$$err" && echo "spec: wrote $(DOWNLOAD) from $(SPEC_URL); next: make release SPEC=$(DOWNLOAD)"; \
 	else \
-	  echo "spec: could not download $(SPEC_URL) ($$(sed 's/^curl: ([0-9]*) //' "$$err" | head -n1)); $(SPEC) left untouched" >&2; \
+	  echo "spec: could not download $(SPEC_URL) ($$(sed 's/^curl: ([0-9]*) //' "$$err" | head -n1)); nothing written" >&2; \
 	  rm -f "$$tmp" "$$err"; exit 1; \
 	fi
 
@@ -64,10 +65,12 @@ record: venv ## re-record cassettes against the demo server (needs credentials)
 api-diff: venv ## changelog of spec/ and the korusticket API against BASE (git ref or spec file)
 	$(PY) scripts/api_diff.py --base $(BASE)
 
-api-diff-ci: venv ## report what the last commit changed in the API (never fails the build)
-	@if git rev-parse -q --verify HEAD~1 >/dev/null; then \
-	  $(PY) scripts/api_diff.py --base HEAD~1 --allow-breaking; \
-	else echo "api-diff: no previous commit to compare with"; fi
+api-diff-ci: venv ## spec and client against the last release (spec/releases/); fails on a breaking change CHANGELOG.md does not acknowledge
+	$(PY) scripts/api_diff.py --base last-release --ack CHANGELOG.md
+
+release: venv ## take a new spec release through generation, diff and a changelog draft (SPEC=<new file>)
+	@test "$(SPEC)" != "spec/openapi.yaml" || { echo "usage: make release SPEC=path/to/new/openapi.yaml" >&2; exit 2; }
+	$(PY) scripts/release.py $(SPEC)
 
 bench: venv ## benchmarks; writes benchmarks/RESULTS.md
 	$(PY) benchmarks/run.py

@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import logging
 import os
 import re
@@ -51,6 +52,10 @@ from typing import Any, Literal
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "codegen"))
+import surface as surface_mod
+
 __all__ = [
     "RULES",
     "Change",
@@ -64,6 +69,9 @@ __all__ = [
 ]
 
 DEFAULT_SPEC = "spec/openapi.yaml"
+RELEASES = "spec/releases"
+LAST_RELEASE = "last-release"
+DRAFT_MARK = "<!-- draft"
 CLIENT_PACKAGE = "korusticket"
 # Directories that may hold the importable client; overrides/ wins, as in pyproject.
 CLIENT_DIRS = ("overrides", "generated")
@@ -141,7 +149,14 @@ RULES: dict[str, tuple[bool | None, str]] = {
     "security-scheme-removed": (True, "credentials of that scheme no longer work"),
     "security-scheme-changed": (True, "the way credentials are sent changed"),
     "version-not-bumped": (True, "process: every spec change must bump info.version"),
+    # Same structure, other meaning: where a change of semantics hides (never breaking by rule).
+    "description-changed": (False, "the documented meaning changed: check what callers send or read"),
+    "pattern-changed": (False, "the documented format of the value changed"),
+    "example-changed": (False, "the documented examples changed (the values may mean something else)"),
+    "format-changed": (False, "the documented format changed"),
 }
+
+MEANING_RULES = frozenset({"description-changed", "pattern-changed", "example-changed", "format-changed"})
 
 Side = Literal["request", "response", "parameter", "schema"]
 
@@ -185,11 +200,26 @@ class Report:
     base_version: str | None = None
     head_version: str | None = None
     notes: list[str] = field(default_factory=list)
+    surface_changes: list[surface_mod.SurfaceChange] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # checks that no acknowledgement can waive
+    acknowledged: frozenset[str] | None = None  # ids acknowledged in the changelog (None: no --ack)
+
+    def _acked(self, path: str) -> bool:
+        return self.acknowledged is not None and path in self.acknowledged
+
+    @property
+    def unacknowledged(self) -> list[str]:
+        """Breaking items not acknowledged in the changelog entry of the head version."""
+        items = [c.path for c in self.changes if c.breaking and c.kind != "version-not-bumped"]
+        items += [c.path for c in self.client_changes]
+        items += [c.path for c in self.surface_changes if c.breaking]
+        items += ["info.version" for c in self.changes if c.kind == "version-not-bumped"]
+        return sorted({i for i in items if not self._acked(i)})
 
     @property
     def breaking(self) -> bool:
-        """True when a breaking spec change or client breakage was found."""
-        return bool(self.client_changes) or any(c.breaking for c in self.changes)
+        """True when something breaking was found and not acknowledged, or a check failed."""
+        return bool(self.failures) or bool(self.unacknowledged)
 
 
 # --------------------------------------------------------------------------- spec model
@@ -223,6 +253,7 @@ class _Flat:
     read_only: bool
     write_only: bool
     refs: frozenset[str]  # component refs crossed to get here, for the cycle guard
+    docs: tuple[tuple[str, str], ...] = ()  # (description|pattern|example|format, text): meaning, not structure
 
 
 class _Spec:
@@ -252,6 +283,7 @@ class _Spec:
         node, crossed = self.resolve(schema)
         if not isinstance(node, Mapping) or depth > MAX_DEPTH:
             return _Flat(frozenset(), False, {}, frozenset(), None, None, False, False, frozenset(crossed))
+        docs: dict[str, str] = {k: v for k, v in _docs_of(node).items() if v}
         types: set[str] = set()
         nullable = bool(node.get("nullable", False))
         raw_type = node.get("type")
@@ -275,6 +307,7 @@ class _Spec:
         refs = set(crossed)
         for part in node.get("allOf", []) or []:
             sub = self.flatten(part, depth + 1)
+            docs.update({k: v for k, v in sub.docs if k not in docs})
             types |= sub.types
             nullable = nullable or sub.nullable
             props.update({k: v for k, v in sub.properties.items() if k not in props})
@@ -312,7 +345,24 @@ class _Spec:
             bool(node.get("readOnly", False)),
             bool(node.get("writeOnly", False)),
             frozenset(refs),
+            tuple(sorted(docs.items())),
         )
+
+
+def _docs_of(node: Mapping[str, Any]) -> dict[str, str]:
+    """The parts of a schema or parameter that carry meaning but no structure."""
+    examples = node.get("examples", node.get("example"))
+    return {
+        "description": str(node.get("description") or "").strip(),
+        "pattern": str(node.get("pattern") or ""),
+        "example": json.dumps(examples, sort_keys=True, default=str) if examples is not None else "",
+        "format": str(node.get("format") or ""),
+    }
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def _type_label(types: frozenset[str]) -> str:
@@ -397,10 +447,21 @@ class _Differ:
             else:
                 self.add(f"{what}-became-non-nullable", _breaking(side, True, False), path, "no longer null")
         self._compare_enum(of, nf, side, path)
+        self._compare_docs(dict(of.docs), dict(nf.docs), path, typed=of.types != nf.types)
         if of.properties or nf.properties:
             self._compare_properties(of, nf, side, where, trail, stack)
         if of.items is not None and nf.items is not None:
             self.compare_schema(of.items, nf.items, side, where, (*trail, "[]"), stack)
+
+    def _compare_docs(self, old: Mapping[str, str], new: Mapping[str, str], path: str, *, typed: bool) -> None:
+        for key in ("description", "pattern", "example", "format"):
+            before, after = old.get(key, ""), new.get(key, "")
+            if before == after or (key == "format" and typed):
+                continue  # a string's format is part of its type: already reported as a type change
+            label = {"example": "examples"}.get(key, key)
+            what = f"{label} changed" if before and after else f"{label} added" if after else f"{label} removed"
+            detail = f": {_short(before)} → {_short(after)}" if key != "example" else ""
+            self.add(f"{key}-changed", False, path, what + detail)
 
     def _compare_enum(self, of: _Flat, nf: _Flat, side: Side, path: str) -> None:
         enum_side = "schema" if side == "schema" else side
@@ -508,6 +569,10 @@ class _Differ:
     def _compare_operation(self, old: _Op, new: _Op) -> None:
         op = new[0]
         o_op, n_op = old[1], new[1]
+        for key in ("summary", "description"):
+            before, after = str(o_op.get(key) or "").strip(), str(n_op.get(key) or "").strip()
+            if before != after:
+                self.add("description-changed", False, op, f"{key} changed: {_short(before)} → {_short(after)}")
         if n_op.get("deprecated") and not o_op.get("deprecated"):
             self.add("operation-deprecated", False, op, "operation deprecated")
         self._compare_parameters(op, old[2], new[2])
@@ -544,6 +609,9 @@ class _Differ:
                 self.add("parameter-made-required", True, where, "parameter is now required")
             elif o_req and not n_req:
                 self.add("parameter-made-optional", False, where, "parameter is no longer required")
+            o_doc, n_doc = str(o_par.get("description") or ""), str(n_par.get("description") or "")
+            if o_doc.strip() != n_doc.strip():
+                self.add("description-changed", False, where, f"description changed: {_short(o_doc)} → {_short(n_doc)}")
             self.compare_schema(_param_schema(o_par), _param_schema(n_par), "parameter", where)
 
     def _compare_request_body(self, op: str, old_raw: Any, new_raw: Any) -> None:
@@ -879,33 +947,155 @@ def render_markdown(
     base_version: str | None = None,
     head_version: str | None = None,
     notes: list[str] | None = None,
+    surface_changes: list[surface_mod.SurfaceChange] | None = None,
+    failures: list[str] | None = None,
+    acknowledged: frozenset[str] | None = None,
 ) -> str:
     """Render the report; exactly "no changes" when there is nothing to say."""
-    if not changes and not client_changes:
+    surface_changes = surface_changes or []
+    failures = failures or []
+    if not changes and not client_changes and not surface_changes and not failures:
         return "no changes\n"
+    ack = acknowledged if acknowledged is not None else frozenset()
+
+    def mark(path: str) -> str:
+        return " (acknowledged)" if path in ack else ""
+
     breaking = [c for c in changes if c.breaking]
     other = [c for c in changes if not c.breaking]
+    meaning = [c for c in other if c.kind in MEANING_RULES]
+    other = [c for c in other if c.kind not in MEANING_RULES]
+    broken = [c for c in surface_changes if c.breaking]
     lines = [
         f"# API changes: {base_version or '(none)'} → {head_version or '(none)'}",
         "",
-        f"{len(breaking)} breaking, {len(other)} non-breaking spec changes; "
-        f"{len(client_changes)} Python client surface breakages.",
+        f"{len(breaking)} breaking, {len(other)} non-breaking spec changes, {len(meaning)} changes of "
+        f"documented meaning; {len(broken) + len(client_changes)} breaking changes of the Python client.",
         "",
     ]
+    if failures:
+        lines += ["## Checks that failed", ""] + [f"- {f}" for f in failures] + [""]
     if notes:
         lines += [f"> - {note}" for note in notes] + [""]
+    if surface_changes:
+        added = [c for c in surface_changes if c.kind == "added"]
+        changed = [c for c in surface_changes if not c.breaking and c.kind != "added"]
+        lines += ["## Python client: what callers see", ""]
+        lines += ["### Breaking", ""] + (
+            [f"- **{c.kind}** `{_md(c.path)}`{_old_new(c.old, c.new)}{mark(c.path)}" for c in broken] or ["None."]
+        )
+        lines += ["", "### Added", ""] + ([f"- `{_md(c.path)}` ({c.new})" for c in added] or ["None."])
+        if changed:
+            lines += ["", "### Changed", ""] + [
+                f"- **{c.kind}** `{_md(c.path)}`{_old_new(c.old, c.new)}" for c in changed
+            ]
+        lines.append("")
     for title, group in (("Breaking changes", breaking), ("Non-breaking changes", other)):
         lines += [f"## {title}", ""]
-        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}" for c in group] or ["None."]
+        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}{mark(c.path)}" for c in group] or ["None."]
         lines.append("")
+    if meaning:
+        lines += ["## Changes of documented meaning (same structure: check them)", ""]
+        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}" for c in meaning] + [""]
     lines += ["## Python client surface", ""]
     lines += [
-        f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") for c in client_changes
+        f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") + mark(c.path)
+        for c in client_changes
     ]
     if not client_changes:
         lines.append("No breaking change in the public `korusticket` API.")
     lines.append("")
     return "\n".join(lines)
+
+
+def _old_new(old: str, new: str) -> str:
+    if old and new and old not in ("method", "field", "model", "class", "resource", "enum", "member"):
+        return f": {_md(old)} → {_md(new)}"
+    return ""
+
+
+# --------------------------------------------------------------------------- releases and acknowledgements
+
+
+def _version_key(version: str) -> tuple[int, tuple[int, ...], str]:
+    """1.0.7 < 1.0.10 < 1.0.38 < release (a label sorts after every number)."""
+    if re.fullmatch(r"\d+(\.\d+)*", version):
+        return (0, tuple(int(n) for n in version.split(".")), "")
+    return (1, (), version)
+
+
+def release_files(repo: Path) -> list[Path]:
+    """Archived release specs (spec/releases/<version>.yaml), oldest first."""
+    return sorted((repo / RELEASES).glob("*.yaml"), key=lambda p: _version_key(p.stem))
+
+
+def last_release(repo: Path, head_version: str | None) -> Path | None:
+    """The release the head is compared with: the one before the head's version when the head
+    is archived already (so a release landed in several commits keeps its whole diff), else the
+    newest; a first release is compared with itself."""
+    files = release_files(repo)
+    versions = [p.stem for p in files]
+    if head_version in versions:
+        index = versions.index(head_version)
+        return files[index - 1] if index > 0 else files[index]
+    return files[-1] if files else None
+
+
+def surface_file(release: Path) -> Path:
+    return release.with_name(f"{release.stem}.surface.json")
+
+
+def acknowledgements(changelog: Path, version: str | None) -> tuple[frozenset[str], list[str]]:
+    """Ids in backticks in the changelog entry of `version` (a `## ... API <version>` heading),
+    and the failures of that entry (a draft not reviewed yet)."""
+    if version is None or not changelog.is_file():
+        return frozenset(), []
+    text = changelog.read_text(encoding="utf-8")
+    heading = re.compile(r"^## .*\bAPI " + re.escape(version) + r"(?![\w.])", re.M)
+    match = heading.search(text)
+    if match is None:
+        return frozenset(), []
+    end = re.search(r"^## ", text[match.end() :], re.M)
+    section = text[match.start() : match.end() + (end.start() if end else len(text))]
+    failures = []
+    if DRAFT_MARK in section:
+        failures.append(
+            f"the {changelog.name} entry of API {version} is a draft: review it (what callers gain, what breaks), "
+            f"then delete its `{DRAFT_MARK} ...` line"
+        )
+    return frozenset(re.findall(r"`([^`]+)`", section)), failures
+
+
+def operation_checks(repo: Path, head_doc: Mapping[str, Any], head_surface: surface_mod.Surface) -> list[str]:
+    """Every spec operation has a generated module and a method on both clients."""
+    import optable
+
+    try:
+        table, lines = optable.load()
+        ops = optable.resolve(optable.spec_operations(head_doc), table, lines, report=lambda _: None)
+    except optable.TableError as exc:
+        return [f"operations table: {exc}"]
+    failures = []
+    api = repo / "generated" / "korusticket_api" / "api"
+    for op in ops:
+        if not list(api.glob(f"*/{op.module}.py")):
+            failures.append(f"`{op.key}` has no generated module {op.module} (run make generate)")
+        failures += [
+            f"`{op.key}` has no method korusticket.{client}.{op.resource}.{op.method}"
+            for client in ("KorusTicket", "AsyncKorusTicket")
+            if f"korusticket.{client}.{op.resource}.{op.method}" not in head_surface
+        ]
+    return failures
+
+
+def _tree_surface(repo: Path, ref: str) -> surface_mod.Surface:
+    """The surface of the package at a git ref (its overrides/ and generated/)."""
+    with tempfile.TemporaryDirectory(prefix="api-diff-surface-") as tmp:
+        present = [d for d in CLIENT_DIRS if _git(repo, "ls-tree", "--name-only", ref, "--", d).stdout.strip()]
+        archive = _git(repo, "archive", "--format=tar", ref, "--", *present).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        return surface_mod.snapshot(Path(tmp) / "overrides", Path(tmp) / "generated")
 
 
 # --------------------------------------------------------------------------- CLI
@@ -928,8 +1118,8 @@ def _repo_root(start: Path) -> Path | None:
     return Path(proc.stdout.decode().strip()) if proc.returncode == 0 else None
 
 
-def build_report(base: str, head: Path, *, client: bool = True) -> Report:
-    """Load both specs (the base from a file or a git ref) and compare them."""
+def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None = None) -> Report:
+    """Load both specs (the base from a file, a git ref or the last release) and compare them."""
     notes: list[str] = []
     head = head.resolve() if head.exists() else head.absolute()
     if head.is_file():
@@ -937,11 +1127,23 @@ def build_report(base: str, head: Path, *, client: bool = True) -> Report:
     else:
         head_doc = {}
         notes.append(f"{head} does not exist: compared as an empty spec")
-    base_path = Path(base)
     repo = _repo_root(head.parent if head.parent.is_dir() else Path.cwd())
     ref: str | None = None
-    if base_path.is_file():
-        base_doc = _load_yaml(base_path.read_text(encoding="utf-8"), base)
+    base_surface_file: Path | None = None
+    if base == LAST_RELEASE:
+        if repo is None:
+            raise DiffError(f"{LAST_RELEASE}: {head} is not inside a git repository")
+        release = last_release(repo, _version(head_doc))
+        if release is None:
+            base_doc = {}
+            notes.append(f"no release archived in {RELEASES}/: the base is empty, everything is new")
+        else:
+            base_doc = _load_yaml(release.read_text(encoding="utf-8"), str(release))
+            base_surface_file = surface_file(release)
+            notes.append(f"compared with the release archived in {release.relative_to(repo).as_posix()}")
+    elif Path(base).is_file():
+        base_doc = _load_yaml(Path(base).read_text(encoding="utf-8"), base)
+        base_surface_file = surface_file(Path(base))
     else:
         if repo is None:
             raise DiffError(f"{base} is not a file, and {head} is not inside a git repository")
@@ -957,18 +1159,47 @@ def build_report(base: str, head: Path, *, client: bool = True) -> Report:
             base_doc = _load_yaml(shown.stdout.decode("utf-8"), f"{ref}:{rel}")
     changes = diff_specs(base_doc, head_doc)
     client_changes: list[ClientChange] = []
+    surface_changes: list[surface_mod.SurfaceChange] = []
+    failures: list[str] = []
     if client and ref is not None and repo is not None:
         client_changes, client_notes = client_surface_diff(repo, ref)
         notes += client_notes
-    elif client:
+    has_package = repo is not None and (repo / "overrides" / CLIENT_PACKAGE).is_dir() and (repo / "generated").is_dir()
+    if client and has_package and repo is not None:
+        try:
+            head_surface = surface_mod.snapshot(repo / "overrides", repo / "generated")
+        except surface_mod.SurfaceError as exc:
+            failures.append(f"import smoke check: {exc}")
+            head_surface = None
+        if head_surface is not None:
+            if head.is_relative_to(repo) and head.relative_to(repo).as_posix() == DEFAULT_SPEC:
+                failures += operation_checks(repo, head_doc, head_surface)
+            base_surface = None
+            if base_surface_file is not None and base_surface_file.is_file():
+                base_surface = json.loads(base_surface_file.read_text(encoding="utf-8"))
+            elif ref is not None:
+                try:
+                    base_surface = _tree_surface(repo, ref)
+                except (surface_mod.SurfaceError, DiffError) as exc:
+                    notes.append(f"the Python surface at `{ref}` could not be read ({exc}): not compared")
+            else:
+                notes.append("the base has no recorded Python surface: only the spec is compared")
+            if base_surface is not None:
+                surface_changes = surface_mod.diff_surfaces(base_surface, head_surface)
+    elif client and ref is None:
         notes.append("the base is a spec file: client comparison skipped")
-    return Report(changes, client_changes, _version(base_doc), _version(head_doc), notes)
+    report = Report(changes, client_changes, _version(base_doc), _version(head_doc), notes, surface_changes, failures)
+    if ack is not None:
+        ids, ack_failures = acknowledgements(ack, report.head_version)
+        report.acknowledged = ids
+        report.failures += ack_failures
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--base", help="git ref, or path to a base spec file")
+    parser.add_argument("--base", help=f"git ref, path to a base spec file, or {LAST_RELEASE} (spec/releases/)")
     parser.add_argument("--head", default=DEFAULT_SPEC, help=f"head spec file (default {DEFAULT_SPEC})")
     parser.add_argument(
         "--allow-breaking",
@@ -977,6 +1208,9 @@ def main(argv: list[str] | None = None) -> int:
         help="exit 0 even with breaking changes (also API_DIFF_ALLOW_BREAKING=1)",
     )
     parser.add_argument("--no-client", action="store_true", help="skip the Python client surface check")
+    parser.add_argument(
+        "--ack", type=Path, help="changelog whose entry for the head's API version acknowledges breaking changes"
+    )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
     args = parser.parse_args(argv)
@@ -986,7 +1220,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.base:
         parser.error("--base is required")
     try:
-        report = build_report(args.base, Path(args.head), client=not args.no_client)
+        report = build_report(args.base, Path(args.head), client=not args.no_client, ack=args.ack)
     except DiffError as exc:
         print(f"api-diff: {exc}", file=sys.stderr)
         return 2
@@ -996,6 +1230,9 @@ def main(argv: list[str] | None = None) -> int:
         base_version=report.base_version,
         head_version=report.head_version,
         notes=report.notes,
+        surface_changes=report.surface_changes,
+        failures=report.failures,
+        acknowledged=report.acknowledged,
     )
     if text == "no changes\n":
         # Keep the "no changes" output clean; notes still reach whoever reads stderr.
@@ -1004,8 +1241,20 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
+    if report.failures:
+        print("api-diff: " + "; ".join(report.failures), file=sys.stderr)
+        return 1
     if report.breaking and not args.allow_breaking:
-        print("api-diff: breaking changes found (use --allow-breaking to accept them)", file=sys.stderr)
+        if args.ack is not None:
+            print(
+                f"api-diff: {len(report.unacknowledged)} breaking change(s) not acknowledged in {args.ack}: list each "
+                f"in the entry of API {report.head_version} (`make release` drafts it): "
+                + ", ".join(report.unacknowledged[:8])
+                + ("..." if len(report.unacknowledged) > 8 else ""),
+                file=sys.stderr,
+            )
+        else:
+            print("api-diff: breaking changes found (use --allow-breaking to accept them)", file=sys.stderr)
         return 1
     return 0
 

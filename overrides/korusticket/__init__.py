@@ -1,4 +1,4 @@
-"""Python client for the KorusTicket B2B ticketing API.
+"""Python client for the KorusTicket B2B ticketing API (the release in ``API_VERSION``).
 
 from korusticket import KorusTicket
 kt = KorusTicket(client_id="...", client_secret="...")
@@ -7,6 +7,8 @@ kt = KorusTicket(client_id="...", client_secret="...")
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from korusticket_api.resources import API_VERSION
 
 from ._bulk import BulkFailure, BulkResult
 from ._client import AsyncKorusTicket, KorusTicket
@@ -39,6 +41,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "API_VERSION",
     "AsyncKorusTicket",
     "AsyncPaginator",
     "AuthenticationError",

@@ -227,6 +227,10 @@ def _parse(response: httpx.Response, expect: type[T], clock: Clock, validate: bo
         problem = check_body(response, body)
         if problem is not None:
             raise problem
+    if expect is dict or expect is object:  # raw JSON, for kt.get(..., cast_to=dict)
+        if expect is dict and not isinstance(body, dict):
+            raise decode_error(response, TypeError(f"expected a JSON object, got {type(body).__name__}"))
+        return body  # type: ignore[no-any-return]
     try:
         parsed = expect.from_dict(body)  # type: ignore[attr-defined]
     except DECODE_ERRORS as exc:

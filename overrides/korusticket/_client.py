@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar, Unpack
 
 import httpx
 from korusticket_api.resources import AsyncResources, Resources
 
-from ._base import AsyncCore, Clock, Config, SyncCore, TimeoutLike, utc_now
+from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLike, utc_now
+from ._constants import MAX_PAGE_SIZE
+from ._pagination import AsyncPaginator, Page, Paginator, read_page
+from ._resource import RawEnvelope, raw_request
 
 __all__ = ["AsyncKorusTicket", "KorusTicket"]
+
+T = TypeVar("T")
+Params = Mapping[str, object]
 
 
 class KorusTicket(Resources):
@@ -60,6 +66,33 @@ class KorusTicket(Resources):
     def __repr__(self) -> str:
         return f"KorusTicket({self._core.config!r})"
 
+    # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
+
+    def get(self, path: str, *, cast_to: type[T], params: Params | None = None, **options: Unpack[RequestOptions]) -> T:
+        """GET any API path; ``cast_to`` is a model of korusticket.types, or ``dict`` for raw JSON."""
+        return self._core.send(raw_request("GET", path, params=params), cast_to, options)
+
+    def post(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
+        """POST a JSON-LD body to any API path (never resent once it may have been received)."""
+        return self._core.send(raw_request("POST", path, body=body), cast_to, options)
+
+    def patch(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
+        """PATCH a merge-patch body to any API path."""
+        return self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
+
+    def paginate(
+        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None, **options: Unpack[RequestOptions],
+    ) -> Paginator[T]:  # fmt: skip
+        """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""
+        request = raw_request("GET", path, params=params)  # checks the arguments now
+
+        def fetch(page: int, size: int) -> Page[T]:
+            paged = {**request, "params": {**request.get("params", {}), "page": page, "itemsPerPage": size}}
+            return read_page(self._core.send(paged, RawEnvelope, options), page, item)
+
+        return Paginator(fetch, page_size=page_size, limit=limit)
+
     def close(self) -> None:
         """Close the connection pool."""
         self._core.close()
@@ -107,6 +140,35 @@ class AsyncKorusTicket(AsyncResources):
 
     def __repr__(self) -> str:
         return f"AsyncKorusTicket({self._core.config!r})"
+
+    # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
+
+    async def get(
+        self, path: str, *, cast_to: type[T], params: Params | None = None, **options: Unpack[RequestOptions]
+    ) -> T:
+        """GET any API path; ``cast_to`` is a model of korusticket.types, or ``dict`` for raw JSON."""
+        return await self._core.send(raw_request("GET", path, params=params), cast_to, options)
+
+    async def post(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
+        """POST a JSON-LD body to any API path (never resent once it may have been received)."""
+        return await self._core.send(raw_request("POST", path, body=body), cast_to, options)
+
+    async def patch(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
+        """PATCH a merge-patch body to any API path."""
+        return await self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
+
+    def paginate(
+        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None, prefetch: int = 1, **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[T]:  # fmt: skip
+        """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""
+        request = raw_request("GET", path, params=params)
+
+        async def fetch(page: int, size: int) -> Page[T]:
+            paged = {**request, "params": {**request.get("params", {}), "page": page, "itemsPerPage": size}}
+            return read_page(await self._core.send(paged, RawEnvelope, options), page, item)
+
+        return AsyncPaginator(fetch, page_size=page_size, limit=limit, prefetch=prefetch)
 
     async def close(self) -> None:
         """Close the connection pool."""

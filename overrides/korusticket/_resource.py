@@ -4,11 +4,13 @@ and running the flows of hand-written hooks. Everything here is shared by sync a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._base import AsyncCore, RequestOptions, SyncCore
-from ._constants import MAX_PAGE_SIZE
+from ._constants import MAX_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
+from ._errors import InputError
 from ._ids import IdLike
 from ._operations import Call, Flow, arun, run
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
@@ -23,6 +25,7 @@ __all__ = [
     "RequestBuilder",
     "RequestOptions",
     "SyncResource",
+    "raw_request",
 ]
 
 T = TypeVar("T")
@@ -30,6 +33,45 @@ Request = dict[str, Any]
 """What a generated operation's ``_get_kwargs`` returns: method, url, params, json, headers."""
 RequestBuilder = Callable[[int, int], Request]
 """Builds the request of one page (page number, page size) of a collection."""
+
+
+_SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
+
+
+def raw_request(
+    method: str, path: str, *, params: Mapping[str, object] | None = None, body: Mapping[str, object] | None = None
+) -> Request:
+    """A request to a path the spec may not describe yet (kt.get/post/patch). The path stays on the
+    client's base URL: no scheme, no host, no `..`, so credentials never leave for elsewhere."""
+    if not isinstance(path, str) or not _SAFE_PATH.match(path) or "//" in path or "/../" in f"{path}/":
+        raise InputError("path", f"{path!r:.80} is not a path on the API", "a path such as /v1/ticketing/catalogs")
+    request: Request = {"method": method, "url": path}
+    if params is not None:
+        if not isinstance(params, Mapping):
+            raise InputError("params", f"{type(params).__name__} is not a mapping", "a dict of query parameters")
+        request["params"] = {k: v for k, v in params.items() if v is not None}
+    if body is not None:
+        if not isinstance(body, Mapping):
+            raise InputError("body", f"{type(body).__name__} is not a mapping", "a dict of JSON fields")
+        request["json"] = dict(body)
+        request["headers"] = {"Content-Type": MEDIA_MERGE_PATCH if method == "PATCH" else MEDIA_JSONLD}
+    return request
+
+
+class RawEnvelope:
+    """A Hydra collection read without a generated model (kt.paginate)."""
+
+    def __init__(self, body: Mapping[str, Any]) -> None:
+        self.member = body.get("member")
+        self.total_items = body.get("totalItems")
+        self.view = body.get("view")
+        self.additional_properties = dict(body)
+
+    @classmethod
+    def from_dict(cls, body: Mapping[str, Any]) -> RawEnvelope:
+        if not isinstance(body, Mapping):
+            raise TypeError(f"a collection is a JSON object, not {type(body).__name__}")
+        return cls(body)
 
 
 def _exec_sync(core: SyncCore) -> Callable[[Call[Any]], Any]:

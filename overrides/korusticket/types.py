@@ -6,8 +6,8 @@ what callers annotate with (``IdLike``, ``BulkResult``, ``Paginator``, ...).
 
 from __future__ import annotations
 
-from korusticket_api import models as _models
-from korusticket_api.models import *  # noqa: F403 - the generated models are this module's API
+from korusticket_api.resources import types as _models
+from korusticket_api.resources.types import *  # noqa: F403 - the generated models are this module's API
 
 from ._base import RequestOptions
 from ._bulk import BulkFailure, BulkResult

@@ -553,14 +553,18 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     return "".join(source).rstrip() + "\n"
 
 
-def package_init(resources: list[str]) -> str:
+def package_init(resources: list[str], api_version: str) -> str:
     lines = [HEADER, '"""The client\'s resources, one attribute each (kt.orders, kt.offers, ...)."""\n\n']
     lines.append("from __future__ import annotations\n\n")
     lines.append("from korusticket._base import AsyncCore, SyncCore\n\n")
     lines += [f"from .{r} import Async{pascal(r)}, {pascal(r)}\n" for r in resources]
     names = [n for r in resources for n in (pascal(r), f"Async{pascal(r)}")]
-    lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in [*sorted(names), "AsyncResources", "Resources"]) + "]\n")
+    exported = ["API_VERSION", "RESOURCES", *sorted(names), "AsyncResources", "Resources"]
+    lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in exported) + "]\n")
     lines.append("\nRESOURCES = (" + "".join(f'"{r}", ' for r in resources) + ")\n")
+    lines.append(
+        f'API_VERSION = "{api_version}"\n"""The KorusTicket API release this code was generated from (spec info.version)."""\n'
+    )
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         core = "AsyncCore" if is_async else "SyncCore"
@@ -623,6 +627,39 @@ def api_markdown(infos: list[OpInfo], version: str) -> str:
 # --- entry point --------------------------------------------------------------------------------
 
 
+def public_models(infos: list[OpInfo], models: Models) -> list[str]:
+    """Models a caller can receive or send (what methods return, take, and what those hold),
+    without the collection envelopes and parameter enums that stay inside the client."""
+    roots: set[str] = set()
+    for info in infos:
+        if info.collection:
+            roots.add(info.item or "")
+        elif info.expect and not info.hook:
+            roots.add(info.expect)
+        if info.body and not info.body_empty and not info.hook:
+            roots.add(info.body)
+        if info.hook:
+            roots |= _annotation_names([*info.hook.params, info.hook.returns]) & set(models.classes)
+    seen: set[str] = set()
+    todo = [r for r in roots if r in models.classes]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for annotation in models.classes[name][1].values():
+            todo += [n for n in _annotation_names([annotation]) if n in models.classes and n not in seen]
+    return sorted(seen)
+
+
+def types_module(names: list[str]) -> str:
+    lines = [HEADER, '"""The models callers receive and send, re-exported by korusticket.types."""\n\n']
+    lines.append("from __future__ import annotations\n\n")
+    lines += [f"from ..models import {name}\n" for name in names]
+    lines.append("\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n")
+    return "".join(lines)
+
+
 def write(doc: Json, ops: list[Operation], package: Path, hooks_path: Path) -> str:
     """Write package/resources/ and return api.md's text."""
     infos = collect(doc, ops, package, read_hooks(hooks_path))
@@ -636,7 +673,9 @@ def write(doc: Json, ops: list[Operation], package: Path, hooks_path: Path) -> s
         tag = (doc["paths"][group[0].op.path][group[0].op.http_method].get("tags") or [""])[0]
         (target / f"{resource}.py").write_text(resource_module(resource, group, tags.get(tag, "")), encoding="utf-8")
     resources = sorted(by_resource)
-    (target / "__init__.py").write_text(package_init(resources), encoding="utf-8")
+    version = str(doc.get("info", {}).get("version", ""))
+    (target / "__init__.py").write_text(package_init(resources, version), encoding="utf-8")
+    (target / "types.py").write_text(types_module(public_models(infos, Models.scan(package))), encoding="utf-8")
     missing = [
         f"{i.op.key} (kt.{i.op.resource}.{i.op.method})"
         for i in infos

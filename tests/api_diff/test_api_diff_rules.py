@@ -481,6 +481,42 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[tuple[str, bool, str
         spec(components={"securitySchemes": {"JWT": {"type": "http", "scheme": "bearer"}}}),
         [("security-scheme-changed", True, "#/components/securitySchemes/JWT")],
     ),
+    (
+        "description-changed (operation)",
+        spec(get(description="A session of an event.")),
+        spec(get(description="A time slot of an offer ticket.")),
+        [("description-changed", False, OP)],
+    ),
+    (
+        "description-changed (property)",
+        spec(get(obj({"session": {"type": "string", "description": "Event session IRI"}}))),
+        spec(get(obj({"session": {"type": "string", "description": "Offer-ticket session IRI"}}))),
+        [("description-changed", False, f"{RS}: session")],
+    ),
+    (
+        "pattern-changed",
+        spec(get(params=[qparam(type="string", pattern="^.{1,50}$")])),
+        spec(get(params=[qparam(type="string", pattern="^.{1,20}$")])),
+        [("pattern-changed", False, PQ)],
+    ),
+    (
+        "example-changed",
+        spec(get(obj({"session": {"type": "string", "example": "/v1/ticketing/catalogs/c/events/e/sessions/s"}}))),
+        spec(
+            get(
+                obj(
+                    {"session": {"type": "string", "example": "/v1/ticketing/catalogs/c/offers/o/tickets/t/sessions/s"}}
+                )
+            )
+        ),
+        [("example-changed", False, f"{RS}: session")],
+    ),
+    (
+        "format-changed",
+        spec(get(obj({"n": {"type": "integer", "format": "int32"}}))),
+        spec(get(obj({"n": {"type": "integer", "format": "int64"}}))),
+        [("format-changed", False, f"{RS}: n")],
+    ),
 ]
 
 
@@ -521,7 +557,10 @@ def test_version_not_bumped_on_description_only_change() -> None:
     base = spec(get())
     head = copy.deepcopy(base)
     head["paths"][THINGS]["get"]["description"] = "reworded"
-    assert triples(api_diff.diff_specs(base, head)) == [("version-not-bumped", True, "info.version")]
+    assert sorted(triples(api_diff.diff_specs(base, head))) == [
+        ("description-changed", False, OP),  # where a change of meaning hides
+        ("version-not-bumped", True, "info.version"),
+    ]
 
 
 def test_same_spec_has_no_changes() -> None:

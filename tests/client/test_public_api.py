@@ -12,6 +12,7 @@ PUBLIC = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "API_VERSION",
     "AsyncKorusTicket",
     "AsyncPaginator",
     "AuthenticationError",
@@ -68,19 +69,36 @@ CONSTRUCTOR_ARGS = [
     "clock",
     "sleep",
 ]
-RESOURCES = {
-    "catalogs": ["get", "list"],
-    "events": ["get", "list"],
-    "sessions": ["availability", "get", "list"],
-    "products": ["get", "list"],
-    "offers": ["availability", "get", "list", "price"],
-    "offer_tickets": ["get", "list"],
-    "forms": ["get"],
-    "reservations": ["create", "get", "list"],
-    "orders": ["create", "get", "list"],
-    "order_documents": ["refresh_url"],
-    "order_tickets": ["get", "set_beneficiary"],
-}
+
+
+def _resources() -> dict[str, list[str]]:
+    """kt.<resource>.<method> for every operation of spec/openapi.yaml, from the operations table."""
+    import sys
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts" / "codegen"))
+    import optable
+
+    doc = yaml.safe_load((root / "spec" / "openapi.yaml").read_text(encoding="utf-8"))
+    table, lines = optable.load()
+    found: dict[str, list[str]] = {}
+    for op in optable.resolve(optable.spec_operations(doc), table, lines, report=lambda _: None):
+        found.setdefault(op.resource, []).append(op.method)
+    return {resource: sorted(methods) for resource, methods in found.items()}
+
+
+RESOURCES = _resources()
+
+
+def test_api_version_is_the_spec_release() -> None:
+    import yaml
+
+    from .test_resources import SPEC
+
+    assert yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"] == korusticket.API_VERSION
 
 
 def test_all_is_pinned_and_sorted() -> None:

@@ -18,6 +18,8 @@ from .reservations import AsyncReservations, Reservations
 from .sessions import AsyncSessions, Sessions
 
 __all__ = [
+    "API_VERSION",
+    "RESOURCES",
     "AsyncCatalogs",
     "AsyncEvents",
     "AsyncForms",
@@ -57,6 +59,8 @@ RESOURCES = (
     "reservations",
     "sessions",
 )
+API_VERSION = "1.0.7"
+"""The KorusTicket API release this code was generated from (spec info.version)."""
 
 
 class Resources:

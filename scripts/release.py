@@ -1,0 +1,220 @@
+"""Take a new KorusTicket spec release through the project's workflow, in one command.
+
+    make release SPEC=path/to/openapi.yaml
+
+1. Check the file (valid OpenAPI 3.1, a new info.version) and record the outgoing release:
+   its spec in spec/releases/<version>.yaml and the Python surface callers had then
+   (spec/releases/<version>.surface.json), the baseline the CI diff compares with.
+2. Install the new spec (spec/openapi.yaml and spec/releases/<new>.yaml) and generate
+   generated/ and api.md (every operation gets a method; `import korusticket` is tried).
+3. Diff spec and Python surface against the outgoing release, and draft the changelog entry
+   (what callers gain, what breaks, where the documented meaning moved) in CHANGELOG.md,
+   marked as a draft: CI fails until a person has reviewed it and removed the mark.
+4. Print what is left to do by hand.
+
+Nothing is lost on the way: a step that fails says why and what to do, and leaves the files of
+the steps before it in place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "codegen"))
+
+import api_diff  # noqa: E402
+import optable  # noqa: E402
+import surface as surface_mod  # noqa: E402
+
+SPEC = ROOT / "spec" / "openapi.yaml"
+RELEASES = ROOT / "spec" / "releases"
+CHANGELOG = ROOT / "CHANGELOG.md"
+VERSION_FILE = ROOT / "overrides" / "korusticket" / "_version.py"
+
+
+class ReleaseError(Exception):
+    pass
+
+
+def _load(path: Path) -> dict[str, Any]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(doc, dict):
+        raise ReleaseError(f"{path}: not an OpenAPI document")
+    return doc
+
+
+def _version(doc: dict[str, Any]) -> str:
+    version = str((doc.get("info") or {}).get("version") or "")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", version):
+        raise ReleaseError(f"info.version {version!r} cannot name a release file")
+    return version
+
+
+def validate(path: Path) -> dict[str, Any]:
+    from openapi_spec_validator import validate as validate_spec
+
+    doc = _load(path)
+    try:
+        validate_spec(doc)
+    except Exception as exc:  # the validator's own error types vary by version
+        raise ReleaseError(f"{path}: not a valid OpenAPI document: {str(exc).splitlines()[0]}") from None
+    return doc
+
+
+def record_outgoing(root: Path = ROOT) -> str:
+    """Archive the current spec and snapshot the surface callers have today."""
+    releases = root / "spec" / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    current = root / "spec" / "openapi.yaml"
+    version = _version(_load(current))
+    archived = releases / f"{version}.yaml"
+    if not archived.exists():
+        shutil.copyfile(current, archived)
+    surface = surface_mod.snapshot(root / "overrides", root / "generated")
+    text = json.dumps(surface, indent=1, sort_keys=True) + "\n"
+    (releases / f"{version}.surface.json").write_text(text, encoding="utf-8")
+    return version
+
+
+def bump_package_version(root: Path = ROOT) -> str:
+    """The next minor version of the package (each API release is a minor release of ours)."""
+    path = root / "overrides" / "korusticket" / "_version.py"
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'__version__ = "(\d+)\.(\d+)\.(\d+)"', text)
+    if match is None:
+        raise ReleaseError(f'{path}: no __version__ = "X.Y.Z"')
+    new = f"{match.group(1)}.{int(match.group(2)) + 1}.0"
+    path.write_text(text.replace(match.group(0), f'__version__ = "{new}"'), encoding="utf-8")
+    return new
+
+
+def draft_entry(report: api_diff.Report, package_version: str, api_version: str) -> str:
+    """A changelog entry from the diff, to be reviewed by a person."""
+    lines = [
+        f"## {package_version}: KorusTicket API {api_version}",
+        "",
+        f"{api_diff.DRAFT_MARK}: written by `make release` from the diff with API {report.base_version}; review it "
+        "(say what callers gain and what breaks), then delete this line. CI fails while it is here. -->",
+        "",
+        "### What callers gain",
+        "",
+    ]
+    added = [c for c in report.surface_changes if c.kind == "added"]
+    lines += [f"- `{c.path}` ({c.new})" for c in added] or ["- Nothing new at the Python surface."]
+    lines += [f"- `{c.path}`: {c.message}" for c in report.changes if c.kind == "operation-added"]
+    lines += ["", "### What breaks", ""]
+    broken = [f"- `{c.path}`: {c.kind}" for c in report.surface_changes if c.breaking]
+    broken += [f"- `{c.path}`: {c.message}" for c in report.changes if c.breaking and c.kind != "version-not-bumped"]
+    lines += broken or ["- Nothing."]
+    meaning = [c for c in report.changes if c.kind in api_diff.MEANING_RULES]
+    if meaning:
+        lines += ["", "### Documented meaning changed (check what you send and read)", ""]
+        lines += [f"- `{c.path}`: {c.message}" for c in meaning]
+    return "\n".join(lines) + "\n"
+
+
+def write_entry(changelog: Path, entry: str, api_version: str) -> bool:
+    """Insert the entry above the newest one; False when an entry for this API version exists."""
+    text = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Changelog\n"
+    if re.search(r"^## .*\bAPI " + re.escape(api_version) + r"(?![\w.])", text, re.M):
+        return False
+    match = re.search(r"^## ", text, re.M)
+    at = match.start() if match else len(text)
+    text = text[:at] + entry + "\n" + text[at:] if match else text.rstrip() + "\n\n" + entry
+    changelog.write_text(text, encoding="utf-8")
+    return True
+
+
+def release(new_spec: Path, root: Path = ROOT) -> int:
+    new_doc = validate(new_spec)
+    new_version = _version(new_doc)
+    current = root / "spec" / "openapi.yaml"
+    old_version = _version(_load(current))
+    archived = root / "spec" / "releases" / f"{new_version}.yaml"
+    if new_version == old_version and current.read_bytes() != new_spec.read_bytes():
+        raise ReleaseError(f"{new_spec} changes spec/openapi.yaml but keeps info.version {new_version}: bump it")
+    if archived.exists() and archived.read_bytes() != new_spec.read_bytes():
+        raise ReleaseError(f"{archived.relative_to(root)} is released already and differs: a release never changes")
+    print(f"release: {old_version} -> {new_version}")
+
+    if new_version != old_version:
+        record_outgoing(root)
+        print(f"  recorded the outgoing release {old_version} (spec and Python surface) in spec/releases/")
+    if new_spec.resolve() != current.resolve():
+        shutil.copyfile(new_spec, current)
+    shutil.copyfile(current, archived)
+    print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml")
+
+    gen = subprocess.run(
+        [sys.executable, str(root / "scripts" / "codegen" / "generate.py"), str(current),
+         str(root / "generated" / "korusticket_api"), str(root / "api.md")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    notes = [line for line in gen.stderr.splitlines() if line.startswith(("note:", "generated,", "fix "))]
+    todo: list[str] = []
+    if gen.returncode not in (0, 3):
+        print(gen.stderr, file=sys.stderr)
+        raise ReleaseError("generation failed (see above); the new spec is installed: fix and run make generate")
+    print("  generated generated/ and api.md")
+    if gen.returncode == 3:
+        todo.append("`import korusticket` fails against the new code: fix overrides/ (see the message below)")
+    table, lines = optable.load()
+    ops = optable.resolve(optable.spec_operations(new_doc), table, lines, report=lambda _: None)
+    derived = [op for op in ops if op.derived]
+    if derived:
+        todo.append(
+            "name the new operations in scripts/codegen/operations.yaml (they work now under derived names):\n"
+            + "\n".join(f"      {op.key}: kt.{op.resource}.{op.method}" for op in derived)
+        )
+    stale = [n for n in notes if "not in the spec any more" in n]
+    if stale:
+        todo.append("remove the table entries of removed operations:\n" + "\n".join(f"      {n}" for n in stale))
+
+    report = api_diff.build_report(api_diff.LAST_RELEASE, current, ack=root / "CHANGELOG.md")
+    package_version = bump_package_version(root) if new_version != old_version else "unreleased"
+    if write_entry(root / "CHANGELOG.md", draft_entry(report, package_version, new_version), new_version):
+        print(f"  drafted the CHANGELOG.md entry {package_version}: KorusTicket API {new_version}")
+        todo.append("review the CHANGELOG.md draft (what callers gain, what breaks), then delete its draft line")
+    breaking = [c for c in report.surface_changes if c.breaking] + [c for c in report.changes if c.breaking]
+    print(
+        f"  diff with {report.base_version}: {len(breaking)} breaking, "
+        f"{sum(c.kind == 'added' for c in report.surface_changes)} additions at the Python surface"
+    )
+    todo += [
+        "give the stand-in (overrides/korusticket/testing) seed data for new read endpoints, and its rules for new "
+        "booking behaviour",
+        "make the walkthrough (examples/booking_walkthrough.py) follow the release's flow: make demo",
+        "make check (and re-record cassettes with make record where credentials allow)",
+    ]
+    print("\nLeft to do by hand:")
+    for i, item in enumerate(todo, 1):
+        print(f"  {i}. {item}")
+    if gen.returncode == 3:
+        print("\n" + "\n".join(n for n in gen.stderr.splitlines() if n.strip()), file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: make release SPEC=<new openapi.yaml>", file=sys.stderr)
+        return 2
+    try:
+        return release(Path(argv[0]))
+    except (ReleaseError, surface_mod.SurfaceError, optable.TableError) as exc:
+        print(f"release: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
