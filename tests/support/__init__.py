@@ -1,0 +1,1 @@
+"""What tests share: bodies generated from the spec, and test doubles."""
