@@ -258,8 +258,18 @@ async def main():
     assert (await kt.widgets.get(CATALOG, WIDGET[:-1] + "4")).name == "w4"
     assert [p.name async for p in kt.widget_parts.list(CATALOG, WIDGET)] == ["w7"]
 
+def stand_in():
+    # The stand-in answers the new reads from seed documents: a new model is data, not code.
+    from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, StandIn
+
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET,
+                     transport=StandIn(documents=[widget(8), widget(9)]).transport())
+    assert [w.name for w in kt.widgets.list(CATALOG)] == ["w8", "w9"]
+    assert kt.widgets.get(CATALOG, WIDGET[:-1] + "9").name == "w9"
+
 sync()
 asyncio.run(main())
+stand_in()
 assert korusticket.API_VERSION == "9.9.9-fixture"
 print(json.dumps(seen))
 """

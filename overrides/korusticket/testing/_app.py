@@ -182,6 +182,11 @@ class App:
             if not public and self.settings.auth and (denied := self._authenticate(req)) is not None:
                 return denied
             return handler(self, req, match.groupdict())
+        if not allowed and self.state.documents.answers(req):
+            # A read the spec documents and no handler implements: served from the seed documents.
+            if self.settings.auth and (denied := self._authenticate(req)) is not None:
+                return denied
+            return self.state.documents.read(req)
         if allowed:
             raise ApiError(
                 405,

@@ -15,6 +15,7 @@ from ._clock import Clock, system_clock
 from ._core import Request, Response, error_body, json_response
 from ._data import Offer, Product
 from ._faults import Fault, Faults, RecordedRequest
+from ._seed import seed_documents
 from ._serialize import Iri
 from ._state import ReservationRecord, State
 
@@ -60,7 +61,9 @@ class StandIn:
 
     ``clock`` gives the time (aware UTC); ``hold`` how long reservations are held; ``latency`` adds
     that many seconds to every answer, slept with ``sleep`` / ``async_sleep`` (inject no-op or
-    recording functions in tests). ``auth=False`` skips the bearer check.
+    recording functions in tests). ``auth=False`` skips the bearer check. ``documents`` adds
+    read-only resources (JSON-LD bodies with their ``@id``, checked against the spec): every GET
+    operation of the spec without a handler of its own answers from them.
     """
 
     def __init__(
@@ -77,9 +80,12 @@ class StandIn:
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         auth: bool = True,
         seed: str = "korusticket-stand-in",
+        documents: Iterable[dict[str, Any]] = (),
     ) -> None:
         self.clock = clock
         self.state = State(clock, seed)
+        for document in (*seed_documents(self.state.seed), *documents):
+            self.state.documents.add(document)
         self.settings = Settings(hold, token_lifetime, refresh_lifetime, client_id, client_secret, auth)
         self.app = App(self.state, self.settings)
         self.faults = Faults()

@@ -10,6 +10,7 @@ from typing import Any
 
 from ._clock import Clock
 from ._data import Offer, Seed, Session, build_seed, uuid7
+from ._documents import Documents
 
 __all__ = ["OrderRecord", "OrderTicket", "ReservationRecord", "State", "TicketChoice", "Token"]
 
@@ -104,6 +105,7 @@ class State:
     document_urls_issued: int = 0
     counter: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
+    documents: Documents = field(default_factory=Documents)  # read-only resources served as they are
 
     def __post_init__(self) -> None:
         self.seed = build_seed(self.clock(), self.seed_name)
