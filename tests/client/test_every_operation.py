@@ -28,7 +28,7 @@ TOKEN_URL = "https://auth.example.test/token"
 def operations() -> list[optable.Operation]:
     doc = yaml.safe_load((ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"))
     table, lines = optable.load()
-    return [op for op in optable.resolve(optable.spec_operations(doc), table, lines, report=lambda _: None)]
+    return list(optable.resolve(optable.spec_operations(doc), table, lines, report=lambda _: None))
 
 
 OPERATIONS = [op for op in operations() if op.hook is None]  # hooks have tests of their own

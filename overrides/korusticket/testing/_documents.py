@@ -107,7 +107,7 @@ class Documents:
     def read(self, req: Request) -> Response:
         template = self.template(req.path)
         assert template is not None
-        if not self.template(req.path, collection=True) == template:
+        if self.template(req.path, collection=True) != template:
             document = self.by_iri.get(req.path)
             if document is None:
                 raise ApiError(404, "Not Found")
