@@ -52,7 +52,8 @@ def _get_templates() -> list[tuple[str, re.Pattern[str], bool]]:
         op = item.get("get")
         if op is None:
             continue
-        schema = next(iter(op.get("responses", {}).get("200", {}).get("content", {}).values()), {}).get("schema", {})
+        content: Json = op.get("responses", {}).get("200", {}).get("content", {})
+        schema = next(iter(content.values()), {}).get("schema", {})
         found.append((template, _regex(template), "member" in json.dumps(schema)))
     return sorted(found, key=lambda t: t[0].count("{"))
 
