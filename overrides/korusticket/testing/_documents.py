@@ -53,7 +53,8 @@ def _get_templates() -> list[tuple[str, re.Pattern[str], bool]]:
         if op is None:
             continue
         content: Json = op.get("responses", {}).get("200", {}).get("content", {})
-        schema = next(iter(content.values()), {}).get("schema", {})
+        media: Json = next(iter(content.values()), {})
+        schema = media.get("schema", {})
         found.append((template, _regex(template), "member" in json.dumps(schema)))
     return sorted(found, key=lambda t: t[0].count("{"))
 
