@@ -40,7 +40,22 @@ def test_async_booking_flow() -> None:
     assert asyncio.run(namespace["main"]()).ok
 
 
+def block(marker: str) -> str:
+    return next(b for b in blocks() if marker in b)
+
+
 def test_stand_in_snippet() -> None:
     namespace: dict[str, Any] = {}
-    exec(compile(blocks()[2], "README.md (testing)", "exec"), namespace)
+    exec(compile(block("from korusticket.testing"), "README.md (testing)", "exec"), namespace)
     assert next(iter(namespace["kt"].catalogs.list())).name
+
+
+def test_raw_paths_snippet() -> None:
+    from korusticket import KorusTicket
+
+    stand_in = StandIn()
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport())
+    namespace: dict[str, Any] = {"kt": kt}
+    exec(compile(block("kt.paginate("), "README.md (raw paths)", "exec"), namespace)
+    assert namespace["raw"]["member"]
+    assert namespace["item"]["name"]
