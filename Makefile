@@ -19,23 +19,31 @@ PIP        = -m pip install --quiet --disable-pip-version-check --no-input
 UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
-.PHONY: help venv venv-run lock spec generate check-generated lint typecheck test coverage check demo standin \
+.PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
         record api-diff api-diff-ci bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-# The project goes in with --no-deps --no-build-isolation (pip refuses an editable install in hash-checking
-# mode): its dependencies and its build backend (setuptools, group `build`) come hashed from the lock.
-$(VENV)/.installed: pyproject.toml requirements-dev.lock
+# A changed lock rebuilds the venv from scratch (nothing left over from the old lock). The project goes in
+# with --no-deps --no-build-isolation (pip refuses an editable install in hash-checking mode): its
+# dependencies and its build backend (setuptools, group `build`) come hashed from the lock; a changed
+# pyproject.toml only reinstalls the project.
+$(VENV)/.locked: requirements-dev.lock
 	rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
 	$(PY) $(PIP) --require-hashes -r requirements-dev.lock
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.locked pyproject.toml
 	$(PY) $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(RUN_VENV)/.installed: pyproject.toml requirements.lock
+$(RUN_VENV)/.locked: requirements.lock
 	rm -rf $(RUN_VENV) && $(PYTHON) -m venv $(RUN_VENV)
 	$(RUN_PY) $(PIP) --require-hashes -r requirements.lock
+	touch $@
+
+$(RUN_VENV)/.installed: $(RUN_VENV)/.locked pyproject.toml
 	$(RUN_PY) $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -48,11 +56,24 @@ $(LOCK_VENV)/.installed: requirements-uv.lock
 	$(LOCK_VENV)/bin/python $(PIP) --require-hashes -r requirements-uv.lock
 	touch $@
 
+LOCKS := requirements-dev.lock requirements.lock requirements-uv.lock
+LOCK_DIR ?= .
 lock: $(LOCK_VENV)/.installed ## re-lock from pyproject.toml, hashed (LOCK_ARGS="-P NAME" to upgrade one package)
-	$(UV_COMPILE) pyproject.toml --group dev -o requirements-dev.lock
-	$(UV_COMPILE) pyproject.toml --group build -c requirements-dev.lock -o requirements.lock
-	$(UV_COMPILE) --group lock -o requirements-uv.lock
+	$(UV_COMPILE) pyproject.toml --group dev -o $(LOCK_DIR)/requirements-dev.lock
+	$(UV_COMPILE) pyproject.toml --group build -c $(LOCK_DIR)/requirements-dev.lock -o $(LOCK_DIR)/requirements.lock
+	$(UV_COMPILE) --group lock -o $(LOCK_DIR)/requirements-uv.lock
 	@echo "lock: wrote requirements-dev.lock, requirements.lock, requirements-uv.lock (existing pins kept; LOCK_ARGS='-P NAME' upgrades one, LOCK_ARGS=-U all)"
+
+# Re-locks into a scratch folder (the committed pins as preferences) and compares the name==version lines:
+# a dependency added to or changed in pyproject.toml without `make lock` fails here. Hashes are not compared,
+# so a wheel published later for a locked version does not fail the build.
+lock-check: $(LOCK_VENV)/.installed ## fail if the locks' pins no longer follow from pyproject.toml
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp $(LOCKS) "$$tmp"/ && \
+	$(MAKE) --no-print-directory -s lock LOCK_DIR="$$tmp" >/dev/null && \
+	for f in $(LOCKS); do \
+	  diff <(grep -E '^[A-Za-z0-9]' $$f | cut -d' ' -f1) <(grep -E '^[A-Za-z0-9]' "$$tmp/$$f" | cut -d' ' -f1) >"$$tmp/diff" || \
+	  { sed 's/^/  /' "$$tmp/diff"; echo "lock-check: $$f does not match pyproject.toml (< locked, > resolved): run make lock" >&2; exit 1; }; \
+	done && echo "lock-check: $(LOCKS) match pyproject.toml"
 
 spec: ## download the published spec into spec/ (SPEC_URL= to override)
 	@tmp=$$(mktemp) && err=$$(mktemp) && \
@@ -110,7 +131,8 @@ coverage: venv ## pytest with coverage; prints the figure, fails under COV_FLOOR
 
 # The code is generated once: check-generated first (so everything after runs on the committed tree that
 # it just proved current), and the test that regenerates twice into a scratch folder is deselected here.
-check: ## everything CI runs: check-generated, lint, typecheck, tests with coverage, api-diff-ci
+check: ## everything CI runs: lock-check, check-generated, lint, typecheck, tests with coverage, api-diff-ci
+	@$(MAKE) --no-print-directory lock-check
 	@$(MAKE) --no-print-directory check-generated
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory typecheck
