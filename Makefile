@@ -58,10 +58,11 @@ $(LOCK_VENV)/.installed: requirements-uv.lock
 
 LOCKS := requirements-dev.lock requirements.lock requirements-uv.lock
 LOCK_DIR ?= .
+LOCK_OUT = $(if $(filter .,$(LOCK_DIR)),,$(LOCK_DIR)/)
 lock: $(LOCK_VENV)/.installed ## re-lock from pyproject.toml, hashed (LOCK_ARGS="-P NAME" to upgrade one package)
-	$(UV_COMPILE) pyproject.toml --group dev -o $(LOCK_DIR)/requirements-dev.lock
-	$(UV_COMPILE) pyproject.toml --group build -c $(LOCK_DIR)/requirements-dev.lock -o $(LOCK_DIR)/requirements.lock
-	$(UV_COMPILE) --group lock -o $(LOCK_DIR)/requirements-uv.lock
+	$(UV_COMPILE) pyproject.toml --group dev -o $(LOCK_OUT)requirements-dev.lock
+	$(UV_COMPILE) pyproject.toml --group build -c $(LOCK_OUT)requirements-dev.lock -o $(LOCK_OUT)requirements.lock
+	$(UV_COMPILE) --group lock -o $(LOCK_OUT)requirements-uv.lock
 	@echo "lock: wrote requirements-dev.lock, requirements.lock, requirements-uv.lock (existing pins kept; LOCK_ARGS='-P NAME' upgrades one, LOCK_ARGS=-U all)"
 
 # Re-locks into a scratch folder (the committed pins as preferences) and compares the name==version lines:
