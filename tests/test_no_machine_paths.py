@@ -12,8 +12,6 @@ MACHINE_PATH = re.compile(
     r"""(?<![\w.:/~-])(?:/(?:work|home|root|Users|tmp|var/folders|private/var|opt|mnt|srv|media)/[\w.-]"""
     r"""|[A-Za-z]:\\(?:Users|work)\\|file:///[\w])"""
 )
-# Reading generator output or a lock file adds nothing: neither is written by hand.
-SKIP = re.compile(r"^generated/|\.lock$")
 
 
 def tracked_text_files() -> list[Path]:
@@ -21,7 +19,7 @@ def tracked_text_files() -> list[Path]:
     files = []
     for name in out.decode().split("\0"):
         path = ROOT / name
-        if not name or SKIP.search(name) or not path.is_file():
+        if not name or not path.is_file():
             continue
         head = path.read_bytes()[:4096]
         if b"\0" not in head:
