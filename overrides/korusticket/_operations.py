@@ -78,7 +78,7 @@ Flow = Generator[Call[Any], Any, T]
 
 
 def run(flow: Flow[T], execute: Callable[[Call[Any]], Any]) -> T:
-    """Drive a flow synchronously."""
+    """Drive a flow synchronously; the flow is closed however this ends (as httpx closes its auth flow)."""
     try:
         call = next(flow)
         while True:
@@ -90,10 +90,12 @@ def run(flow: Flow[T], execute: Callable[[Call[Any]], Any]) -> T:
                 call = flow.send(result)
     except StopIteration as stop:
         return stop.value  # type: ignore[no-any-return]
+    finally:
+        flow.close()  # any other exception (a bug, KeyboardInterrupt, a cancelled task) ends the flow too
 
 
 async def arun(flow: Flow[T], execute: Callable[[Call[Any]], Awaitable[Any]]) -> T:
-    """Drive a flow on the event loop."""
+    """Drive a flow on the event loop; the flow is closed however this ends."""
     try:
         call = next(flow)
         while True:
@@ -105,6 +107,8 @@ async def arun(flow: Flow[T], execute: Callable[[Call[Any]], Awaitable[Any]]) ->
                 call = flow.send(result)
     except StopIteration as stop:
         return stop.value  # type: ignore[no-any-return]
+    finally:
+        flow.close()  # any other exception (a bug, KeyboardInterrupt, a cancelled task) ends the flow too
 
 
 # --- argument checks shared by several methods ------------------------------------------------

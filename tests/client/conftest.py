@@ -1,6 +1,6 @@
 """Shared fixtures of the client tests: a scriptable httpx.MockTransport (no sockets), a fake
-clock, and canned JSON-LD bodies taken from the documented examples (spec/openapi.yaml examples,
-/work/shared/korusticket-api/*.yaml and guides.md), with valid UUIDv7 ids."""
+clock, and canned JSON-LD bodies taken from the documented examples (spec/openapi.yaml examples and the
+reference pages under https://docs.korusticket.com/openapi/), with valid UUIDv7 ids."""
 
 from __future__ import annotations
 
@@ -433,7 +433,7 @@ def _bulk_orders(request: httpx.Request) -> dict[str, Any]:
 U = "([0-9a-f-]{36})"
 C = f"/v1/ticketing/catalogs/{U}"
 ROUTES: list[tuple[str, re.Pattern[str], Callable[..., dict[str, Any]]]] = [
-    (m, re.compile(p + "$"), f)
+    (m, re.compile(p + "$"), f)  # type: ignore[misc]  # mypy infers "function" for the lambdas
     for m, p, f in [
         ("GET", "/v1/ticketing/catalogs", lambda r: collection("TicketingCatalog", r.url.path, [catalog_body()])),
         ("GET", C, lambda r, c: catalog_body(c)),

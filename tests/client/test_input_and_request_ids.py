@@ -23,7 +23,7 @@ TICKET = f"{OFFER}/tickets/0194ac40-fda7-78c1-8fcb-26fc2e2612d4"
 )
 def test_unknown_keys_are_refused_before_sending(item: dict[str, object], field: str) -> None:
     sent: list[httpx.Request] = []
-    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))  # type: ignore[func-returns-value]
     with pytest.raises(InputError) as info:
         kt.reservations.create([item])
     assert info.value.field == field
@@ -43,7 +43,7 @@ def test_a_bad_language_is_refused_per_client_and_per_call(language: object) -> 
     sent: list[httpx.Request] = []
     with pytest.raises(InputError, match="language"):
         KorusTicket(token="t", language=language)  # type: ignore[arg-type]
-    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))  # type: ignore[func-returns-value]
     with pytest.raises(InputError, match="language"):
         kt.catalogs.get("0194abdc-3a71-72b0-a9b9-89d4be0cd73e", language=language)  # type: ignore[arg-type]
     assert sent == []

@@ -100,7 +100,7 @@ def test_auth_objects_hide_their_values() -> None:
 
 def test_cached_token_object_repr(client: KorusTicket) -> None:
     client.catalogs.get(CATALOG)
-    token = client._core.auth._token
+    token = client._core.auth._token  # type: ignore[attr-defined]  # a ClientCredentials here
     assert token is not None
     assert_clean(repr(token))
     assert_clean(repr(vars(client._core.auth)))

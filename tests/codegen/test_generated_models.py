@@ -39,7 +39,7 @@ def aware(value: object) -> bool:
 def test_catalog_collection() -> None:
     page = CatalogsListResponse200.from_dict(docs.CATALOG_COLLECTION)
     assert page.total_items == 1
-    [catalog] = page.member
+    [catalog] = page.member  # type: ignore[misc]  # member is list | Unset
     assert catalog.name == "Catalogue Puy du Fou - CSE"
     assert catalog.iri == f"/v1/ticketing/catalogs/{docs.CATALOG_ID}"
     assert catalog.ld_type == "TicketingCatalog"
@@ -121,7 +121,7 @@ def test_offer_and_form() -> None:
 
 def test_bulk_result_keeps_undocumented_failure_items() -> None:
     result = BookingReservationBulkResult.from_dict(docs.RESERVATION_BULK_RESULT)
-    assert len(result.reservations) == 1
+    assert len(result.reservations) == 1  # type: ignore[arg-type]
     assert result.failed_reservations[0].to_dict() == {"offer": docs.OFFER["@id"], "message": "sold out"}
 
 

@@ -7,7 +7,7 @@ import copy
 from collections import defaultdict, deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -82,7 +82,7 @@ class Script:
         self.reached.append(request)
         if isinstance(outcome, httpx.Response):
             return outcome
-        return outcome(request)
+        return cast(Callable[[httpx.Request], httpx.Response], outcome)(request)
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self)
