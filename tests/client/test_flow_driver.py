@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from korusticket import KorusTicketError
 from korusticket._operations import Call, Flow, arun, run
-from korusticket_api.api.ticketing_catalog import get_catalog
+from korusticket_api.api.ticketing_catalog import catalogs_get
 from korusticket_api.models import TicketingCatalog
 
 
@@ -19,9 +19,9 @@ class Boom(Exception):
 
 def tracked_flow(cleanups: list[str]) -> Flow[str]:
     try:
-        first = yield Call(get_catalog, TicketingCatalog, ("c1",))
+        first = yield Call(catalogs_get, TicketingCatalog, ("c1",))
         try:
-            yield Call(get_catalog, TicketingCatalog, ("c2",))
+            yield Call(catalogs_get, TicketingCatalog, ("c2",))
         except KorusTicketError:
             return f"{first} then handled"
         return f"{first} then second"
