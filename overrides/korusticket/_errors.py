@@ -166,11 +166,12 @@ class OutcomeUnknownError(KorusTicketError):
 
 
 class ResponseDecodeError(KorusTicketError):
-    """The response body does not fit the spec. ``response`` keeps the raw answer."""
+    """The response body does not fit the spec (``response`` keeps the raw answer), or a
+    collection's pages contradict each other (a pagination loop: ``response`` is None)."""
 
-    def __init__(self, message: str, *, response: httpx.Response, path: str | None = None) -> None:
+    def __init__(self, message: str, *, response: httpx.Response | None = None, path: str | None = None) -> None:
         super().__init__(message)
-        self.response = redact_response(response)
+        self.response = None if response is None else redact_response(response)
         self.path = path
 
 
