@@ -196,6 +196,7 @@ class _Source:
 
     def __init__(self, spec: Json) -> None:
         self.spec = spec
+        self.patterns: list[re.Pattern[str]] = []
         self.functions: dict[int, str] = {}
         self.lines: list[str] = []
         self.temp = 0
@@ -249,9 +250,11 @@ class _Source:
         pattern = schema.get("pattern")
         if isinstance(pattern, str):
             # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
-            pattern = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
-            out.append(f"{pad}if isinstance({var}, str) and _re.search({pattern!r}, {var}) is None:")
-            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{{pattern!r}}}")')
+            anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+            index = len(self.patterns)
+            self.patterns.append(re.compile(anchored))
+            out.append(f"{pad}if isinstance({var}, str) and _PATTERNS[{index}].search({var}) is None:")
+            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{_PATTERNS[{index}].pattern}}")')
         fmt = schema.get("format")
         if fmt in _FORMATS:
             out.append(f"{pad}if isinstance({var}, str) and not _FORMATS[{fmt!r}]({var}):")
@@ -280,7 +283,7 @@ class _Source:
 def _compile(schema: Json, spec: Json) -> Check:
     source = _Source(spec)
     entry = source.function(schema)
-    namespace: dict[str, Any] = {"_MISSING": object(), "_FORMATS": _FORMATS, "_join": _join, "_re": re}
+    namespace: dict[str, Any] = {"_MISSING": object(), "_FORMATS": _FORMATS, "_join": _join, "_PATTERNS": source.patterns}
     exec(compile("\n".join(source.lines), f"<korusticket response check {entry}>", "exec"), namespace)
     check: Check = namespace[entry]
     return check
