@@ -283,7 +283,12 @@ class _Source:
 def _compile(schema: Json, spec: Json) -> Check:
     source = _Source(spec)
     entry = source.function(schema)
-    namespace: dict[str, Any] = {"_MISSING": object(), "_FORMATS": _FORMATS, "_join": _join, "_PATTERNS": source.patterns}
+    namespace: dict[str, Any] = {
+        "_MISSING": object(),
+        "_FORMATS": _FORMATS,
+        "_join": _join,
+        "_PATTERNS": source.patterns,
+    }
     exec(compile("\n".join(source.lines), f"<korusticket response check {entry}>", "exec"), namespace)
     check: Check = namespace[entry]
     return check
