@@ -251,10 +251,10 @@ class _Source:
         if isinstance(pattern, str):
             # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
             anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
-            index = len(self.patterns)
+            slot = len(self.patterns)
             self.patterns.append(re.compile(anchored))
-            out.append(f"{pad}if isinstance({var}, str) and _PATTERNS[{index}].search({var}) is None:")
-            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{_PATTERNS[{index}].pattern}}")')
+            out.append(f"{pad}if isinstance({var}, str) and _PATTERNS[{slot}].search({var}) is None:")
+            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{_PATTERNS[{slot}].pattern}}")')
         fmt = schema.get("format")
         if fmt in _FORMATS:
             out.append(f"{pad}if isinstance({var}, str) and not _FORMATS[{fmt!r}]({var}):")
