@@ -177,11 +177,20 @@ class _Cursor:
         if page.next_page is not None:
             if page.next_page <= page.page:
                 raise self._loop(f"view.next of page {page.page} points back to page {page.next_page}")
-            return page.next_page
+            return self._bounded(page.next_page)
         if self.total is not None:
-            return page.page + 1 if page.page * self.page_size < self.total else None
+            return self._bounded(page.page + 1) if page.page * self.page_size < self.total else None
         # No links and no total: a full page means there may be more.
         return page.page + 1 if served >= self.page_size else None
+
+    def _bounded(self, number: int) -> int:
+        """`number`, unless fetching it would exceed what totalItems allows."""
+        if (most := self.max_pages()) is not None and self.fetched >= most:
+            raise self._loop(
+                f"the server points to page {number} after {self.fetched} pages, more than totalItems "
+                f"{self.total} allows at {self.page_size} per page ({most})"
+            )
+        return number
 
 
 def _clip(items: list[T], remaining: int | None) -> list[T]:
