@@ -549,6 +549,8 @@ def _beneficiary(value: object) -> dict[str, Any]:
         raise InputError("beneficiary.date_of_birth", "a datetime, not a date", "datetime.date or 'YYYY-MM-DD'")
     if isinstance(birth, dt.date):
         data["dateOfBirth"] = birth.isoformat()
+    elif birth is not None:
+        data["dateOfBirth"] = _calendar_date(birth, "beneficiary.date_of_birth")
     for name in ("title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"):
         if name in data:  # merge-patch: an explicit None clears the field on the server
             out[name] = (
@@ -557,6 +559,16 @@ def _beneficiary(value: object) -> dict[str, Any]:
                 else (None if data[name] is None else _text(data[name], f"beneficiary.{name}", required=False))
             )
     return out
+
+
+def _calendar_date(value: object, field: str) -> str:
+    """A 'YYYY-MM-DD' string naming a real day (the server would store anything else as is)."""
+    if isinstance(value, str) and DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date or 'YYYY-MM-DD'")
 
 
 def set_beneficiary_call(
