@@ -425,6 +425,9 @@ class Validation:
             if last is None:
                 raise _error(response, path, message)
             required, inferred = _rule(schema, spec, segments[: last + 1])
+            # A collection's `member` is required by spec/openapi.yaml; code generation relaxes
+            # that flag only so that API Platform 3's `hydra:member` parses too.
+            required = required or segments[: last + 1] == ["member"]
             parent = _at(body, segments[:last])
             name = segments[last]
             if (required and not inferred) or not isinstance(parent, dict) or name not in parent:
