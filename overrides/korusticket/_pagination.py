@@ -174,6 +174,8 @@ class _Cursor:
             return None
         if self.limit is not None and self.received >= self.limit:
             return None  # enough items fetched: do not ask for another page
+        if self.total is not None and self.received >= self.total and page.next_page is None:
+            return None  # every item the server announced is here
         if page.next_page is not None:
             if page.next_page <= page.page:
                 raise self._loop(f"view.next of page {page.page} points back to page {page.next_page}")

@@ -3,11 +3,15 @@ through real sockets (a fault server in front of the stand-in)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from korusticket import (
     APIConnectionError,
+    AsyncKorusTicket,
+    BulkResult,
     KorusTicket,
     OutcomeUnknownError,
     ResponseDecodeError,
@@ -231,3 +235,49 @@ def test_reservations_whose_answer_is_lost_are_never_sent_again(
     assert info.value.reservations == (stand_in.demo.offer_day,)
     assert server.count("POST", RESERVATIONS_BULK) == 1
     assert len(list(kt.reservations.list())) == 1  # it was created: "unknown" was the truth
+
+
+def test_async_order_committed_after_the_client_timed_out_is_reported_as_succeeded(
+    server: FaultServer,
+    stand_in: StandIn,
+    make_client: Callable[..., KorusTicket],
+    make_async_client: Callable[..., AsyncKorusTicket],
+    sleeps: list[float],
+) -> None:
+    (held,) = reserve(make_client(), stand_in)
+    server.add(ORDERS_BULK, method="POST", serialize=True, hold_until_contended=True)
+    server.add(ORDERS_BULK, method="POST", serialize=True, times=None)
+    sleeps.clear()
+
+    async def main() -> BulkResult[Any]:
+        async with make_async_client() as kt:
+            return await kt.orders.create([held.iri], CUSTOMER, "SHOP-A", timeout=0.3)
+
+    result = asyncio.run(main())
+
+    assert [o.additional_properties["reservation"] for o in result.succeeded] == [held.iri]
+    assert server.count("POST", ORDERS_BULK) == 2
+    assert server.count("GET", ORDERS) == 2
+    assert sleeps == [0.5]
+
+
+def test_async_lost_answer_and_a_failing_lookup_is_an_unknown_outcome(
+    server: FaultServer,
+    stand_in: StandIn,
+    make_client: Callable[..., KorusTicket],
+    make_async_client: Callable[..., AsyncKorusTicket],
+) -> None:
+    (held,) = reserve(make_client(), stand_in)
+    server.add(ORDERS_BULK, method="POST", action="close", process=True)
+    server.add(ORDERS, method="GET", action="answer", status=500, body=b"{}")
+
+    async def main() -> None:
+        async with make_async_client() as kt:
+            await kt.orders.create([held.iri], CUSTOMER, "SHOP-B")
+
+    with pytest.raises(OutcomeUnknownError) as info:
+        asyncio.run(main())
+
+    assert isinstance(info.value.__cause__, ServerError)
+    assert info.value.reservations == (held.iri,)
+    assert server.count("POST", ORDERS_BULK) == 1

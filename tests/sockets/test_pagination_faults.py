@@ -150,3 +150,17 @@ def test_async_sequential_walk_detects_a_server_ignoring_page(
 
     with pytest.raises(ResponseDecodeError, match="pagination loop"):
         asyncio.run(main())
+
+
+def test_view_next_is_followed_when_pages_are_short_and_no_total_is_given(
+    server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket], products: list[str]
+) -> None:
+    # A server capping pages at 7 that says neither totalItems nor the page size: only its
+    # view.next links tell that more pages follow.
+    def no_total(body: dict[str, object], request: Request) -> None:
+        body.pop("totalItems", None)
+
+    server.add(path_of(stand_in), method="GET", times=None, rewrite_request=lambda r: with_query(r, itemsPerPage="7"),
+               rewrite_response=edit(no_total))  # fmt: skip
+
+    assert drain(make_client(), stand_in, page_size=50) == products

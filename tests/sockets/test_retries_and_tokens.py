@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import pickle
 import threading
 import traceback
 from collections.abc import Callable
@@ -214,6 +215,7 @@ def test_a_malformed_token_answer_is_an_authentication_error_and_nothing_is_sent
 
     assert "token endpoint answered 200" in str(info.value)
     assert server.count("GET") == 0  # never a request with "Bearer None"
+    secret_free(info.value)
     assert server.count(path=TOKEN_PATH) == 1
 
 
@@ -222,6 +224,8 @@ def secret_free(exc: BaseException) -> None:
     assert exc.__context__ is None
     shown = "".join(traceback.TracebackException.from_exception(exc, capture_locals=True).format())
     assert DEMO_CLIENT_SECRET not in shown
+    assert DEMO_CLIENT_SECRET.encode() not in pickle.dumps(exc)
+    assert str(pickle.loads(pickle.dumps(exc))) == str(exc)
 
 
 def test_an_unreachable_token_endpoint_leaves_no_secret_in_the_exception(
