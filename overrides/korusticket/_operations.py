@@ -418,13 +418,13 @@ def create_orders_flow(
             created, failed, iris, input_key=_reservation_iri_of, created_keys=_reservations_of, items=reservations
         )
 
-    def unknown(message: str, pending: set[str], cause: KorusTicketError) -> OutcomeUnknownError:
+    def unknown(message: str, pending: set[str], cause: KorusTicketError | str) -> OutcomeUnknownError:
         concerned = [i for i in dict.fromkeys(iris) if i in pending]
         return OutcomeUnknownError(
             f"{message} Reservations concerned: {concerned}. Check "
             f"kt.orders.list(external_reference={reference!r}) before sending them again.",
             request=getattr(cause, "request", None),
-            cause=getattr(cause, "cause", "") or type(cause).__name__,
+            cause=cause if isinstance(cause, str) else (getattr(cause, "cause", "") or type(cause).__name__),
             reservations=concerned,
             external_reference=reference,
             succeeded=list({id(o): o for o in found.values()}.values()),
@@ -503,12 +503,11 @@ def create_orders_flow(
         if not recheck:
             return account()
         if already:
-            cause = OutcomeUnknownError("the server answered that these reservations are already ordered")
             raise unknown(
                 f"The server says {len(recheck)} reservation(s) sent by this call are already ordered, but no "
                 f"order with external_reference {reference!r} covering them was found after {lookups} lookup(s).",
                 recheck,
-                cause,
+                "already ordered, no order found",
             )
         # The lookup proves these unordered (a resend of an ordered one is refused by the server).
         to_send = [i for i in to_send if i in recheck]
