@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,13 @@ def test_sync_booking_flow() -> None:
     code = blocks()[0].replace('client_id="...", client_secret="..."', f"{CREDENTIALS}, transport=stand_in.transport()")
     namespace: dict[str, Any] = {"stand_in": stand_in}
     exec(compile(code, "README.md (sync)", "exec"), namespace)
-    assert namespace["orders"].ok
-    assert str(namespace["orders"].succeeded[0].total_amount_incl_tax).count(".") == 1
+    orders = namespace["orders"]
+    assert orders.ok
+    (order,) = orders.succeeded
+    assert isinstance(order.total_amount_incl_tax, Decimal)  # money is never a float
+    assert order.total_amount_incl_tax == Decimal("200.00")  # 2 x 100.00
+    assert order.external_reference == "SHOP-2026-0042"
+    assert order.reference.startswith("KT-ORD-")
 
 
 def test_async_booking_flow() -> None:
@@ -37,7 +43,12 @@ def test_async_booking_flow() -> None:
         compile("async def main():\n" + textwrap.indent(code, "    ") + "\n    return orders", "README.md", "exec"),
         namespace,
     )
-    assert asyncio.run(namespace["main"]()).ok
+    orders = asyncio.run(namespace["main"]())
+    assert orders.ok
+    (order,) = orders.succeeded
+    assert isinstance(order.total_amount_incl_tax, Decimal)
+    assert order.external_reference == "SHOP-2026-0043"
+    assert stand_in.count("POST", "/v1/booking/orders/_bulk") == 1
 
 
 def block(marker: str) -> str:

@@ -1,9 +1,16 @@
 """OAuth2 client credentials (Keycloak) as an httpx.Auth: lazy, cached, renewed early, one
-token request in flight at a time, and one renewal plus replay when the API answers 401."""
+token request in flight at a time, and one renewal plus replay when the API answers 401.
+
+Callers that waited for a flight share its outcome, failure included: during a token-endpoint
+outage N threads or tasks cause one flight (1 + max_retries requests), not N.
+"""
 
 from __future__ import annotations
 
+import copy
 import logging
+import math
+import re
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
@@ -13,7 +20,17 @@ import attrs
 import httpx
 
 from ._constants import TOKEN_RENEW_MARGIN
-from ._errors import APIConnectionError, APITimeoutError, AuthenticationError, InputError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    InputError,
+    KorusTicketError,
+    RateLimitError,
+    RedirectError,
+    ServerError,
+)
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -23,6 +40,8 @@ __all__ = ["BearerToken", "ClientCredentials", "Secret"]
 
 log = logging.getLogger("korusticket")
 _HEADERS = {"Accept": "application/json", "User-Agent": f"korusticket-python/{__version__}"}
+# An access token goes into a header: visible ASCII only.
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
 class Secret:
@@ -97,6 +116,10 @@ class ClientCredentials(httpx.Auth):
         self._timeout = timeout or httpx.Timeout(30.0, connect=5.0)
         self._clock = clock
         self._token: _Token | None = None
+        # Flights finished so far, and the error of the last one if it failed: a caller that
+        # waited while a flight ran gets that flight's outcome instead of starting another.
+        self._flights = 0
+        self._failure: KorusTicketError | None = None
         self._lock = threading.Lock()
         self._async_lock: asyncio.Lock | None = None
         self._sync_http: httpx.Client | None = None
@@ -139,17 +162,35 @@ class ClientCredentials(httpx.Auth):
             return None
         return token
 
+    def _shared(self, flights: int) -> KorusTicketError | None:
+        """The failure of a flight that ended while this caller waited (a copy: each caller
+        gets its own traceback), else None."""
+        if self._flights != flights and self._failure is not None:
+            return copy.copy(self._failure)
+        return None
+
+    def _landed(self, outcome: _Token | KorusTicketError) -> None:
+        self._flights += 1
+        self._failure = outcome if isinstance(outcome, KorusTicketError) else None
+
     def _sync_token(self, stale: _Token | None) -> _Token:
         token = self._usable(stale)
         if token is not None:
             return token
-        with self._lock:  # single flight: whoever waited finds the fresh token here
+        flights = self._flights
+        with self._lock:  # single flight: whoever waited finds the fresh token (or its failure) here
             token = self._usable(stale)
-            if token is None:
-                if self._sync_http is None:
-                    self._sync_http = httpx.Client(transport=self._transport, timeout=self._timeout, headers=_HEADERS)
-                token = self._store(self._send_sync(self._sync_http))
-            return token
+            if token is not None:
+                return token
+            if (failure := self._shared(flights)) is not None:
+                raise failure
+            if self._sync_http is None:
+                self._sync_http = httpx.Client(transport=self._transport, timeout=self._timeout, headers=_HEADERS)
+            outcome = self._outcome(self._send_sync, self._sync_http)
+            self._landed(outcome)
+        if isinstance(outcome, KorusTicketError):
+            raise outcome
+        return outcome
 
     async def _async_token(self, stale: _Token | None) -> _Token:
         token = self._usable(stale)
@@ -159,15 +200,35 @@ class ClientCredentials(httpx.Auth):
             import asyncio  # only async users pay for importing it
 
             self._async_lock = asyncio.Lock()
+        flights = self._flights
         async with self._async_lock:
             token = self._usable(stale)
-            if token is None:
-                if self._async_http is None:
-                    self._async_http = httpx.AsyncClient(
-                        transport=self._async_transport, timeout=self._timeout, headers=_HEADERS
-                    )
-                token = self._store(await self._send_async(self._async_http))
-            return token
+            if token is not None:
+                return token
+            if (failure := self._shared(flights)) is not None:
+                raise failure
+            if self._async_http is None:
+                self._async_http = httpx.AsyncClient(
+                    transport=self._async_transport, timeout=self._timeout, headers=_HEADERS
+                )
+            response = await self._send_async(self._async_http)
+            outcome = response if isinstance(response, KorusTicketError) else self._checked(response)
+            self._landed(outcome)
+        if isinstance(outcome, KorusTicketError):
+            raise outcome
+        return outcome
+
+    def _outcome(
+        self, send: Callable[[httpx.Client], httpx.Response | KorusTicketError], http: httpx.Client
+    ) -> _Token | KorusTicketError:
+        response = send(http)
+        return response if isinstance(response, KorusTicketError) else self._checked(response)
+
+    def _checked(self, response: httpx.Response) -> _Token | KorusTicketError:
+        try:
+            return self._store(response)
+        except KorusTicketError as exc:
+            return exc
 
     def _form(self) -> dict[str, str]:
         return {
@@ -176,39 +237,54 @@ class ClientCredentials(httpx.Auth):
             "client_secret": self._secret.get(),
         }
 
-    def _send_sync(self, http: httpx.Client) -> httpx.Response:
+    # The failures below are returned, then raised by the caller outside any except block: the
+    # httpx exception (its request body holds the client secret, its traceback the form) must not
+    # be reachable through __context__ or __cause__.
+
+    def _send_sync(self, http: httpx.Client) -> httpx.Response | KorusTicketError:
         log.debug("requesting an access token from %s", self.token_url)
         try:
             return http.post(self.token_url, data=self._form())
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(f"token endpoint timed out: {type(exc).__name__}") from None
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"token endpoint unreachable: {type(exc).__name__}") from None
+            return _unreachable(exc)
 
-    async def _send_async(self, http: httpx.AsyncClient) -> httpx.Response:
+    async def _send_async(self, http: httpx.AsyncClient) -> httpx.Response | KorusTicketError:
         log.debug("requesting an access token from %s", self.token_url)
         try:
             return await http.post(self.token_url, data=self._form())
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(f"token endpoint timed out: {type(exc).__name__}") from None
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"token endpoint unreachable: {type(exc).__name__}") from None
+            return _unreachable(exc)
 
     def _store(self, response: httpx.Response) -> _Token:
         body = _json_or_none(response)
-        if response.status_code != 200 or not isinstance(body, dict) or "access_token" not in body:
-            error = body.get("error") if isinstance(body, dict) else None
-            description = body.get("error_description") if isinstance(body, dict) else None
-            exc = AuthenticationError(
-                f"token endpoint refused client {self.client_id!r}: "
-                f"{error or response.status_code}{f' ({description})' if description else ''}",
+        status = response.status_code
+        error = body.get("error") if isinstance(body, dict) else None
+        description = body.get("error_description") if isinstance(body, dict) else None
+        reason = f"{error or status}{f' ({description})' if description else ''}"
+        cls: type[APIError] = AuthenticationError
+        if status >= 500:
+            # An outage, not a verdict on the credentials (already retried by the transport).
+            cls, message = ServerError, f"token endpoint failed on the server side: {reason}"
+        elif status == 429:
+            cls, message = RateLimitError, f"token endpoint is rate limiting: {reason}"
+        elif 300 <= status < 400:
+            cls, message = RedirectError, f"token endpoint answered a redirect ({status}), which is never followed"
+        elif status != 200:
+            message = f"token endpoint refused client {self.client_id!r}: {reason}"
+        else:
+            message = _malformed(body) or ""
+        if message:
+            exc = cls(
+                message,
                 response=_without_credentials(response),
                 title=str(error) if error else None,
                 detail=str(description) if description else None,
             )
-            exc.error = str(error) if error else None
-            exc.error_description = str(description) if description else None
+            if isinstance(exc, AuthenticationError):
+                exc.error = str(error) if error else None
+                exc.error_description = str(description) if description else None
             raise exc
+        assert isinstance(body, dict)
         lifetime = float(body.get("expires_in") or 300)
         # Renew early, but never later than half the lifetime for very short-lived tokens.
         margin = min(TOKEN_RENEW_MARGIN, lifetime / 2)
@@ -245,5 +321,32 @@ def _without_credentials(response: httpx.Response) -> httpx.Response:
 def _json_or_none(response: httpx.Response) -> Any:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
+
+
+def _malformed(body: Any) -> str | None:
+    """What is wrong with a 200 token answer, or None (the token value is never quoted)."""
+    if not isinstance(body, dict):
+        return "token endpoint answered 200 with a body that is not a JSON object"
+    token = body.get("access_token")
+    if not isinstance(token, str) or not _TOKEN_CHARS.fullmatch(token):
+        kind = "missing" if "access_token" not in body else f"a {type(token).__name__}"
+        if isinstance(token, str):
+            kind = "empty" if not token else "not sendable in a header (space, control or non-ASCII character)"
+        return f"token endpoint answered 200 with an unusable access_token ({kind}); no request was sent with it"
+    lifetime = body.get("expires_in")
+    if lifetime is not None and (
+        isinstance(lifetime, bool)
+        or not isinstance(lifetime, int | float)
+        or not math.isfinite(lifetime)
+        or lifetime <= 0
+    ):
+        return f"token endpoint answered 200 with expires_in {lifetime!r:.40}, not a positive number of seconds"
+    return None
+
+
+def _unreachable(exc: httpx.TransportError) -> KorusTicketError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"token endpoint timed out: {type(exc).__name__}")
+    return APIConnectionError(f"token endpoint unreachable: {type(exc).__name__}")

@@ -5,7 +5,9 @@ results or exceptions."""
 from __future__ import annotations
 
 import logging
+import math
 import os
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from types import ModuleType
@@ -25,19 +27,28 @@ from ._constants import (
     ENVIRONMENTS,
     MEDIA_JSONLD,
 )
-from ._decode import check_body, decode_error
+from ._decode import MODES, Validation, decode_error, load_json
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
     InputError,
     KorusTicketError,
     OutcomeUnknownError,
+    ResponseDecodeError,
     error_from_response,
 )
-from ._retry import MAX_RETRIES_KEY, NOT_SENT, AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retry import (
+    DELAY_KEY,
+    DELAY_PARAM,
+    MAX_RETRIES_KEY,
+    NOT_SENT,
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+)
 from ._version import __version__
 
-__all__ = ["Config", "RequestOptions", "SyncCore", "AsyncCore", "Clock"]
+__all__ = ["Config", "RequestOptions", "SyncCore", "AsyncCore", "Clock", "check_header_value"]
 
 log = logging.getLogger("korusticket")
 T = TypeVar("T")
@@ -48,6 +59,10 @@ TimeoutLike = float | httpx.Timeout | None
 DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ArithmeticError)
 # A gateway answered instead of the API: a POST may or may not have been processed.
 AMBIGUOUS_STATUSES = frozenset({502, 503, 504})
+# A language tag (BCP 47 shape): letters, then letter/digit subtags joined by "-".
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+# What a header value built from a setting may hold: visible ASCII, no space (token68-like).
+HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
 def utc_now() -> datetime:
@@ -67,15 +82,45 @@ def to_timeout(value: TimeoutLike) -> httpx.Timeout:
         return value
     if value is None:
         return httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise InputError("timeout", f"{value!r} is not a positive number of seconds", "a float > 0 or httpx.Timeout")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise InputError(
+            "timeout", f"{value!r} is not a finite positive number of seconds", "a float > 0 or httpx.Timeout"
+        )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))
 
 
-def check_language(value: object) -> str:
-    if not isinstance(value, str) or not value.strip() or "\n" in value:
-        raise InputError("language", f"{value!r:.40} is not a language tag", "an Accept-Language value such as 'fr'")
+def check_language(value: object, field: str = "language") -> str:
+    """A language tag such as ``fr`` or ``fr-FR``: anything else could not be sent as a header
+    (CR, LF, NUL, non-ASCII) or would be a different header than meant (spaces, lists)."""
+    if not isinstance(value, str) or not LANGUAGE_TAG.fullmatch(value):
+        raise InputError(
+            field,
+            f"{value!r:.40} is not a language tag",
+            "a tag such as 'fr' or 'fr-FR': ASCII letters and digits joined by '-', no spaces or control characters",
+        )
     return value
+
+
+def check_header_value(value: object, field: str) -> str:
+    """A credential sent in a header: visible ASCII only. The value is never echoed (secret)."""
+    if not isinstance(value, str) or not HEADER_TOKEN.fullmatch(value):
+        raise InputError(
+            field,
+            "is empty or holds a space, control or non-ASCII character (value not shown)",
+            "visible ASCII characters only",
+        )
+    return value
+
+
+def check_validation(value: object) -> str:
+    """``validate_responses``: a mode name, or the former booleans (True: strict, False: off)."""
+    if value is True:
+        return "strict"
+    if value is False:
+        return "off"
+    if isinstance(value, str) and value in MODES:
+        return value
+    raise InputError("validate_responses", f"{value!r:.40} is not a validation mode", " or ".join(map(repr, MODES)))
 
 
 def check_retries(value: object) -> int:
@@ -96,7 +141,7 @@ class Config:
     language: str | None
     timeout: httpx.Timeout
     max_retries: int
-    validate_responses: bool = True
+    validate_responses: str = "lenient"
 
     def __repr__(self) -> str:
         auth = "token" if self.token else f"client_id={self.client_id!r}"
@@ -115,19 +160,37 @@ class Config:
         language: str | None,
         timeout: TimeoutLike,
         max_retries: int | None,
-        validate_responses: bool = True,
+        validate_responses: bool | str = "lenient",
     ) -> Config:
+        """Explicit arguments beat KORUSTICKET_* variables in every combination: an explicit
+        ``environment`` beats KORUSTICKET_BASE_URL, explicit credentials beat KORUSTICKET_TOKEN."""
         env = os.environ
 
         def pick(value: str | None, name: str) -> str | None:
             return value if value is not None else (env.get(ENV_PREFIX + name) or None)
 
+        if base_url is not None and (not isinstance(base_url, str) or not base_url.strip()):
+            raise InputError(
+                "base_url", f"{base_url!r:.40} is empty", "an https:// URL such as https://api.korusticket.com"
+            )
+        # An explicit choice of server (environment or base_url): the variables do not get a say.
+        base_value = base_url if environment is not None or base_url is not None else pick(None, "BASE_URL")
         environment = pick(environment, "ENVIRONMENT") or DEFAULT_ENVIRONMENT
         if environment not in ENVIRONMENTS:
             raise InputError("environment", f"unknown environment {environment!r}", " or ".join(ENVIRONMENTS))
-        base = pick(base_url, "BASE_URL") or ENVIRONMENTS[environment]
-        token_value = pick(token, "TOKEN")
-        cid, secret = pick(client_id, "CLIENT_ID"), pick(client_secret, "CLIENT_SECRET")
+        base = base_value or ENVIRONMENTS[environment]
+        if token is not None:
+            token_value: str | None = token
+            cid, secret = client_id, client_secret
+        elif client_id is not None or client_secret is not None:
+            # Explicit credentials: a KORUSTICKET_TOKEN left in the environment does not win.
+            token_value = None
+            cid, secret = pick(client_id, "CLIENT_ID"), pick(client_secret, "CLIENT_SECRET")
+        else:
+            token_value = pick(None, "TOKEN")
+            cid, secret = pick(None, "CLIENT_ID"), pick(None, "CLIENT_SECRET")
+        if token_value is not None:
+            check_header_value(token_value, "token")
         if token_value is None and (cid is None or secret is None):
             missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None]
             raise InputError(
@@ -145,9 +208,15 @@ class Config:
             language=None if language is None else check_language(language),
             timeout=to_timeout(timeout),
             max_retries=check_retries(DEFAULT_MAX_RETRIES if max_retries is None else max_retries),
-            validate_responses=bool(validate_responses),
+            validate_responses=check_validation(validate_responses),
         )
-        check_secure(httpx.URL(config.base_url), "base_url")
+        url = _url(config.base_url, "base_url")
+        if not url.host or url.scheme not in ("http", "https"):
+            raise InputError(
+                "base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com"
+            )
+        check_secure(url, "base_url")
+        _url(config.token_url, "token_url")
         return config
 
     def headers(self) -> dict[str, str]:
@@ -155,6 +224,13 @@ class Config:
         if self.language:
             headers["Accept-Language"] = self.language
         return headers
+
+
+def _url(value: str, field: str) -> httpx.URL:
+    try:
+        return httpx.URL(value)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InputError(field, f"{value!r:.80} is not a URL", "an https:// URL") from None
 
 
 # --- one call ----------------------------------------------------------------------------------
@@ -173,19 +249,45 @@ def _validate_options(options: RequestOptions) -> RequestOptions:
     return options
 
 
-def _with_options(kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
-    """A built request (method, url, query, body) with the per-call options applied."""
+def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+    """A built request (method, url, query, body) with the per-call options applied. A flow may
+    ask for a wait before the request (DELAY_PARAM, e.g. backing off before a second lookup)."""
     options = _validate_options(options)
-    if not options:
-        return kwargs
-    kwargs = dict(kwargs)
+    kwargs = dict(request)
+    delay = kwargs.pop(DELAY_PARAM, None)
+    extensions: dict[str, Any] = {}
     if "language" in options:
         kwargs["headers"] = {**kwargs.get("headers", {}), "Accept-Language": options["language"]}
     if "timeout" in options:
         kwargs["timeout"] = to_timeout(options["timeout"])
     if "max_retries" in options:
-        kwargs["extensions"] = {MAX_RETRIES_KEY: options["max_retries"]}
+        extensions[MAX_RETRIES_KEY] = options["max_retries"]
+    if delay:
+        extensions[DELAY_KEY] = float(delay)
+    if extensions:
+        kwargs["extensions"] = extensions
     return kwargs
+
+
+def _request_of(op: ModuleType, args: tuple[Any, ...], params: dict[str, Any]) -> dict[str, Any]:
+    """The request a generated operation builds (a flow's DELAY_PARAM travels beside it)."""
+    params = dict(params)
+    delay = params.pop(DELAY_PARAM, None)
+    request: dict[str, Any] = op._get_kwargs(*args, **params)
+    if delay:
+        request[DELAY_PARAM] = delay
+    return request
+
+
+def _local_error(exc: Exception) -> InputError:
+    """A request httpx or h11 refused to build or write: nothing left this machine. The message
+    is not echoed, as it may quote a header value (a bearer token)."""
+    return InputError(
+        "request",
+        f"could not be sent ({type(exc).__name__}): a header value or the body holds a character HTTP forbids "
+        "(CR, LF, NUL, non-ASCII)",
+        "header values in visible ASCII",
+    )
 
 
 def _transport_error(exc: httpx.TransportError) -> KorusTicketError:
@@ -193,6 +295,8 @@ def _transport_error(exc: httpx.TransportError) -> KorusTicketError:
         request: httpx.Request | None = exc.request
     except RuntimeError:
         request = None
+    if isinstance(exc, httpx.LocalProtocolError):
+        return _local_error(exc)
     where = f"{request.method} {request.url.path}" if request is not None else "request"
     if request is not None and request.method == "POST" and not isinstance(exc, NOT_SENT):
         # The request left; the server may have acted on it. Never resend blindly.
@@ -206,39 +310,64 @@ def _transport_error(exc: httpx.TransportError) -> KorusTicketError:
     return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
 
 
-def _parse(response: httpx.Response, expect: type[T], clock: Clock, validate: bool) -> T:
-    """An error for an error status; otherwise the body, checked and parsed into `expect`."""
-    if response.status_code >= 400:
+def _parse(response: httpx.Response, expect: type[T], clock: Clock, validation: Validation) -> T:
+    """An error for an error status (3xx included: redirects are never followed); otherwise the
+    body, checked and parsed into `expect`. A POST whose answer cannot be read is an unknown
+    outcome: the server may have acted on it."""
+    request = response.request
+    status = response.status_code
+    if not 200 <= status < 300:
         error = error_from_response(response, now=clock)
-        if response.request.method == "POST" and response.status_code in AMBIGUOUS_STATUSES:
+        if request.method == "POST" and (status in AMBIGUOUS_STATUSES or 300 <= status < 400):
             raise OutcomeUnknownError(
-                f"{response.request.method} {response.request.url.path}: the outcome is unknown, "
-                f"a gateway answered {response.status_code} after the request was sent",
-                request=response.request,
-                cause=f"HTTP {response.status_code}",
+                f"{request.method} {request.url.path}: the outcome is unknown, "
+                f"{'a gateway answered' if status >= 500 else 'the server redirected with'} {status} "
+                "after the request was sent",
+                request=request,
+                cause=f"HTTP {status}",
             ) from error
         raise error
     try:
-        body = response.json()
-    except ValueError as exc:
-        raise decode_error(response, exc) from exc
-    if validate:
-        # The generated models do not check plain field types: a wrong one must not pass silently.
-        problem = check_body(response, body)
-        if problem is not None:
-            raise problem
-    if expect is dict or expect is object:  # raw JSON, for kt.get(..., cast_to=dict)
-        if expect is dict and not isinstance(body, dict):
-            raise decode_error(response, TypeError(f"expected a JSON object, got {type(body).__name__}"))
-        return body  # type: ignore[no-any-return]
+        parsed = _decode(response, expect, validation)
+    except ResponseDecodeError as error:
+        if request.method != "POST":
+            raise
+        unreadable = error
+    else:
+        # httpx keeps a response in a reference cycle with its stream: break it so the page body
+        # is freed now, not at the next garbage collection (memory stays flat while draining).
+        response.stream = httpx.ByteStream(b"")
+        return parsed
+    raise OutcomeUnknownError(
+        f"{request.method} {request.url.path}: the outcome is unknown, the server answered {status} "
+        f"but its body cannot be read ({unreadable})",
+        request=request,
+        cause=f"HTTP {status}, undecodable body",
+    ) from unreadable
+
+
+def _decode(response: httpx.Response, expect: type[T], validation: Validation) -> T:
+    problem: Exception
     try:
-        parsed = expect.from_dict(body)  # type: ignore[attr-defined]
-    except DECODE_ERRORS as exc:
-        raise decode_error(response, exc) from exc
-    # httpx keeps a response in a reference cycle with its stream: break it so the page body is
-    # freed now, not at the next garbage collection (memory stays flat while draining).
-    response.stream = httpx.ByteStream(b"")
-    return parsed  # type: ignore[no-any-return]
+        body = load_json(response)
+    except ValueError as exc:
+        problem = exc
+    else:
+        # The generated models do not check plain field types: a wrong one must not pass silently.
+        body, restore = validation.check(response, body)
+        if expect is dict or expect is object:  # raw JSON, for kt.get(..., cast_to=dict)
+            if expect is object or isinstance(body, dict):
+                return body  # type: ignore[no-any-return]
+            problem = TypeError(f"expected a JSON object, got {type(body).__name__}")
+            raise decode_error(response, problem)
+        try:
+            parsed = expect.from_dict(body)  # type: ignore[attr-defined]
+        except DECODE_ERRORS as exc:
+            problem = exc
+        else:
+            restore(parsed)
+            return parsed  # type: ignore[no-any-return]
+    raise decode_error(response, problem)
 
 
 def _auth(config: Config, clock: Clock, **transport: Any) -> httpx.Auth:
@@ -256,9 +385,10 @@ def _auth(config: Config, clock: Clock, **transport: Any) -> httpx.Auth:
 
 
 def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
-    """Retry policies for API requests and for token requests (asking twice for a token is harmless)."""
+    """Retry policies for API requests and for token requests (asking twice for a token is
+    harmless, and any 5xx of the token endpoint is worth another try)."""
     policy = RetryPolicy(max_retries=config.max_retries, now=clock)
-    return policy, attrs.evolve(policy, methods=policy.methods | {"POST"})
+    return policy, attrs.evolve(policy, methods=policy.methods | {"POST"}, statuses=policy.statuses | {500})
 
 
 class SyncCore:
@@ -274,6 +404,7 @@ class SyncCore:
     ) -> None:
         self.config = config
         self.clock = clock
+        self.validation = Validation(config.validate_responses)
         inner = transport or httpx.HTTPTransport()
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, transport=RetryTransport(inner, token_policy, sleep))
@@ -285,18 +416,24 @@ class SyncCore:
             auth=self.auth,
         )
 
+    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        return self.send(_request_of(op, args, params), expect, options)
+
     def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
         """Send a built request and parse its answer into `expect`."""
         kwargs = _with_options(request, options)
         try:
             response = self.http.request(**kwargs)
         except httpx.TransportError as exc:
-            raise _transport_error(exc) from exc
-        return _parse(response, expect, self.clock, self.config.validate_responses)
-
-    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        return self.send(op._get_kwargs(*args, **params), expect, options)
+            error = _transport_error(exc)
+        except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
+            error = _local_error(exc)
+        else:
+            return _parse(response, expect, self.clock, self.validation)
+        # Raised outside the except block: httpx's exception (its request carries the bearer
+        # token) must not be reachable through __context__.
+        raise error
 
     def close(self) -> None:
         self.http.close()
@@ -317,6 +454,7 @@ class AsyncCore:
     ) -> None:
         self.config = config
         self.clock = clock
+        self.validation = Validation(config.validate_responses)
         inner = transport or httpx.AsyncHTTPTransport()
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, async_transport=AsyncRetryTransport(inner, token_policy, sleep))
@@ -328,18 +466,22 @@ class AsyncCore:
             auth=self.auth,
         )
 
+    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
+        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
+        return await self.send(_request_of(op, args, params), expect, options)
+
     async def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
         """Send a built request and parse its answer into `expect`."""
         kwargs = _with_options(request, options)
         try:
             response = await self.http.request(**kwargs)
         except httpx.TransportError as exc:
-            raise _transport_error(exc) from exc
-        return _parse(response, expect, self.clock, self.config.validate_responses)
-
-    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        return await self.send(op._get_kwargs(*args, **params), expect, options)
+            error = _transport_error(exc)
+        except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
+            error = _local_error(exc)
+        else:
+            return _parse(response, expect, self.clock, self.validation)
+        raise error  # outside the except block: see SyncCore.call
 
     async def close(self) -> None:
         await self.http.aclose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Self, TypeVar, Unpack
+from typing import Literal, Self, TypeVar, Unpack
 
 import httpx
 from korusticket_api.resources import AsyncResources, Resources
@@ -18,6 +18,7 @@ __all__ = ["AsyncKorusTicket", "KorusTicket"]
 
 T = TypeVar("T")
 Params = Mapping[str, object]
+ValidationMode = Literal["lenient", "strict", "off"]
 
 
 class KorusTicket(Resources):
@@ -29,8 +30,9 @@ class KorusTicket(Resources):
             for catalog in kt.catalogs.list():
                 print(catalog.name)
 
-    Every 2xx body is checked against the spec (a wrong type raises ResponseDecodeError naming the
-    field); ``validate_responses=False`` skips that check for bulk syncs that trust the server.
+    Every 2xx body is checked against the spec. ``validate_responses``: "lenient" (default: a field
+    that does not fit is left out of the model, kept in ``additional_properties`` and logged once;
+    a required one still raises), "strict" (ResponseDecodeError naming the field) or "off".
     ``clock`` and ``sleep`` are injectable for tests (token expiry, Retry-After, backoff).
     """
 
@@ -46,7 +48,7 @@ class KorusTicket(Resources):
         language: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int | None = None,
-        validate_responses: bool = True,
+        validate_responses: ValidationMode | bool = "lenient",
         transport: httpx.BaseTransport | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], None] | None = None,
@@ -121,7 +123,7 @@ class AsyncKorusTicket(AsyncResources):
         language: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int | None = None,
-        validate_responses: bool = True,
+        validate_responses: ValidationMode | bool = "lenient",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], Awaitable[None]] | None = None,

@@ -6,6 +6,14 @@ against the response schema of the spec that generated the models (shipped as
 korusticket_api/openapi.json), by a checker compiled once per schema that builds the field's
 path only when something is wrong. Unknown fields and unknown enum values are fine (forward
 compatibility), so they are not checked.
+
+Three modes (``validate_responses``):
+- ``"lenient"`` (default): a field that does not fit is left out of the typed model (its raw
+  value stays in the model's ``additional_properties``) and logged once per operation and field
+  path at WARNING; a field the spec marks required that does not fit still raises. Parts of the
+  spec marked ``x-korusticket-inferred: true`` are guesses: they never raise in this mode.
+- ``"strict"``: the first field that does not fit raises ResponseDecodeError naming it.
+- ``"off"``: no check.
 """
 
 from __future__ import annotations
@@ -13,19 +21,36 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import re
+import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
+import attrs
 import httpx
 
 from ._errors import ResponseDecodeError
 
-__all__ = ["check_body", "decode_error"]
+__all__ = ["MODES", "Validation", "check_body", "decode_error", "load_json"]
 
 Json = dict[str, Any]
+log = logging.getLogger("korusticket")
+MODES = ("lenient", "strict", "off")
+INFERRED = "x-korusticket-inferred"
+# An unfit field is renamed with this prefix so that from_dict leaves it among the unknown
+# fields; its name is restored in additional_properties after parsing.
+_UNFIT = "\x00korusticket-unfit:"
+
+
+def load_json(response: httpx.Response) -> Any:
+    """The JSON body; ValueError for anything else, a body nested too deep to parse included."""
+    try:
+        return response.json()
+    except RecursionError:
+        raise ValueError("body is nested too deeply to be parsed") from None
 
 
 @functools.cache
@@ -50,8 +75,34 @@ def _template(path: str) -> str | None:
     return next((template for regex, template in _path_patterns() if regex.match(path)), None)
 
 
-def _schema_of(method: str, template: str, status: int) -> Json | None:
-    op = _spec()["paths"][template].get(method.lower(), {})
+@functools.cache
+def _lenient_spec() -> Json:
+    """The spec as lenient mode reads it: a guessed (inferred) property is never required."""
+    spec: Json = json.loads(json.dumps(_spec()))
+    stack: list[Any] = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        props = node.get("properties")
+        if isinstance(node.get("required"), list):
+            if node.get(INFERRED) is True:
+                node["required"] = []
+            elif isinstance(props, dict):
+                node["required"] = [
+                    n
+                    for n in node["required"]
+                    if not (isinstance(props.get(n), dict) and props[n].get(INFERRED) is True)
+                ]
+        stack.extend(node.values())
+    return spec
+
+
+def _schema_of(method: str, template: str, status: int, spec: Json | None = None) -> Json | None:
+    op = (spec or _spec())["paths"][template].get(method.lower(), {})
     response = op.get("responses", {}).get(str(status))
     if not isinstance(response, dict):
         return None
@@ -61,10 +112,10 @@ def _schema_of(method: str, template: str, status: int) -> Json | None:
     return None
 
 
-def _resolve(schema: Json) -> Json:
+def _resolve(schema: Json, spec: Json | None = None) -> Json:
     while "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = _spec()["components"]["schemas"][name]
+        schema = (spec or _spec())["components"]["schemas"][name]
     return schema
 
 
@@ -110,10 +161,21 @@ def _aware_datetime(value: str) -> dt.datetime:
     return parsed
 
 
+# What `format: decimal` accepts: a plain decimal string, as the spec's money pattern says.
+# Decimal() alone also takes "NaN", "Infinity", "sNaN", "1e3" and surrounding spaces.
+DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _decimal(value: str) -> Decimal:
+    if not DECIMAL.fullmatch(value):
+        raise ValueError(f"{value!r} is not a decimal string")
+    return Decimal(value)
+
+
 _FORMATS: dict[str, Callable[[str], bool]] = {
     "date-time": _parses(_aware_datetime),
     "date": _parses(dt.date.fromisoformat),
-    "decimal": _parses(Decimal),
+    "decimal": _parses(_decimal),
 }
 
 
@@ -132,7 +194,9 @@ def _join(prefix: str, sub: str) -> str:
 class _Source:
     """Writes the checking functions for one schema and the components it refers to."""
 
-    def __init__(self) -> None:
+    def __init__(self, spec: Json) -> None:
+        self.spec = spec
+        self.patterns: list[re.Pattern[str]] = []
         self.functions: dict[int, str] = {}
         self.lines: list[str] = []
         self.temp = 0
@@ -159,7 +223,7 @@ class _Source:
         where = f'f"{path}"'
         if "$ref" in schema:  # components get their own function: bounded size, recursion-safe
             found = self._var()
-            out.append(f"{pad}{found} = {self.function(_resolve(schema))}({var})")
+            out.append(f"{pad}{found} = {self.function(_resolve(schema, self.spec))}({var})")
             out.append(f"{pad}if {found} is not None: return (_join({where}, {found}[0]), {found}[1])")
             return
         for combinator in ("anyOf", "oneOf"):
@@ -183,6 +247,14 @@ class _Source:
             out.append(
                 f'{pad}    return ({where}, f"expected {expected}, got {{type({var}).__name__}} {{{var}!r:.60}}")'
             )
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str):
+            # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
+            anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+            slot = len(self.patterns)
+            self.patterns.append(re.compile(anchored))
+            out.append(f"{pad}if isinstance({var}, str) and _PATTERNS[{slot}].search({var}) is None:")
+            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{_PATTERNS[{slot}].pattern}}")')
         fmt = schema.get("format")
         if fmt in _FORMATS:
             out.append(f"{pad}if isinstance({var}, str) and not _FORMATS[{fmt!r}]({var}):")
@@ -208,10 +280,15 @@ class _Source:
             out.append(f"{pad}        pass")
 
 
-def _compile(schema: Json) -> Check:
-    source = _Source()
+def _compile(schema: Json, spec: Json) -> Check:
+    source = _Source(spec)
     entry = source.function(schema)
-    namespace: dict[str, Any] = {"_MISSING": object(), "_FORMATS": _FORMATS, "_join": _join}
+    namespace: dict[str, Any] = {
+        "_MISSING": object(),
+        "_FORMATS": _FORMATS,
+        "_join": _join,
+        "_PATTERNS": source.patterns,
+    }
     exec(compile("\n".join(source.lines), f"<korusticket response check {entry}>", "exec"), namespace)
     check: Check = namespace[entry]
     return check
@@ -222,9 +299,10 @@ def _fits(_: Any) -> Problem:
 
 
 @functools.cache
-def _check_for(method: str, template: str, status: int) -> Check:
-    schema = _schema_of(method, template, status)
-    return _compile(schema) if schema else _fits
+def _check_for(method: str, template: str, status: int, lenient: bool = False) -> Check:
+    spec = _lenient_spec() if lenient else _spec()
+    schema = _schema_of(method, template, status, spec)
+    return _compile(schema, spec) if schema else _fits
 
 
 def _problem(response: httpx.Response, body: Any) -> Problem:
@@ -232,6 +310,155 @@ def _problem(response: httpx.Response, body: Any) -> Problem:
     if template is None:
         return None
     return _check_for(response.request.method, template, response.status_code)(body)
+
+
+# --- lenient mode --------------------------------------------------------------------------
+
+_SEGMENT = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+def _segments(path: str) -> list[str | int]:
+    return [int(index) if index else name for index, name in _SEGMENT.findall(path)]
+
+
+def _members(schema: Json, spec: Json, depth: int = 0) -> tuple[dict[str, Any], set[str], bool]:
+    """Properties, required names and the inferred mark of a schema, across allOf/anyOf/oneOf."""
+    schema = _resolve(schema, spec)
+    props = dict(schema.get("properties", {})) if isinstance(schema.get("properties"), dict) else {}
+    required = set(schema.get("required", [])) if isinstance(schema.get("required"), list) else set()
+    inferred = schema.get(INFERRED) is True
+    if depth < 16:
+        for key in ("allOf", "anyOf", "oneOf"):
+            for part in schema.get(key, []):
+                if isinstance(part, dict):
+                    more, req, inf = _members(part, spec, depth + 1)
+                    props = {**more, **props}
+                    required |= req
+                    inferred = inferred or (inf and key == "allOf")
+    return props, required, inferred
+
+
+def _items(schema: Json, spec: Json, depth: int = 0) -> Json:
+    schema = _resolve(schema, spec)
+    if isinstance(schema.get("items"), dict):
+        return schema["items"]  # type: ignore[no-any-return]
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(key, []):
+            if isinstance(part, dict) and depth < 16 and (found := _items(part, spec, depth + 1)):
+                return found
+    return {}
+
+
+def _rule(schema: Json, spec: Json, segments: list[str | int]) -> tuple[bool, bool]:
+    """(required, inferred) of the property at the end of `segments`: required by its parent,
+    and whether it or any schema above it is a guess."""
+    required = inferred = False
+    for segment in segments:
+        if isinstance(segment, int):
+            schema = _items(schema, spec)
+            continue
+        props, names, parent_inferred = _members(schema, spec)
+        sub = props.get(segment, {})
+        sub = sub if isinstance(sub, dict) else {}
+        required = segment in names
+        inferred = inferred or parent_inferred or sub.get(INFERRED) is True or _resolve(sub, spec).get(INFERRED) is True
+        schema = sub
+    return required, inferred
+
+
+def _restore_names(value: Any) -> None:
+    """Give unfit fields moved aside by lenient mode their own name back, wherever they ended."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        extra = getattr(node, "additional_properties", None) if not isinstance(node, dict) else node
+        if isinstance(extra, dict):
+            for key in [k for k in extra if isinstance(k, str) and k.startswith(_UNFIT)]:
+                extra[key[len(_UNFIT) :]] = extra.pop(key)
+            stack.extend(extra.values())
+        if attrs.has(type(node)):
+            stack.extend(getattr(node, f.name) for f in attrs.fields(type(node)) if f.name != "additional_properties")
+
+
+def _nothing(_: Any) -> None:
+    return None
+
+
+class Validation:
+    """How 2xx bodies are checked (see the module docstring); one per client."""
+
+    max_fixes = 1000
+
+    def __init__(self, mode: str = "lenient") -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown validation mode {mode!r}")
+        self.mode = mode
+        self._warned: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def check(self, response: httpx.Response, body: Any) -> tuple[Any, Callable[[Any], None]]:
+        """The body to parse, and what to call on the parsed model; raises ResponseDecodeError."""
+        if self.mode == "off":
+            return body, _nothing
+        if self.mode == "strict":
+            error = check_body(response, body)
+            if error is not None:
+                raise error
+            return body, _nothing
+        template = _template(response.request.url.path)
+        if template is None:
+            return body, _nothing
+        method, status = response.request.method, response.status_code
+        check = _check_for(method, template, status, True)
+        problem = check(body)
+        if problem is None:
+            return body, _nothing
+        spec = _lenient_spec()
+        schema = _schema_of(method, template, status, spec) or {}
+        for _ in range(self.max_fixes):
+            path, message = problem
+            segments = _segments(path)
+            last = max((i for i, s in enumerate(segments) if isinstance(s, str)), default=None)
+            if last is None:
+                raise _error(response, path, message)
+            required, inferred = _rule(schema, spec, segments[: last + 1])
+            # A collection's `member` is required by spec/openapi.yaml; code generation relaxes
+            # that flag only so that API Platform 3's `hydra:member` parses too.
+            required = required or segments[: last + 1] == ["member"]
+            parent = _at(body, segments[:last])
+            name = segments[last]
+            if (required and not inferred) or not isinstance(parent, dict) or name not in parent:
+                raise _error(response, path, message)
+            parent[f"{_UNFIT}{name}"] = parent.pop(name)
+            self._warn(f"{method} {template}", segments[: last + 1], path, message)
+            problem = check(body)
+            if problem is None:
+                return body, _restore_names
+        raise _error(response, path, f"{message} (and more than {self.max_fixes} other unfit fields)")
+
+    def _warn(self, operation: str, segments: list[str | int], path: str, message: str) -> None:
+        field = "".join("[]" if isinstance(s, int) else f".{s}" for s in segments).lstrip(".")
+        with self._lock:
+            if (operation, field) in self._warned:
+                return
+            self._warned.add((operation, field))
+        log.warning(
+            "%s: response field %s does not fit the spec (%s); left out of the typed model, kept in "
+            "additional_properties (logged once per operation and field)",
+            operation, field, message,
+        )  # fmt: skip
+
+
+def _at(body: Any, segments: list[str | int]) -> Any:
+    for segment in segments:
+        try:
+            body = body[segment]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return body
 
 
 def check_body(response: httpx.Response, body: Any) -> ResponseDecodeError | None:
@@ -250,9 +477,11 @@ def _error(response: httpx.Response, path: str, problem: str) -> ResponseDecodeE
 def decode_error(response: httpx.Response, exc: BaseException) -> ResponseDecodeError:
     """A ResponseDecodeError for a 2xx body the generated models could not parse."""
     try:
-        body = response.json()
-    except ValueError:
+        body = load_json(response)
+    except ValueError as reason:
         where = f"{response.request.method} {response.request.url.path}"
-        return ResponseDecodeError(f"{where}: body is not JSON: {response.text[:80]!r}", response=response)
+        return ResponseDecodeError(
+            f"{where}: body is not JSON ({str(reason)[:80]}): {response.text[:80]!r}", response=response
+        )
     path, problem = _problem(response, body) or ("", f"{type(exc).__name__}: {exc}")
     return _error(response, path, problem)

@@ -15,12 +15,16 @@ KorusTicketError
     ├── ConflictError                 409
     ├── UnprocessableEntityError      422 (with .violations)
     ├── RateLimitError                429 (with .retry_after)
+    ├── RedirectError                 3xx: redirects are never followed
     └── ServerError                   5xx
+
+Every exception pickles (it may cross a ProcessPoolExecutor) and carries no secret: the
+requests and responses it keeps are copies without Authorization, cookies or form bodies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +48,7 @@ __all__ = [
     "PartialFailureError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
     "ResponseDecodeError",
     "ServerError",
     "UnprocessableEntityError",
@@ -51,8 +56,58 @@ __all__ = [
 ]
 
 
+# Headers that may carry a credential; never kept on an exception.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+# Encoded bodies: the copy keeps decoded content, so these would no longer describe it.
+_BODY_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def redact_request(request: httpx.Request | None) -> httpx.Request | None:
+    """A copy of ``request`` without credentials: no Authorization or cookie header, and no
+    form body (the token endpoint's form holds the client secret)."""
+    if request is None:
+        return None
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in _SECRET_HEADERS | _BODY_HEADERS]
+    form = "x-www-form-urlencoded" in request.headers.get("content-type", "")
+    try:
+        content = b"" if form else request.content
+    except httpx.RequestNotRead:
+        content = b""
+    return httpx.Request(request.method, request.url, headers=headers, content=content)
+
+
+def redact_response(response: httpx.Response) -> httpx.Response:
+    """A copy of ``response`` (decoded body kept) whose request carries no credentials."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    try:
+        request = response.request
+    except RuntimeError:
+        request = httpx.Request("GET", "http://unknown.invalid/")
+    return httpx.Response(
+        response.status_code,
+        headers=[(k, v) for k, v in response.headers.multi_items() if k.lower() not in _SECRET_HEADERS | _BODY_HEADERS],
+        content=content,
+        request=redact_request(request),
+    )
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class KorusTicketError(Exception):
     """Base class of every error this package raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors do not survive Exception's default pickling; rebuild the
+        # instance from its message and attributes instead.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class InputError(KorusTicketError, ValueError):
@@ -76,7 +131,7 @@ class APIConnectionError(KorusTicketError):
 
     def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
         super().__init__(message)
-        self.request = request
+        self.request = redact_request(request)
 
 
 class APITimeoutError(APIConnectionError):
@@ -87,20 +142,36 @@ class OutcomeUnknownError(KorusTicketError):
     """A non-idempotent request was sent but its answer was lost.
 
     The server may or may not have acted on it; the message says what to check.
+    ``reservations`` lists the reservation IRIs (orders) or offer IRIs (reservations) whose
+    fate is unknown, ``external_reference`` the reference the orders were sent with, and
+    ``succeeded`` what this call could prove was created before the outcome was lost.
     """
 
-    def __init__(self, message: str, *, request: httpx.Request | None = None, cause: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request | None = None,
+        cause: str = "",
+        reservations: Sequence[str] = (),
+        external_reference: str | None = None,
+        succeeded: Sequence[Any] = (),
+    ) -> None:
         super().__init__(message)
-        self.request = request
+        self.request = redact_request(request)
         self.cause = cause
+        self.reservations = tuple(reservations)
+        self.external_reference = external_reference
+        self.succeeded = list(succeeded)
 
 
 class ResponseDecodeError(KorusTicketError):
-    """The response body does not fit the spec. ``response`` keeps the raw answer."""
+    """The response body does not fit the spec (``response`` keeps the raw answer), or a
+    collection's pages contradict each other (a pagination loop: ``response`` is None)."""
 
-    def __init__(self, message: str, *, response: httpx.Response, path: str | None = None) -> None:
+    def __init__(self, message: str, *, response: httpx.Response | None = None, path: str | None = None) -> None:
         super().__init__(message)
-        self.response = response
+        self.response = None if response is None else redact_response(response)
         self.path = path
 
 
@@ -139,7 +210,7 @@ class APIError(KorusTicketError):
         instance: str | None = None,
     ) -> None:
         super().__init__(message)
-        self.response = response
+        self.response = redact_response(response)
         self.status_code = response.status_code
         self.body = body
         self.title = title
@@ -195,6 +266,16 @@ class RateLimitError(APIError):
     retry_after: float | None = None
 
 
+class RedirectError(APIError):
+    """3xx: the client never follows redirects (a credential could follow it elsewhere), and a
+    redirect's body is never read as the answer. ``location`` says where it pointed."""
+
+    @property
+    def location(self) -> str | None:
+        value = self.response.headers.get("location")
+        return value if isinstance(value, str) else None
+
+
 class ServerError(APIError):
     """5xx."""
 
@@ -223,7 +304,7 @@ def error_from_response(response: httpx.Response, now: Callable[[], datetime] | 
 
     try:
         body: Any = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a body nested thousands deep
         body = None
     fields = body if isinstance(body, dict) else {}
     title = _text(fields.get("title")) or _text(fields.get("hydra:title"))
@@ -234,8 +315,12 @@ def error_from_response(response: httpx.Response, now: Callable[[], datetime] | 
         or _text(fields.get("message"))  # Lexik JWT: {"code": 401, "message": "Expired JWT Token"}
     )
     status = response.status_code
-    cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
+    cls = _STATUS_ERRORS.get(
+        status, ServerError if status >= 500 else RedirectError if 300 <= status < 400 else APIError
+    )
     summary = detail or title or response.reason_phrase or "error"
+    if cls is RedirectError:
+        summary = f"redirect to {response.headers.get('location', '(no Location)')!r:.120} not followed"
     message = f"{status} {summary} ({response.request.method} {response.request.url.path})"
     kwargs: dict[str, Any] = {
         "response": response,

@@ -12,7 +12,7 @@ from ._errors import InputError
 
 __all__ = ["HasIri", "IdLike", "iri_of", "to_id", "to_iri"]
 
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 ALLOWED = "a UUID string, a uuid.UUID, an IRI such as /v1/booking/orders/<uuid>, or a resource with an @id"
 
 
@@ -60,15 +60,19 @@ def to_id(value: object, field: str) -> str:
         raise InputError(field, f"cannot take an id from {type(value).__name__}", ALLOWED)
     for candidate in candidates:
         last = candidate.rstrip("/").rsplit("/", 1)[-1]
-        if _UUID.match(last):
+        if _UUID.fullmatch(last):  # fullmatch: "$" would let a trailing newline through
             return last.lower()
     raise InputError(field, f"{candidates[0]!r:.80} is not a UUID or an IRI ending in one", ALLOWED)
 
 
-def to_iri(value: object, field: str, collection: str) -> str:
-    """An IRI for a request body: kept as is when given, else `collection/<id>`."""
+def to_iri(value: object, field: str, collection: str, *, exact: bool = False) -> str:
+    """An IRI for a request body: kept as is when given, else `collection/<id>`. With `exact`, a
+    given IRI must be one of `collection` (an order IRI is not a reservation)."""
     iri = value if isinstance(value, str) and value.startswith("/") else iri_of(value)
+    base = collection.rstrip("/")
     if iri:
-        to_id(iri, field)  # validates the trailing id
+        ident = to_id(iri, field)  # validates the trailing id
+        if exact and iri.rstrip("/").lower() != f"{base}/{ident}".lower():
+            raise InputError(field, f"{iri!r:.100} is not an IRI of {base}", f"{base}/<uuid>, a bare id or the model")
         return iri
-    return f"{collection.rstrip('/')}/{to_id(value, field)}"
+    return f"{base}/{to_id(value, field)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -18,7 +19,7 @@ import attrs
 from korusticket_api.api.booking_order import orders_create, orders_list
 from korusticket_api.api.booking_order_document import order_documents_refresh_url
 from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
-from korusticket_api.api.booking_reservation import reservations_create
+from korusticket_api.api.booking_reservation import reservations_create, reservations_get
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderBulkResult,
@@ -38,6 +39,7 @@ from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
+from ._retry import DELAY_PARAM
 
 __all__ = [
     "Call",
@@ -59,6 +61,14 @@ T = TypeVar("T")
 
 RESERVATIONS = "/v1/booking/reservations"
 TITLES = ("mr", "mrs", "mx")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Reconciling an order whose answer was lost: after an "already ordered" answer for a
+# reservation this call may have ordered, look it up this many times, waiting LOOKUP_DELAY,
+# then twice as long, ... (the order may not be visible yet while the server commits it).
+LOOKUPS = 3
+LOOKUP_DELAY = 0.5
+LOOKUP_PAGES = 20  # orders sharing one external_reference: at most this many pages of 50
+ALREADY_ORDERED = "reservation_already_ordered"
 ORDERS_ALLOWED = "asc or desc"
 
 
@@ -278,18 +288,23 @@ def create_reservations_flow(
     try:
         result = yield Call(reservations_create, BookingReservationBulkResult, params={"body": body}, options=options)
     except OutcomeUnknownError as exc:
-        # No client-chosen key exists for reservations, so the outcome cannot be looked up.
-        raise OutcomeUnknownError(
-            f"{exc} Reservations have no client reference, so this client cannot tell whether they "
-            "were created: list recent reservations (kt.reservations.list(order='desc')) and look for "
-            f"the offers {sorted({i['offer'] for i in payload})} before reserving again; unwanted "
-            "reservations expire at their expiresAt.",
-            request=exc.request,
-            cause=exc.cause,
-        ) from exc
-    created = result.reservations if isinstance(result.reservations, list) else []
-    failures = [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
-    return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
+        lost = exc
+    else:
+        created = result.reservations if isinstance(result.reservations, list) else []
+        failures = (
+            [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
+        )
+        return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
+    # No client-chosen key exists for reservations, so the outcome cannot be looked up.
+    offers = list(dict.fromkeys(i["offer"] for i in payload))
+    raise OutcomeUnknownError(
+        f"{lost} Reservations have no client reference, so this client cannot tell whether they "
+        "were created: list recent reservations (kt.reservations.list(order='desc')) and look for "
+        f"the offers {offers} before reserving again; unwanted reservations expire at their expiresAt.",
+        request=lost.request,
+        cause=lost.cause,
+        reservations=offers,
+    ) from (lost.__cause__ if isinstance(lost.__cause__, KorusTicketError) else lost)
 
 
 # --- orders -------------------------------------------------------------------------------------
@@ -333,6 +348,32 @@ def _reservations_of(order: BookingOrder) -> set[str]:
     return {value} if isinstance(value, str) else set()
 
 
+def _already_ordered(raw: Any) -> bool:
+    """A failure saying the reservation is ordered already (code, or the message as a fallback)."""
+    if not isinstance(raw, Mapping):
+        return False
+    if raw.get("code") == ALREADY_ORDERED:
+        return True
+    message = raw.get("message")
+    return isinstance(message, str) and "already" in message.lower() and "order" in message.lower()
+
+
+def _orders_by_reference(reference: str, options: RequestOptions, delay: float) -> Flow[list[BookingOrder]]:
+    """Every order carrying `reference` (a bounded number of pages)."""
+    found: list[BookingOrder] = []
+    for page_number in range(1, LOOKUP_PAGES + 1):
+        params: dict[str, Any] = {"external_reference": reference, "items_per_page": 50, "page": page_number}
+        if delay and page_number == 1:
+            params[DELAY_PARAM] = delay
+        page = yield Call(orders_list, OrdersListResponse200, params=params, options=options)
+        members = page.member if isinstance(page.member, list) else []
+        found += [o for o in members if o.external_reference == reference]
+        total = page.total_items if isinstance(page.total_items, int) else None
+        if len(members) < 50 or (total is not None and page_number * 50 >= total):
+            break
+    return found
+
+
 def create_orders_flow(
     reservations: Sequence[object],
     customer: object,
@@ -341,63 +382,148 @@ def create_orders_flow(
     now: dt.datetime,
     attempts: int,
     options: RequestOptions,
+    lookups: int = LOOKUPS,
+    lookup_delay: float = LOOKUP_DELAY,
 ) -> Flow[BulkResult[BookingOrder]]:
     """POST /v1/booking/orders/_bulk, safe to retry: when the answer is lost, the orders are
-    looked up by external_reference before anything is sent again."""
+    looked up by external_reference before anything is sent again.
+
+    Only orders that cover a reservation this call sent count: another booking under the same
+    reference is not this call's success. A reservation the lookup proves unordered is sent
+    again; an "already ordered" answer for a reservation this call may have ordered is looked
+    up again (``lookups`` times, backing off) and reported as succeeded, or the call raises
+    OutcomeUnknownError. Any failure while reconciling raises OutcomeUnknownError, naming the
+    reservations and external_reference concerned, with the failure as its cause.
+
+    ``now`` is accepted for compatibility and not used: whether a reservation has expired is the
+    server's verdict, as the local clock may be ahead of it.
+    """
+    del now
     if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
         raise InputError(
             "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
         )
     reference = _text(external_reference, "external_reference", required=True, max_length=50)
+    assert reference is not None
     attempts = check_retries(attempts)
-    iris = []
-    for i, reservation in enumerate(reservations):
-        if isinstance(reservation, BookingReservation) and (reservation.expired is True or reservation.is_expired(now)):
-            raise InputError(
-                f"reservations[{i}]",
-                f"reservation {reservation.id} expired at {reservation.expires_at}",
-                "reservations whose expiresAt is still ahead: reserve again",
-            )
-        iris.append(to_iri(reservation, f"reservations[{i}]", RESERVATIONS))
-    body = BookingOrderBulkWrite.from_dict(
-        {"reservations": iris, "customer": _customer(customer), "externalReference": reference}
-    )
+    lookups = check_retries(lookups)
+    iris = [to_iri(r, f"reservations[{i}]", RESERVATIONS, exact=True) for i, r in enumerate(reservations)]
+    customer_body = _customer(customer)
 
-    def account(created: Sequence[BookingOrder], failures: Sequence[Any]) -> BulkResult[BookingOrder]:
+    found: dict[str, BookingOrder] = {}  # reservation IRI -> its order, proven to be this call's
+    failed: list[Any] = []  # failures of reservations this call cannot have ordered
+    untied: list[BookingOrder] = []  # created orders that name no reservation (collect counts them)
+    maybe: set[str] = set()  # reservations a lost answer may have ordered
+    to_send = list(dict.fromkeys(iris))
+
+    def account() -> BulkResult[BookingOrder]:
+        created = list({id(o): o for o in [*found.values(), *untied]}.values())
         return collect(
-            created, failures, iris, input_key=_reservation_iri_of, created_keys=_reservations_of, items=reservations
+            created, failed, iris, input_key=_reservation_iri_of, created_keys=_reservations_of, items=reservations
+        )
+
+    def unknown(message: str, pending: set[str], cause: KorusTicketError | str) -> OutcomeUnknownError:
+        concerned = [i for i in dict.fromkeys(iris) if i in pending]
+        return OutcomeUnknownError(
+            f"{message} Reservations concerned: {concerned}. Check "
+            f"kt.orders.list(external_reference={reference!r}) before sending them again.",
+            request=getattr(cause, "request", None),
+            cause=cause if isinstance(cause, str) else (getattr(cause, "cause", "") or type(cause).__name__),
+            reservations=concerned,
+            external_reference=reference,
+            succeeded=list({id(o): o for o in found.values()}.values()),
         )
 
     for attempt in range(attempts + 1):
+        body = BookingOrderBulkWrite.from_dict(
+            {"reservations": to_send, "customer": customer_body, "externalReference": reference}
+        )
+        sent = set(to_send)
+        error: KorusTicketError | None = None
         try:
             result = yield Call(orders_create, BookingOrderBulkResult, params={"body": body}, options=options)
-        except OutcomeUnknownError as exc:
-            log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
-            page = yield Call(
-                orders_list,
-                OrdersListResponse200,
-                params={"external_reference": reference, "items_per_page": 50},
-                options=options,
-            )
-            found = [
-                o for o in (page.member if isinstance(page.member, list) else []) if o.external_reference == reference
-            ]
-            if found:
-                log.debug("found %d order(s) for the lost POST; not sending it again", len(found))
-                return account(found, [])
-            if attempt == attempts:
-                raise OutcomeUnknownError(
-                    f"{exc} No order with external_reference {reference!r} was found after "
-                    f"{attempt + 1} attempt(s); check kt.orders.list(external_reference={reference!r}) "
-                    "before sending again.",
-                    request=exc.request,
-                    cause=exc.cause,
+        except KorusTicketError as exc:
+            error = exc
+        if isinstance(error, OutcomeUnknownError):
+            log.debug("order POST outcome unknown (%s); looking up external_reference", error.cause)
+            maybe |= sent
+            recheck, already, last = set(sent), False, error
+        elif error is not None:
+            if not maybe:
+                raise error  # nothing was lost before: this answer is the outcome
+            # A resend failed, but an earlier lost answer may have ordered these.
+            raise unknown(f"Sending the order again failed ({error}).", maybe - set(found), error) from error
+        else:
+            created = result.orders if isinstance(result.orders, list) else []
+            failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
+            recheck, already = set(), True
+            for order in created:
+                covered = _reservations_of(order) & sent
+                for iri in covered:
+                    found[iri] = order
+                if not covered:
+                    untied.append(order)
+            for raw in failures:
+                failed_iri = _reservation_iri_of(raw)
+                if failed_iri in maybe and failed_iri not in found and _already_ordered(raw):
+                    recheck.add(failed_iri)  # ordered, perhaps by this call's lost request
+                else:
+                    failed.append(raw)
+            if not recheck:
+                return account()
+            last = None
+        for look in range(lookups if already else 1):
+            delay = lookup_delay * (1 << look) if already else 0.0
+            try:
+                orders = yield from _orders_by_reference(reference, options, delay)
+            except KorusTicketError as exc:
+                raise unknown(
+                    f"The order POST's outcome was lost and looking it up failed ({exc}).", recheck, exc
                 ) from exc
-            log.debug("no order for external_reference %r: sending again (attempt %d)", reference, attempt + 2)
-            continue
-        created = result.orders if isinstance(result.orders, list) else []
-        failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
-        return account(created, failures)
+            untied_found: dict[str, BookingOrder] = {}
+            for order in orders:
+                keys = _reservations_of(order)
+                for iri in keys & recheck:
+                    found[iri] = order
+                if not keys and order.iri:
+                    untied_found[order.iri] = order
+            recheck -= set(found)
+            if recheck and untied_found:
+                # 1.0.7 orders do not name their reservation; the reservation names its order.
+                for iri in sorted(recheck):
+                    try:
+                        held = yield Call(
+                            reservations_get, BookingReservation, (to_id(iri, "reservation"),), {}, options
+                        )
+                    except KorusTicketError as exc:
+                        raise unknown(
+                            f"The order POST's outcome was lost and looking it up failed ({exc}).", recheck, exc
+                        ) from exc
+                    if isinstance(held.order, str) and held.order in untied_found:
+                        found[iri] = untied_found[held.order]
+                recheck -= set(found)
+            if not recheck:
+                break
+        if not recheck:
+            return account()
+        if already:
+            raise unknown(
+                f"The server says {len(recheck)} reservation(s) sent by this call are already ordered, but no "
+                f"order with external_reference {reference!r} covering them was found after {lookups} lookup(s).",
+                recheck,
+                "already ordered, no order found",
+            )
+        # The lookup proves these unordered (a resend of an ordered one is refused by the server).
+        to_send = [i for i in to_send if i in recheck]
+        assert last is not None
+        if attempt == attempts:
+            raise unknown(
+                f"{last} No order with external_reference {reference!r} covering them was found after "
+                f"{attempt + 1} attempt(s).",
+                recheck,
+                last,
+            ) from last
+        log.debug("no order for external_reference %r yet: sending again (attempt %d)", reference, attempt + 2)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -426,6 +552,8 @@ def _beneficiary(value: object) -> dict[str, Any]:
         raise InputError("beneficiary.date_of_birth", "a datetime, not a date", "datetime.date or 'YYYY-MM-DD'")
     if isinstance(birth, dt.date):
         data["dateOfBirth"] = birth.isoformat()
+    elif birth is not None:
+        data["dateOfBirth"] = _calendar_date(birth, "beneficiary.date_of_birth")
     for name in ("title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"):
         if name in data:  # merge-patch: an explicit None clears the field on the server
             out[name] = (
@@ -434,6 +562,16 @@ def _beneficiary(value: object) -> dict[str, Any]:
                 else (None if data[name] is None else _text(data[name], f"beneficiary.{name}", required=False))
             )
     return out
+
+
+def _calendar_date(value: object, field: str) -> str:
+    """A 'YYYY-MM-DD' string naming a real day (the server would store anything else as is)."""
+    if isinstance(value, str) and DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date or 'YYYY-MM-DD'")
 
 
 def set_beneficiary_call(

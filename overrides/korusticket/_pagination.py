@@ -4,6 +4,12 @@ A page is fetched by number. The next one is known from ``view.next`` when the s
 otherwise from ``totalItems``; an empty or short page ends the walk. ``hydra:``-prefixed
 envelopes (API Platform 3) are read too. The async paginator can prefetch pages concurrently
 once the total is known, and still yields in order with a bounded number of pages in flight.
+
+A walk always ends and never skips: the server's own page size is learned from page 1 (a
+server capping 100 asked to 30 is followed by 30s), an item (by IRI) is yielded once, and a
+server that repeats a page, ignores ``page``, points ``view.next`` back, or serves more pages
+than ``totalItems`` allows (``ceil(totalItems / page size) + 1``) stops the walk with
+ResponseDecodeError naming the loop.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 
 from ._constants import MAX_PAGE_SIZE
-from ._errors import InputError
+from ._errors import InputError, ResponseDecodeError
 
 if TYPE_CHECKING:
     import asyncio
@@ -106,32 +112,97 @@ def _page_number(iri: object) -> int | None:
 
 @attrs.frozen
 class _Walk:
-    """Which page comes after a given one (shared by the sync and async paginators)."""
+    """The settings of a walk; each iteration gets its own _Cursor."""
 
     page_size: int
     limit: int | None
 
-    def last_page(self, first: Page[Any]) -> int | None:
-        if first.final:
-            return first.page
-        if first.total_items is None:
+    def cursor(self) -> _Cursor:
+        return _Cursor(self.page_size, self.limit)
+
+
+class _Cursor:
+    """One walk through a collection: which page comes next, and the checks that stop a server
+    that loops (shared by the sync and async paginators)."""
+
+    def __init__(self, page_size: int, limit: int | None) -> None:
+        self.page_size = page_size  # becomes the server's own size when page 1 says it is smaller
+        self.limit = limit
+        self.total: int | None = None
+        self.seen: set[str] = set()
+        self.received = 0  # distinct items accepted
+        self.final = False  # an unpaged collection: its one page is all there is
+        self.fetched = 0  # pages accepted
+
+    def _loop(self, what: str) -> ResponseDecodeError:
+        return ResponseDecodeError(f"pagination loop: {what}; stopped to avoid walking forever")
+
+    def max_pages(self) -> int | None:
+        return None if self.total is None else math.ceil(self.total / self.page_size) + 1
+
+    def accept(self, page: Page[T]) -> Page[T]:
+        """The page with items already yielded left out; raises on a page that brings nothing new."""
+        self.fetched += 1
+        self.final = self.final or page.final
+        if self.total is None and page.total_items is not None:
+            self.total = page.total_items
+            if page.page == 1 and 0 < len(page.items) < self.page_size and self.total > len(page.items):
+                self.page_size = len(page.items)  # the server caps the page size: follow its pages
+        if (most := self.max_pages()) is not None and self.fetched > most:
+            raise self._loop(
+                f"page {page.page} is page number {self.fetched} fetched, more than totalItems "
+                f"{self.total} allows at {self.page_size} per page ({most})"
+            )
+        fresh: list[T] = []
+        for item in page.items:
+            iri = getattr(item, "iri", None)
+            if isinstance(iri, str):
+                if iri in self.seen:
+                    continue
+                self.seen.add(iri)
+            fresh.append(item)
+        if page.items and not fresh:
+            raise self._loop(
+                f"page {page.page} repeats only items already seen (the server ignores `page` or serves a page twice)"
+            )
+        self.received += len(fresh)
+        return attrs.evolve(page, items=fresh)
+
+    def last_page(self) -> int | None:
+        if self.final:
+            return 1
+        if self.total is None:
             return None
-        pages = math.ceil(first.total_items / self.page_size)
+        pages = math.ceil(self.total / self.page_size)
         if self.limit is not None:
             pages = min(pages, math.ceil(self.limit / self.page_size))
         return pages
 
-    def after(self, page: Page[Any]) -> int | None:
-        if not page.items or page.final:
+    def after(self, page: Page[Any], served: int) -> int | None:
+        """The page to fetch after `page` (`served`: how many items the server sent in it)."""
+        if not served or page.final:
             return None
-        if self.limit is not None and page.page * self.page_size >= self.limit:
+        if self.limit is not None and self.received >= self.limit:
             return None  # enough items fetched: do not ask for another page
-        if page.next_page is not None and page.next_page > page.page:
-            return page.next_page
-        if page.total_items is not None:
-            return page.page + 1 if page.page * self.page_size < page.total_items else None
+        if self.total is not None and self.received >= self.total and page.next_page is None:
+            return None  # every item the server announced is here
+        if page.next_page is not None:
+            if page.next_page <= page.page:
+                raise self._loop(f"view.next of page {page.page} points back to page {page.next_page}")
+            return self._bounded(page.next_page)
+        if self.total is not None:
+            return self._bounded(page.page + 1) if page.page * self.page_size < self.total else None
         # No links and no total: a full page means there may be more.
-        return page.page + 1 if len(page.items) >= self.page_size else None
+        return page.page + 1 if served >= self.page_size else None
+
+    def _bounded(self, number: int) -> int:
+        """`number`, unless fetching it would exceed what totalItems allows."""
+        if (most := self.max_pages()) is not None and self.fetched >= most:
+            raise self._loop(
+                f"the server points to page {number} after {self.fetched} pages, more than totalItems "
+                f"{self.total} allows at {self.page_size} per page ({most})"
+            )
+        return number
 
 
 def _clip(items: list[T], remaining: int | None) -> list[T]:
@@ -149,14 +220,16 @@ class Paginator(Generic[T]):
 
     def pages(self) -> Iterator[Page[T]]:
         remaining = self._walk.limit
+        cursor = self._walk.cursor()
         number: int | None = 1
         while number is not None and remaining != 0:
-            page = self._fetch(number, self._walk.page_size)
+            served = self._fetch(number, self._walk.page_size)
+            page = cursor.accept(served)
             items = _clip(page.items, remaining)
             if remaining is not None:
                 remaining -= len(items)
             yield attrs.evolve(page, items=items)
-            number = self._walk.after(page)
+            number = cursor.after(page, len(served.items))
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -184,7 +257,8 @@ class AsyncPaginator(Generic[T]):
         remaining = self._walk.limit
         if remaining == 0:
             return
-        async for page in self._prefetched() if self._prefetch > 1 else self._sequential():
+        cursor = self._walk.cursor()
+        async for page in self._prefetched(cursor) if self._prefetch > 1 else self._sequential(cursor):
             items = _clip(page.items, remaining)
             if remaining is not None:
                 remaining -= len(items)
@@ -192,14 +266,15 @@ class AsyncPaginator(Generic[T]):
             if remaining == 0:
                 return
 
-    async def _sequential(self) -> AsyncIterator[Page[T]]:
+    async def _sequential(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
         number: int | None = 1
         while number is not None:
-            page = await self._fetch(number, self._walk.page_size)
+            served = await self._fetch(number, self._walk.page_size)
+            page = cursor.accept(served)
             yield page
-            number = self._walk.after(page)
+            number = cursor.after(page, len(served.items))
 
-    async def _prefetched(self) -> AsyncIterator[Page[T]]:
+    async def _prefetched(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
         """Up to `prefetch` pages in flight, yielded in page order.
 
         The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
@@ -225,14 +300,18 @@ class AsyncPaginator(Generic[T]):
             top_up()
             while window:
                 number, task = window.popleft()
-                page = await task
-                if number == 1 and (known := self._walk.last_page(page)) is not None:
+                served = await task
+                page = cursor.accept(served)
+                if number == 1 and (known := cursor.last_page()) is not None:
                     last = known
                     while window and window[-1][0] > last:
                         window.pop()[1].cancel()
                 yield page
-                if self._walk.after(page) is None:
+                following = cursor.after(page, len(served.items))
+                if following is None:
                     return
+                if following != number + 1:  # view.next skips ahead: the window no longer matches
+                    raise cursor._loop(f"view.next of page {number} skips to page {following} while prefetching")
                 top_up()
         finally:
             for _, pending in window:

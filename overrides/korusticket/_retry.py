@@ -4,6 +4,10 @@ Retried: connection failures, 408, 429, 502, 503, 504 on GET/HEAD/PATCH (merge-p
 idempotent). A POST is retried only when the connection failed before anything was sent;
 otherwise it reaches the server at most once. Backoff is exponential with full jitter;
 Retry-After (seconds or HTTP date) is honoured up to a cap, and not retried beyond it.
+
+The body is read here, inside the retry loop: a connection reset or a stall in the middle of
+a body is a transport failure like any other, retried for GET/PATCH (never for a POST). A
+request refused locally (httpx.LocalProtocolError: an illegal header value) is never retried.
 """
 
 from __future__ import annotations
@@ -20,12 +24,24 @@ import httpx
 
 from ._constants import DEFAULT_MAX_RETRIES, INITIAL_RETRY_DELAY, MAX_RETRY_AFTER, MAX_RETRY_DELAY
 
-__all__ = ["RetryPolicy", "RetryTransport", "AsyncRetryTransport", "parse_retry_after", "MAX_RETRIES_KEY"]
+__all__ = [
+    "DELAY_KEY",
+    "DELAY_PARAM",
+    "MAX_RETRIES_KEY",
+    "AsyncRetryTransport",
+    "RetryPolicy",
+    "RetryTransport",
+    "parse_retry_after",
+]
 
 log = logging.getLogger("korusticket")
 
 # Per-request override of the client's max_retries travels in request.extensions.
 MAX_RETRIES_KEY = "korusticket.max_retries"
+# Seconds to wait (with the injected sleep) before the first attempt: the backoff between two
+# reconciliation lookups. Flows put it in a Call's params under DELAY_PARAM.
+DELAY_KEY = "korusticket.delay"
+DELAY_PARAM = "_korusticket_delay"
 RETRY_STATUSES = frozenset({408, 429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELETE"})
 # Failures that happen before the request leaves: safe to resend whatever the method.
@@ -62,6 +78,7 @@ class RetryPolicy:
     random: Callable[[], float] = random.random
     # Methods safe to send twice. The token endpoint adds POST: asking twice for a token is harmless.
     methods: frozenset[str] = IDEMPOTENT_METHODS
+    statuses: frozenset[int] = RETRY_STATUSES
 
     def budget(self, request: httpx.Request) -> int:
         value = request.extensions.get(MAX_RETRIES_KEY)
@@ -75,7 +92,7 @@ class RetryPolicy:
         self, request: httpx.Request, response: httpx.Response, attempt: int, budget: int
     ) -> float | None:
         """Seconds to wait before sending again after this answer, or None to return it."""
-        if response.status_code not in RETRY_STATUSES or request.method not in self.methods or attempt >= budget:
+        if response.status_code not in self.statuses or request.method not in self.methods or attempt >= budget:
             return None
         retry_after = parse_retry_after(response.headers.get("Retry-After"), self.now)
         if retry_after is not None and retry_after > self.max_retry_after:
@@ -88,8 +105,13 @@ class RetryPolicy:
 
     def delay_after_error(self, request: httpx.Request, exc: Exception, attempt: int, budget: int) -> float | None:
         """Seconds to wait before sending again after a transport failure, or None to raise it."""
-        # Before sending, any method may go again; after, only those safe to send twice.
-        if attempt >= budget or not (isinstance(exc, NOT_SENT) or request.method in self.methods):
+        # Before sending, any method may go again; after, only those safe to send twice. A request
+        # refused locally would be refused again.
+        if (
+            attempt >= budget
+            or isinstance(exc, httpx.LocalProtocolError)
+            or not (isinstance(exc, NOT_SENT) or request.method in self.methods)
+        ):
             return None
         delay = self.backoff(attempt)
         _log_retry(request, attempt, budget, type(exc).__name__, delay)
@@ -108,9 +130,16 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         budget, attempt = self.policy.budget(request), 0
+        if initial := _delay(request):
+            self.sleep(initial)
         while True:
             try:
                 response = self.inner.handle_request(request)
+                try:
+                    response.read()  # a body cut or stalled is a failure of this attempt
+                except BaseException:
+                    response.close()
+                    raise
             except httpx.TransportError as exc:
                 if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
@@ -144,9 +173,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         budget, attempt = self.policy.budget(request), 0
+        if initial := _delay(request):
+            await self.sleep(initial)
         while True:
             try:
                 response = await self.inner.handle_async_request(request)
+                try:
+                    await response.aread()  # a body cut or stalled is a failure of this attempt
+                except BaseException:
+                    await response.aclose()
+                    raise
             except httpx.TransportError as exc:
                 if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
@@ -159,6 +195,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+def _delay(request: httpx.Request) -> float:
+    value = request.extensions.get(DELAY_KEY)
+    return float(value) if isinstance(value, int | float) and value > 0 else 0.0
 
 
 def _log_retry(request: httpx.Request, attempt: int, budget: int, reason: str, delay: float) -> None:

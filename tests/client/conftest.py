@@ -603,6 +603,7 @@ def make_client(api: MockAPI, clock: FakeClock) -> Iterator[Callable[..., KorusT
         kwargs.setdefault("clock", clock)
         kwargs.setdefault("sleep", FakeSleep())
         kwargs.setdefault("max_retries", 0)
+        kwargs.setdefault("validate_responses", "strict")  # the suite runs strict (see README)
         client = KorusTicket(**kwargs)
         made.append(client)
         return client
@@ -624,6 +625,7 @@ def make_async_client(api: MockAPI, clock: FakeClock) -> Callable[..., AsyncKoru
         kwargs.setdefault("clock", clock)
         kwargs.setdefault("sleep", AsyncFakeSleep())
         kwargs.setdefault("max_retries", 0)
+        kwargs.setdefault("validate_responses", "strict")
         return AsyncKorusTicket(**kwargs)
 
     return make

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from korusticket import AuthenticationError, KorusTicket
+from korusticket import AuthenticationError, KorusTicket, ServerError
 
 from .conftest import (
     CATALOG,
@@ -294,12 +294,17 @@ def test_token_endpoint_error_raises_authentication_error(
     assert api.api_requests == []  # nothing was sent to the API without a token
 
 
-def test_token_endpoint_non_json_error_still_raises_authentication_error(api: MockAPI, client: KorusTicket) -> None:
-    api.token_replies = [httpx.Response(502, text="<html><body>Bad Gateway</body></html>")]
-    with pytest.raises(AuthenticationError) as info:
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_token_endpoint_5xx_is_a_server_error_not_refused_credentials(
+    api: MockAPI, client: KorusTicket, status: int
+) -> None:
+    api.token_replies = [httpx.Response(status, text="<html><body>Bad Gateway</body></html>")]
+    with pytest.raises(ServerError) as info:
         client.catalogs.get(CATALOG)
-    assert info.value.status_code == 502
-    assert info.value.error is None
+    assert not isinstance(info.value, AuthenticationError)
+    assert info.value.status_code == status
+    assert "server side" in str(info.value)
+    assert "refused" not in str(info.value)
     assert api.api_requests == []
 
 
@@ -326,7 +331,7 @@ def test_async_token_endpoint_error_raises_authentication_error(api: MockAPI, ma
 
 def test_failed_token_request_is_retried_on_the_next_call(api: MockAPI, client: KorusTicket) -> None:
     api.token_replies = [httpx.Response(503, json={"error": "temporarily_unavailable"})]
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(ServerError):
         client.catalogs.get(CATALOG)
     client.catalogs.get(CATALOG)
     assert len(api.token_requests) == 2

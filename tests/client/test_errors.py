@@ -392,13 +392,10 @@ def test_async_input_error_is_raised_before_any_request(api: MockAPI, make_async
     assert api.requests == []
 
 
-def test_expired_reservation_model_is_refused_before_sending(api: MockAPI, client: KorusTicket, clock: Any) -> None:
-    from korusticket_api.models import BookingReservation
-
-    from .conftest import reservation_body
-
-    reservation = BookingReservation.from_dict(reservation_body())
-    clock.advance(3600)  # past its expiresAt
-    with pytest.raises(InputError):
-        client.orders.create([reservation], CUSTOMER, "REF")
+def test_an_offer_iri_passed_as_a_reservation_is_refused_before_sending(api: MockAPI, client: KorusTicket) -> None:
+    offer = f"/v1/ticketing/catalogs/{CATALOG}/offers/{CATALOG}"
+    with pytest.raises(InputError) as info:
+        client.orders.create([offer], CUSTOMER, "REF")
+    assert info.value.field == "reservations[0]"
+    assert "not an IRI of /v1/booking/reservations" in str(info.value)
     assert api.requests == []

@@ -63,9 +63,10 @@ def test_per_call_language_without_client_language(api: MockAPI, client: KorusTi
 def test_per_call_language_applies_to_every_page(api: MockAPI, client: KorusTicket) -> None:
     from .conftest import catalog_body, collection, jsonld
 
+    OTHER_CATALOG = "0197cb40-0a99-7fff-8a73-00000000ffff"
     api.replies = [
         jsonld(collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body()], total=2)),
-        jsonld(collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body()], total=2)),
+        jsonld(collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body(OTHER_CATALOG)], total=2)),
     ]
     list(client.catalogs.list(page_size=1, language="es"))
     assert [r.headers["Accept-Language"] for r in api.api_requests] == ["es", "es"]

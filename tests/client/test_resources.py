@@ -378,8 +378,11 @@ def test_product_filter_accepts_every_identifier_form(api: MockAPI, client: Koru
 def test_pages_are_walked_with_page_and_items_per_page(api: MockAPI, client: KorusTicket) -> None:
     from .conftest import collection, jsonld
 
-    first = collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body(), catalog_body()], total=3)
-    second = collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body()], total=3)
+    ids = [f"0197cb40-0a99-7{n:03x}-8a73-{n:012x}" for n in (0xA1, 0xA2, 0xA3)]
+    first = collection(
+        "TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body(ids[0]), catalog_body(ids[1])], total=3
+    )
+    second = collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body(ids[2])], total=3)
     api.replies = [jsonld(first), jsonld(second)]
     assert len(list(client.catalogs.list(page_size=2))) == 3
     assert [r.url.query.decode() for r in api.api_requests] == ["page=1&itemsPerPage=2", "page=2&itemsPerPage=2"]

@@ -165,6 +165,7 @@ class Env:
             "token_url": self.live_url + TOKEN_PATH if self.live_url else self.token_url,
             "clock": self.clock,
             "sleep": lambda _: None,
+            "validate_responses": "strict",
         }
         if self.target != "demo":  # replay sends anything: secrets are scrubbed before matching
             options.update(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET)

@@ -232,7 +232,7 @@ def handler(request):
     return httpx.Response(200, json=widget(4))
 
 def sync():
-    kt = KorusTicket(client_id="c", client_secret="s", base_url="http://127.0.0.1:9",
+    kt = KorusTicket(client_id="c", client_secret="s", base_url="http://127.0.0.1:9", validate_responses="strict",
                      token_url="http://127.0.0.1:9/token", transport=httpx.MockTransport(handler), sleep=lambda s: None)
     widgets = list(kt.widgets.list(CATALOG, page_size=1))
     assert [w.name for w in widgets] == ["w1", "w2"], widgets
@@ -246,6 +246,9 @@ def sync():
         assert "price" in str(exc)
     else:
         raise AssertionError("a wrong type passed the response check")
+    lenient = KorusTicket(client_id="c", client_secret="s", base_url="http://127.0.0.1:9",
+                          token_url="http://127.0.0.1:9/token", transport=httpx.MockTransport(handler))
+    assert lenient.widgets.get(CATALOG, WIDGET)["price"] == 12.5  # the default keeps the raw value
 
 async def main():
     flaky["left"] = 1
@@ -281,7 +284,7 @@ def test_every_new_operation_is_callable_with_auth_retries_checks_and_pagination
     proc = run(repo, "-c", CALLS, CATALOG, env=env)
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout)
-    assert sum(path.endswith("/token") for _, path, _ in seen) == 2  # one token per client, reused
+    assert sum(path.endswith("/token") for _, path, _ in seen) == 3  # one token per client (3 clients), reused
     widget_pages = [query for _, path, query in seen if path.endswith("/widgets")]
     assert widget_pages.count("page=1&itemsPerPage=1") >= 2  # the 503 was retried, sync and async
 

@@ -34,6 +34,7 @@ def client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Ca
 
     def make(**kwargs: Any) -> KorusTicket:
         settings: dict[str, Any] = {"token": "t", "transport": script.transport(), "clock": clock}
+        settings["validate_responses"] = "strict"  # the suite runs strict (see README)
         settings["sleep"] = sleeps.append
         settings.update(kwargs)
         kt = KorusTicket(**settings)
@@ -54,6 +55,7 @@ def async_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Calla
 
     def make(**kwargs: Any) -> AsyncKorusTicket:
         settings: dict[str, Any] = {"token": "t", "transport": script.transport(), "clock": clock}
+        settings["validate_responses"] = "strict"  # the suite runs strict (see README)
         settings["sleep"] = fake_sleep
         settings.update(kwargs)
         return AsyncKorusTicket(**settings)

@@ -20,6 +20,7 @@ from _reliability_support import (
     order_bulk_body,
     orders_page,
     problem,
+    reservation_body,
     reservation_iri,
     uid,
 )
@@ -156,9 +157,12 @@ def test_failed_lookup_raises_and_does_not_resend(script: Script, client: Callab
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, problem(500))
 
-    with pytest.raises(ServerError):
+    with pytest.raises(OutcomeUnknownError) as info:  # the order may exist: never a plain ServerError
         client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
+    assert isinstance(info.value.__cause__, ServerError)
+    assert info.value.reservations == (reservation_iri(1),)
+    assert info.value.external_reference == REF
     assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
@@ -229,15 +233,18 @@ def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
     script: Script, client: Callable[..., KorusTicket]
 ) -> None:
     # 1.0.7-shaped order: no `reservation` to tie it to the input, yet it is the one we sent.
+    # The reservation names its order (documented `order` field): that ties them.
     legacy = order_body(1, external_reference=REF)
     del legacy["reservation"]
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
     script.add("GET", ORDERS, found(legacy))
+    script.add("GET", reservation_iri(1), jsonld(200, reservation_body(1, order=legacy["@id"])))
 
     result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert result.ok
     assert len(result.succeeded) == 1
+    assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
 @pytest.mark.parametrize("budget", [-1, "2", 1.5, True])

@@ -22,6 +22,7 @@ from _reliability_support import (
 )
 from korusticket import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     AsyncKorusTicket,
     KorusTicket,
@@ -148,8 +149,10 @@ def test_other_statuses_are_not_retried(
 ) -> None:
     script.add("GET", PATH, problem(status))
 
-    with pytest.raises(Exception):  # noqa: B017, PT011 - the class is tested elsewhere; only the count matters
+    with pytest.raises(APIError) as info:
         client().reservations.get(RID)
+
+    assert info.value.status_code == status
 
     assert len(script.requests) == 1
     assert sleeps == []
