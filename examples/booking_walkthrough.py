@@ -4,8 +4,8 @@ Without credentials, this starts the korusticket.testing stand-in on a loopback 
 With KORUSTICKET_CLIENT_ID and KORUSTICKET_CLIENT_SECRET set, it books on the demo server instead
 (KORUSTICKET_BASE_URL and KORUSTICKET_TOKEN_URL are honoured). Either way it prints each step.
 
-    catalogs -> events, sessions -> offers -> availability, price -> form -> reservation -> order
-    -> beneficiaries -> document URL
+    catalogs -> product bases, options, products -> offers -> offer-ticket sessions -> availability,
+    price -> form -> reservation -> order -> beneficiaries -> document URL
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def money(amount: object, currency: object = "EUR") -> str:
 
 
 def prop(model: Any, name: str) -> Any:
-    """A property of an open object (1.0.7 documents no properties for events and sessions)."""
+    """A property of an open object (the spec documents no properties for options and sessions)."""
     return model.additional_properties.get(name)
 
 
@@ -71,6 +71,13 @@ def form_values(form: Any) -> dict[str, object]:
         elif field.required:
             values[field.name] = field.choices[0] if field.choices else SAMPLE_BY_TYPE[field.type]
     return values
+
+
+def _session_for(ticket: Any, chosen: dict[str, str], open_sessions: set[Any]) -> Any:
+    """The session picked for a ticket, else the first one of that ticket still open."""
+    if str(ticket.iri) in chosen:
+        return chosen[str(ticket.iri)]
+    return next((s for s in sorted(map(str, open_sessions)) if s.startswith(f"{ticket.iri}/sessions/")), None)
 
 
 def walkthrough(
@@ -88,26 +95,42 @@ def walkthrough(
     catalog = catalogs[0]
     t(f"-> catalog {catalog.name!r}")
 
-    t.step("Pick an event and a session: kt.events.list(catalog), kt.sessions.list(catalog, event)")
-    session = None
-    for event in kt.events.list(catalog, limit=10):
-        later = [s for s in kt.sessions.list(catalog, event) if str(prop(s, "startsAt"))[:10] > today.isoformat()]
-        t(f"- {prop(event, 'name')}: {len(later)} session(s) after today")
-        if later and session is None:
-            session, session_event = later[0], event
-    if session is not None:
-        t(f"-> {prop(session_event, 'name')}, session starting {prop(session, 'startsAt')}")
+    t.step(
+        "Browse product bases: kt.product_bases.list(catalog), kt.product_base_options.list(...), "
+        "kt.product_base_option_values.list(...), kt.product_base_products.list(...)"
+    )
+    products = []
+    for base in kt.product_bases.list(catalog, limit=3):
+        options = [o.iri.rsplit("/", 1)[-1] for o in kt.product_base_options.list(catalog, base) if o.iri]
+        values = {code: len(list(kt.product_base_option_values.list(catalog, base, code))) for code in options}
+        base_products = list(kt.product_base_products.list(catalog, base))
+        t(f"- {base.name}: options {values or 'none'}, {len(base_products)} product(s)")
+        products += base_products[:1]
+    if products:
+        t(f"-> product {products[0].name!r}")
 
-    t.step("Pick offers: kt.offers.list(catalog, session=session), kt.offers.list(catalog)")
+    t.step("Pick offers: kt.offers.list(catalog, product=...), kt.offer_ticket_sessions.list(catalog, offer, ticket)")
     chosen = []
-    if session is not None:
-        for_session = [o for o in kt.offers.list(catalog, session=session) if o.available_quantity != 0]
-        t(f"- {len(for_session)} offer(s) for that session")
-        chosen += [(o, 2) for o in for_session[:1]]
     upcoming = [o for o in kt.offers.list(catalog, limit=200) if not o.date or o.date >= today]
+    if products:
+        offers = kt.offers.list(catalog, product=products[0], date_after=today, limit=20)
+        for_product = [o for o in offers if o.available_quantity != 0]
+        t(f"- {len(for_product)} offer(s) of that product")
+        chosen += [(o, 1) for o in for_product[:1]]
+    with_session = [o for o in upcoming if any(not ticket.date_access for ticket in o.tickets)]
     with_form = [o for o in upcoming if any(ticket.form for ticket in o.tickets)]
     undated = [o for o in upcoming if not o.date]  # passes: their tickets usually name a holder
-    t(f"- {len(upcoming)} upcoming offer(s): {len(with_form)} with a ticket form, {len(undated)} undated")
+    t(f"- {len(upcoming)} upcoming offer(s): {len(with_session)} with a session to choose, "
+      f"{len(with_form)} with a ticket form, {len(undated)} undated")  # fmt: skip
+    sessions: dict[str, str] = {}  # ticket IRI -> the offer-ticket session chosen for it
+    for o in with_session[:1]:
+        for ticket in o.tickets:
+            if not ticket.date_access:
+                slots = list(kt.offer_ticket_sessions.list(catalog, o, ticket, limit=5))
+                t(f"- ticket {ticket.iri}: {len(slots)} session(s), first {slots[0].iri if slots else None}")
+                if slots and slots[0].iri:
+                    sessions[str(ticket.iri)] = slots[0].iri
+        chosen.append((o, 2))
     for o in (with_form or upcoming)[:1] + undated[:1]:
         if o.iri not in {c.iri for c, _ in chosen}:
             chosen.append((o, 1))
@@ -123,10 +146,9 @@ def walkthrough(
         price = kt.offers.price(catalog, offer)
         amount = money(price.amount_incl_tax, price.currency)
         t(f"- {offer.product.name}: {available.available_quantity} left, {amount}")
-        sessions = [s.session for s in available.sessions_availability or []]
-        wanted = session.iri if session is not None and session.iri in sessions else (sessions or [None])[0]
-        entries = [{"ticket": ticket} if ticket.date_access else {"ticket": ticket, "session": wanted}
-                   for ticket in offer.tickets]  # fmt: skip
+        open_sessions = {s.session for s in available.sessions_availability or [] if s.available_quantity}
+        entries = [{"ticket": ticket} if ticket.date_access else {"ticket": ticket, "session": _session_for(
+                       ticket, sessions, open_sessions)} for ticket in offer.tickets]  # fmt: skip
         items.append({"offer": offer, "quantity": quantity, "ticket_sessions": entries})
 
     t.step("Fill ticket forms: kt.forms.get(form), korusticket.forms.build_form_data(form, values)")
@@ -175,7 +197,7 @@ def walkthrough(
     for o in orders.succeeded:
         documents = document_ids(o.iri) if document_ids else prop(o, "documents") or []
         if not documents:
-            t(f"- {o.reference}: no document id to ask for (API 1.0.7 lists no documents and the order names none)")
+            t(f"- {o.reference}: no document id to ask for (API 1.0.10 lists no documents and the order names none)")
         for document in documents:
             url = kt.order_documents.refresh_url(o, document).temporary_url
             t(f"- {o.reference}, document {document}: {url[:60]}...")

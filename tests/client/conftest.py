@@ -38,7 +38,7 @@ ALL_IDS = (
 
 CATALOG_IRI = f"/v1/ticketing/catalogs/{CATALOG}"
 EVENT_IRI = f"{CATALOG_IRI}/events/{EVENT}"
-SESSION_IRI = f"{EVENT_IRI}/sessions/{SESSION}"
+SESSION_IRI = f"{CATALOG_IRI}/offers/{OFFER}/tickets/{TICKET}/sessions/{SESSION}"  # an offer-ticket session (1.0.10)
 PRODUCT_IRI = f"{CATALOG_IRI}/products/{PRODUCT}"
 PRODUCT_2_IRI = f"{CATALOG_IRI}/products/{PRODUCT_2}"
 OFFER_IRI = f"{CATALOG_IRI}/offers/{OFFER}"
@@ -141,33 +141,12 @@ def catalog_body(c: str = CATALOG) -> dict[str, Any]:
     }
 
 
-def event_body(c: str = CATALOG, e: str = EVENT) -> dict[str, Any]:
+def session_body(c: str = CATALOG, o: str = OFFER, t: str = TICKET, s: str = SESSION) -> dict[str, Any]:
     return {
-        "@context": "/contexts/TicketingEvent",
-        "@id": f"/v1/ticketing/catalogs/{c}/events/{e}",
-        "@type": "TicketingEvent",
-        "id": e,
-        "name": "Cinéscénie",
-    }
-
-
-def session_body(c: str = CATALOG, e: str = EVENT, s: str = SESSION) -> dict[str, Any]:
-    return {
-        "@context": "/contexts/TicketingSession",
-        "@id": f"/v1/ticketing/catalogs/{c}/events/{e}/sessions/{s}",
-        "@type": "TicketingSession",
+        "@context": "/contexts/TicketingOfferTicketSession",
+        "@id": f"/v1/ticketing/catalogs/{c}/offers/{o}/tickets/{t}/sessions/{s}",
+        "@type": "TicketingOfferTicketSession",
         "id": s,
-        "startsAt": "2025-06-07T20:00:00+02:00",
-    }
-
-
-def session_availability_body(c: str = CATALOG, e: str = EVENT, s: str = SESSION) -> dict[str, Any]:
-    # how-to/availability-checks (oldest guide)
-    return {
-        "@context": "/contexts/TicketingSession",
-        "@id": f"/v1/ticketing/catalogs/{c}/events/{e}/sessions/{s}/availability",
-        "@type": "TicketingSession",
-        "availableQuantity": 10,
     }
 
 
@@ -220,7 +199,10 @@ def offer_availability_body(c: str = CATALOG, o: str = OFFER) -> dict[str, Any]:
         "@type": "TicketingOfferAvailability",
         "availableQuantity": 41301,
         "sessionsAvailability": [
-            {"session": f"/v1/ticketing/catalogs/{c}/events/{EVENT}/sessions/{SESSION}", "availableQuantity": 4000}
+            {
+                "session": f"/v1/ticketing/catalogs/{c}/offers/{OFFER}/tickets/{TICKET}/sessions/{SESSION}",
+                "availableQuantity": 4000,
+            }
         ],
     }
 
@@ -437,11 +419,6 @@ ROUTES: list[tuple[str, re.Pattern[str], Callable[..., dict[str, Any]]]] = [
     for m, p, f in [
         ("GET", "/v1/ticketing/catalogs", lambda r: collection("TicketingCatalog", r.url.path, [catalog_body()])),
         ("GET", C, lambda r, c: catalog_body(c)),
-        ("GET", f"{C}/events", lambda r, c: collection("TicketingEvent", r.url.path, [event_body(c)])),
-        ("GET", f"{C}/events/{U}", lambda r, c, e: event_body(c, e)),
-        ("GET", f"{C}/events/{U}/sessions", lambda r, c, e: collection("TicketingSession", r.url.path, [session_body(c, e)])),
-        ("GET", f"{C}/events/{U}/sessions/{U}", lambda r, c, e, s: session_body(c, e, s)),
-        ("GET", f"{C}/events/{U}/sessions/{U}/availability", lambda r, c, e, s: session_availability_body(c, e, s)),
         ("GET", f"{C}/products", lambda r, c: collection("TicketingProduct", r.url.path, [product_body(c), product_body(c, PRODUCT_2, "Puy du Fou 1 jour Adulte + Cinéscénie Argent")])),
         ("GET", f"{C}/products/{U}", lambda r, c, p: product_body(c, p)),
         ("GET", f"{C}/offers", lambda r, c: collection("TicketingOffer", r.url.path, [offer_body(c)])),
@@ -449,6 +426,8 @@ ROUTES: list[tuple[str, re.Pattern[str], Callable[..., dict[str, Any]]]] = [
         ("GET", f"{C}/offers/{U}/availability", lambda r, c, o: offer_availability_body(c, o)),
         ("GET", f"{C}/offers/{U}/price", lambda r, c, o: offer_price_body(c, o)),
         ("GET", f"{C}/offers/{U}/tickets", lambda r, c, o: collection("TicketingOfferTicket", r.url.path, [offer_ticket_body(c, o)])),
+        ("GET", f"{C}/offers/{U}/tickets/{U}/sessions", lambda r, c, o, t: collection("TicketingOfferTicketSession", r.url.path, [session_body(c, o, t)])),
+        ("GET", f"{C}/offers/{U}/tickets/{U}/sessions/{U}", lambda r, c, o, t, s: session_body(c, o, t, s)),
         ("GET", f"{C}/offers/{U}/tickets/{U}", lambda r, c, o, t: offer_ticket_body(c, o, t)),
         ("GET", f"/v1/forms/{U}", lambda r, f: form_body(f)),
         ("GET", "/v1/booking/reservations", lambda r: collection("BookingReservation", r.url.path, [reservation_body()])),

@@ -21,8 +21,6 @@ from .conftest import (
     CATALOG_IRI,
     DOCUMENT,
     DOCUMENT_IRI,
-    EVENT,
-    EVENT_IRI,
     FORM,
     FORM_IRI,
     ITEM,
@@ -151,9 +149,7 @@ def test_async_results_are_typed(make_async_client: Any) -> None:
 
 IRI_CASES = [
     ("catalog", lambda kt: kt.catalogs.get(CATALOG), CATALOG_IRI),
-    ("event", lambda kt: kt.events.get(CATALOG, EVENT), EVENT_IRI),
-    ("session", lambda kt: kt.sessions.get(CATALOG, EVENT, SESSION), SESSION_IRI),
-    ("session availability", lambda kt: kt.sessions.availability(CATALOG, EVENT, SESSION), f"{SESSION_IRI}/availability"),
+    ("session", lambda kt: kt.offer_ticket_sessions.get(CATALOG, OFFER, TICKET, SESSION), SESSION_IRI),
     ("product", lambda kt: kt.products.get(CATALOG, PRODUCT), PRODUCT_IRI),
     ("offer", lambda kt: kt.offers.get(CATALOG, OFFER), OFFER_IRI),
     ("offer availability", lambda kt: kt.offers.availability(CATALOG, OFFER), f"{OFFER_IRI}/availability"),

@@ -24,7 +24,6 @@ from korusticket_api.models import (
     TicketingOffer,
     TicketingOfferAvailability,
     TicketingOfferPrice,
-    TicketingSessionAvailability,
 )
 
 from tests.fixtures import documented_payloads as docs
@@ -104,7 +103,6 @@ def test_document_url_price_and_availability() -> None:
     availability = TicketingOfferAvailability.from_dict(docs.OFFER_AVAILABILITY)
     assert availability.available_quantity == 41301
     assert availability.sessions_availability[0].available_quantity == 4000
-    assert TicketingSessionAvailability.from_dict(docs.SESSION_AVAILABILITY).available_quantity == 10
 
 
 def test_offer_and_form() -> None:

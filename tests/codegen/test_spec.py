@@ -1,5 +1,6 @@
-"""spec/openapi.yaml: valid OpenAPI 3.1 with the 25 operations of KorusTicket 1.0.7, and
-generation from it is reproducible."""
+"""The 1.0.7 reconstruction (archived in spec/releases/1.0.7.yaml): valid OpenAPI 3.1 with its 25
+operations; every archived release is valid and the current spec is the newest; generation from
+spec/openapi.yaml is reproducible."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
+RELEASE_1_0_7 = ROOT / "spec" / "releases" / "1.0.7.yaml"
 
 OPERATIONS_1_0_7 = {
     ("GET", "/v1/booking/reservations"),
@@ -47,7 +49,7 @@ OPERATIONS_1_0_7 = {
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    loaded: dict[str, Any] = yaml.safe_load(RELEASE_1_0_7.read_text())
     return loaded
 
 
@@ -85,6 +87,19 @@ def test_spec_is_valid_openapi_3_1(spec: dict[str, Any]) -> None:
         "name": "Authorization",
         "description": "Value for the Authorization header parameter.",
     }
+
+
+@pytest.mark.parametrize("release", sorted((ROOT / "spec" / "releases").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_archived_release_is_valid_and_named_by_its_version(release: Path) -> None:
+    doc = yaml.safe_load(release.read_text(encoding="utf-8"))
+    validate(doc)
+    assert doc["info"]["version"] == release.stem
+    assert release.with_name(f"{release.stem}.surface.json").exists() or release.read_bytes() == SPEC.read_bytes()
+
+
+def test_the_current_spec_is_archived() -> None:
+    version = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"]
+    assert (ROOT / "spec" / "releases" / f"{version}.yaml").read_bytes() == SPEC.read_bytes()
 
 
 def test_the_25_operations_of_1_0_7(spec: dict[str, Any]) -> None:

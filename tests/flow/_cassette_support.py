@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from korusticket import KorusTicket, __version__
+from korusticket import API_VERSION, KorusTicket, __version__
 from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, FakeClock, StandIn
 
 TOKEN_PLACEHOLDER = "scrubbed-token"
@@ -31,9 +31,7 @@ EMAIL_PLACEHOLDER = "scrubbed@example.com"
 PHONE_PLACEHOLDER = "+33000000000"
 STAND_IN_PORT = 8787
 STAND_IN_BASE_URL = f"http://127.0.0.1:{STAND_IN_PORT}"
-STAND_IN_ORIGIN = (
-    "korusticket.testing stand-in (in-memory fake of the KorusTicket API 1.0.7, served on loopback); not the real API"
-)
+STAND_IN_ORIGIN = f"korusticket.testing stand-in (in-memory fake of the KorusTicket API {API_VERSION}, served on loopback); not the real API"
 
 ALLOWED_EMAILS = frozenset({EMAIL_PLACEHOLDER})
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -139,7 +137,7 @@ class Env:
         self.recording = target is not None
         self.meta("recorded_against", STAND_IN_ORIGIN if target == "stand-in" else base_url)
         self.meta("recorded_with", f"korusticket {__version__}, tests/flow via scripts/record_cassettes.py")
-        self.meta("api_version", "1.0.7")
+        self.meta("api_version", API_VERSION)
         start = stand_in[1]() if stand_in else dt.datetime.now(dt.UTC).replace(microsecond=0)
         self.clock = FakeClock(dt.datetime.fromisoformat(self.meta("clock", start.isoformat())))
         if stand_in is not None:

@@ -66,10 +66,12 @@ def test_booking_flow(env: Env) -> None:
     for step in ("1. List catalogs", "6. Reserve", "7. Order", "8. Name ticket holders", "9. Get a document URL"):
         assert step in trace
     if from_stand_in(env):
-        assert [o.total_amount_incl_tax for o in orders] == [Decimal("290.00"), Decimal("80.00"), Decimal("175.00")]
+        assert [o.total_amount_incl_tax for o in orders] == [
+            Decimal(a) for a in ("100.00", "290.00", "80.00", "175.00")
+        ]
         assert "form customer_infos_form for Billet 1 jour Enfant" in trace
         assert "needs firstname, lastname -> validated" in trace
-        assert trace.count("https://storage.googleapis.com/korusticket-demo-documents/") == 3
+        assert trace.count("https://storage.googleapis.com/korusticket-demo-documents/") == 4
         assert "FAILED" not in trace
 
 

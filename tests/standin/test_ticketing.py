@@ -148,23 +148,28 @@ def test_offer_tickets(client: httpx.Client, stand_in: StandIn) -> None:
     assert client.get(wrong).status_code == 404
 
 
-def test_events_sessions_and_session_availability(client: httpx.Client, stand_in: StandIn) -> None:
-    events = client.get(stand_in.demo.catalog + "/events").json()
-    assert events["totalItems"] == 3
-    cinescenie = client.get(stand_in.demo.event_cinescenie).json()
-    assert cinescenie["name"] == "La Cinéscénie"
-    sessions = client.get(stand_in.demo.event_cinescenie + "/sessions").json()
-    assert sessions["totalItems"] == 32
-    assert "next" in sessions["view"]
-    session = client.get(sessions["member"][2]["@id"]).json()
-    assert session["@type"] == "TicketingSession"
-    availability = client.get(session["@id"] + "/availability").json()
-    assert availability == {
-        "@context": "/contexts/TicketingSession",
-        "@id": session["@id"] + "/availability",
-        "@type": "TicketingSession",
-        "availableQuantity": 200,
-    }
+def test_product_bases_options_values_products_and_offer_ticket_sessions(
+    client: httpx.Client, stand_in: StandIn
+) -> None:
+    """KorusTicket 1.0.10's browse path, served from seed documents."""
+    bases = client.get(stand_in.demo.catalog + "/product_bases", params={"itemsPerPage": 50}).json()
+    assert bases["totalItems"] == 13
+    base = next(b for b in bases["member"] if b["name"] == "Puy du Fou 1 jour")
+    assert client.get(base["@id"]).json() == base
+    options = client.get(base["@id"] + "/options").json()
+    assert [o["@id"].rsplit("/", 1)[-1] for o in options["member"]] == ["price_type"]
+    values = client.get(base["@id"] + "/options/price_type/values").json()
+    assert values["totalItems"] == 5
+    products = client.get(base["@id"] + "/products").json()
+    assert "Puy du Fou 1 jour Adulte" in {p["name"] for p in products["member"]}
+    offer = client.get(stand_in.demo.offer_session).json()
+    ticket = next(t for t in offer["tickets"] if not t["dateAccess"])
+    sessions = client.get(ticket["@id"] + "/sessions").json()
+    assert sessions["totalItems"] >= 1
+    session = client.get(sessions["member"][0]["@id"]).json()
+    assert session["@type"] == "TicketingOfferTicketSession"
+    availability = client.get(stand_in.demo.offer_session + "/availability").json()
+    assert session["@id"] in {s["session"] for s in availability["sessionsAvailability"]}
 
 
 def test_form(client: httpx.Client, stand_in: StandIn) -> None:

@@ -31,7 +31,6 @@ from .constraint_violation_jsonld import ConstraintViolationJsonld
 from .constraint_violation_violations_item import ConstraintViolationViolationsItem
 from .error import Error
 from .error_jsonld import ErrorJsonld
-from .events_list_response_200 import EventsListResponse200
 from .form import Form
 from .form_field import FormField
 from .hydra_collection_base_schema import HydraCollectionBaseSchema
@@ -43,6 +42,7 @@ from .hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
 from .hydra_item_base_schema import HydraItemBaseSchema
 from .offer_price import OfferPrice
 from .offer_price_currency import OfferPriceCurrency
+from .offer_ticket_sessions_list_response_200 import OfferTicketSessionsListResponse200
 from .offer_tickets_list_response_200 import OfferTicketsListResponse200
 from .offers_list_orderdate import OffersListOrderdate
 from .offers_list_response_200 import OffersListResponse200
@@ -60,6 +60,12 @@ from .order_item_ticket_beneficiary_patch_write_title_type_0 import (
 )
 from .orders_list_ordercreated_at import OrdersListOrdercreatedAt
 from .orders_list_response_200 import OrdersListResponse200
+from .product_base_option_values_list_response_200 import (
+    ProductBaseOptionValuesListResponse200,
+)
+from .product_base_options_list_response_200 import ProductBaseOptionsListResponse200
+from .product_base_products_list_response_200 import ProductBaseProductsListResponse200
+from .product_bases_list_response_200 import ProductBasesListResponse200
 from .products_list_response_200 import ProductsListResponse200
 from .reservation_form_data_bulk_write import ReservationFormDataBulkWrite
 from .reservation_form_data_field_bulk_write import ReservationFormDataFieldBulkWrite
@@ -69,9 +75,7 @@ from .reservation_item_offer_ticket import ReservationItemOfferTicket
 from .reservation_ticket_session_bulk_write import ReservationTicketSessionBulkWrite
 from .reservations_list_ordercreated_at import ReservationsListOrdercreatedAt
 from .reservations_list_response_200 import ReservationsListResponse200
-from .sessions_list_response_200 import SessionsListResponse200
 from .ticketing_catalog import TicketingCatalog
-from .ticketing_event import TicketingEvent
 from .ticketing_offer import TicketingOffer
 from .ticketing_offer_availability import TicketingOfferAvailability
 from .ticketing_offer_price import TicketingOfferPrice
@@ -79,10 +83,12 @@ from .ticketing_offer_price_currency import TicketingOfferPriceCurrency
 from .ticketing_offer_session_availability import TicketingOfferSessionAvailability
 from .ticketing_offer_ticket import TicketingOfferTicket
 from .ticketing_offer_ticket_in_offer import TicketingOfferTicketInOffer
+from .ticketing_offer_ticket_session import TicketingOfferTicketSession
 from .ticketing_product import TicketingProduct
+from .ticketing_product_base import TicketingProductBase
+from .ticketing_product_base_option import TicketingProductBaseOption
+from .ticketing_product_base_option_value import TicketingProductBaseOptionValue
 from .ticketing_product_in_offer import TicketingProductInOffer
-from .ticketing_session import TicketingSession
-from .ticketing_session_availability import TicketingSessionAvailability
 
 __all__ = (
     "BookingOrder",
@@ -110,7 +116,6 @@ __all__ = (
     "ConstraintViolationViolationsItem",
     "Error",
     "ErrorJsonld",
-    "EventsListResponse200",
     "Form",
     "FormField",
     "HydraCollectionBaseSchema",
@@ -122,6 +127,7 @@ __all__ = (
     "OfferPriceCurrency",
     "OffersListOrderdate",
     "OffersListResponse200",
+    "OfferTicketSessionsListResponse200",
     "OfferTicketsListResponse200",
     "OrderCustomer",
     "OrderCustomerBulkWrite",
@@ -133,6 +139,10 @@ __all__ = (
     "OrderItemTicketBeneficiaryPatchWriteTitleType0",
     "OrdersListOrdercreatedAt",
     "OrdersListResponse200",
+    "ProductBaseOptionsListResponse200",
+    "ProductBaseOptionValuesListResponse200",
+    "ProductBaseProductsListResponse200",
+    "ProductBasesListResponse200",
     "ProductsListResponse200",
     "ReservationFormDataBulkWrite",
     "ReservationFormDataFieldBulkWrite",
@@ -142,9 +152,7 @@ __all__ = (
     "ReservationsListOrdercreatedAt",
     "ReservationsListResponse200",
     "ReservationTicketSessionBulkWrite",
-    "SessionsListResponse200",
     "TicketingCatalog",
-    "TicketingEvent",
     "TicketingOffer",
     "TicketingOfferAvailability",
     "TicketingOfferPrice",
@@ -152,8 +160,10 @@ __all__ = (
     "TicketingOfferSessionAvailability",
     "TicketingOfferTicket",
     "TicketingOfferTicketInOffer",
+    "TicketingOfferTicketSession",
     "TicketingProduct",
+    "TicketingProductBase",
+    "TicketingProductBaseOption",
+    "TicketingProductBaseOptionValue",
     "TicketingProductInOffer",
-    "TicketingSession",
-    "TicketingSessionAvailability",
 )

@@ -35,7 +35,8 @@ class BookingOrderItemTicketInOrder:
     occurs_at: datetime.datetime | None | Unset = UNSET
     """ When the ticketed event occurs. """
     event: None | str | Unset = UNSET
-    """ The related TicketingEvent (presumably its IRI). """
+    """ The related event (presumably its IRI). TicketingEvent is no longer an API resource in 1.0.10; the field is
+    last shown in 1.0.7 and absent from the 1.0.19 example, so it is carried over here. """
     required_beneficiary_fields: list[str] | Unset = UNSET
     """ Beneficiary attributes that must be supplied for this ticket. """
     beneficiary: None | OrderItemTicketBeneficiaryInOrder | Unset = UNSET

@@ -18,7 +18,9 @@ class ReservationItemOfferTicket:
     ticket: str | Unset = UNSET
     """ Offer ticket (IRI). """
     session: None | str | Unset = UNSET
-    """ Chosen session (IRI), or null for a full-day ticket. """
+    """ Chosen offer-ticket session (IRI
+    /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}), or null for a full-day
+    ticket. """
     seating: Any | Unset = UNSET
     """ Seating information. Structure not documented (`{}` in examples). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -22,8 +22,9 @@ class ReservationTicketSessionBulkWrite:
     ticket: str
     """ Offer ticket (IRI). """
     session: str | Unset = UNSET
-    """ Chosen session (IRI). Omit it for a full-day ticket (`dateAccess: true`); required for a ticket whose
-    `dateAccess` is false. """
+    """ Chosen offer-ticket session (IRI
+    /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}). Omit it for a full-day
+    ticket (`dateAccess: true`); required for a ticket whose `dateAccess` is false. """
     form_data: ReservationFormDataBulkWrite | Unset = UNSET
     """ Values for the form of the ticket (offer ticket `form`). Optional; pass it when the ticket has a form. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

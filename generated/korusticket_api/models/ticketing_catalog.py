@@ -14,7 +14,7 @@ T = TypeVar("T", bound="TicketingCatalog")
 
 @_attrs_define
 class TicketingCatalog:
-    """A ticket issuer's collection of products and events; usually one per issuer."""
+    """A ticket issuer's collection of product bases; usually one per issuer."""
 
     id: str | Unset = UNSET
     """ Catalog identifier (UUIDv7). """

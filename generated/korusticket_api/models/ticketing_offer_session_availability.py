@@ -16,7 +16,8 @@ class TicketingOfferSessionAvailability:
     """Availability of one session of an offer."""
 
     session: str | Unset = UNSET
-    """ Session (IRI). """
+    """ Offer-ticket session (IRI
+    /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}). """
     available_quantity: int | Unset = UNSET
     """ Real-time remaining quantity for the session. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

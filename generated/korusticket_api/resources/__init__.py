@@ -6,60 +6,75 @@ from __future__ import annotations
 from korusticket._base import AsyncCore, SyncCore
 
 from .catalogs import AsyncCatalogs, Catalogs
-from .events import AsyncEvents, Events
 from .forms import AsyncForms, Forms
+from .offer_ticket_sessions import AsyncOfferTicketSessions, OfferTicketSessions
 from .offer_tickets import AsyncOfferTickets, OfferTickets
 from .offers import AsyncOffers, Offers
 from .order_documents import AsyncOrderDocuments, OrderDocuments
 from .order_tickets import AsyncOrderTickets, OrderTickets
 from .orders import AsyncOrders, Orders
+from .product_base_option_values import (
+    AsyncProductBaseOptionValues,
+    ProductBaseOptionValues,
+)
+from .product_base_options import AsyncProductBaseOptions, ProductBaseOptions
+from .product_base_products import AsyncProductBaseProducts, ProductBaseProducts
+from .product_bases import AsyncProductBases, ProductBases
 from .products import AsyncProducts, Products
 from .reservations import AsyncReservations, Reservations
-from .sessions import AsyncSessions, Sessions
 
 __all__ = [
     "API_VERSION",
     "RESOURCES",
     "AsyncCatalogs",
-    "AsyncEvents",
     "AsyncForms",
+    "AsyncOfferTicketSessions",
     "AsyncOfferTickets",
     "AsyncOffers",
     "AsyncOrderDocuments",
     "AsyncOrderTickets",
     "AsyncOrders",
+    "AsyncProductBaseOptionValues",
+    "AsyncProductBaseOptions",
+    "AsyncProductBaseProducts",
+    "AsyncProductBases",
     "AsyncProducts",
     "AsyncReservations",
-    "AsyncSessions",
     "Catalogs",
-    "Events",
     "Forms",
+    "OfferTicketSessions",
     "OfferTickets",
     "Offers",
     "OrderDocuments",
     "OrderTickets",
     "Orders",
+    "ProductBaseOptionValues",
+    "ProductBaseOptions",
+    "ProductBaseProducts",
+    "ProductBases",
     "Products",
     "Reservations",
-    "Sessions",
     "AsyncResources",
     "Resources",
 ]
 
 RESOURCES = (
     "catalogs",
-    "events",
     "forms",
+    "offer_ticket_sessions",
     "offer_tickets",
     "offers",
     "order_documents",
     "order_tickets",
     "orders",
+    "product_base_option_values",
+    "product_base_options",
+    "product_base_products",
+    "product_bases",
     "products",
     "reservations",
-    "sessions",
 )
-API_VERSION = "1.0.7"
+API_VERSION = "1.0.10"
 """The KorusTicket API release this code was generated from (spec info.version)."""
 
 
@@ -67,55 +82,67 @@ class Resources:
     """Every resource of the API as an attribute of the client."""
 
     catalogs: Catalogs
-    events: Events
     forms: Forms
+    offer_ticket_sessions: OfferTicketSessions
     offer_tickets: OfferTickets
     offers: Offers
     order_documents: OrderDocuments
     order_tickets: OrderTickets
     orders: Orders
+    product_base_option_values: ProductBaseOptionValues
+    product_base_options: ProductBaseOptions
+    product_base_products: ProductBaseProducts
+    product_bases: ProductBases
     products: Products
     reservations: Reservations
-    sessions: Sessions
 
     def _attach(self, core: SyncCore) -> None:
         self.catalogs = Catalogs(core)
-        self.events = Events(core)
         self.forms = Forms(core)
+        self.offer_ticket_sessions = OfferTicketSessions(core)
         self.offer_tickets = OfferTickets(core)
         self.offers = Offers(core)
         self.order_documents = OrderDocuments(core)
         self.order_tickets = OrderTickets(core)
         self.orders = Orders(core)
+        self.product_base_option_values = ProductBaseOptionValues(core)
+        self.product_base_options = ProductBaseOptions(core)
+        self.product_base_products = ProductBaseProducts(core)
+        self.product_bases = ProductBases(core)
         self.products = Products(core)
         self.reservations = Reservations(core)
-        self.sessions = Sessions(core)
 
 
 class AsyncResources:
     """Every resource of the API as an attribute of the async client."""
 
     catalogs: AsyncCatalogs
-    events: AsyncEvents
     forms: AsyncForms
+    offer_ticket_sessions: AsyncOfferTicketSessions
     offer_tickets: AsyncOfferTickets
     offers: AsyncOffers
     order_documents: AsyncOrderDocuments
     order_tickets: AsyncOrderTickets
     orders: AsyncOrders
+    product_base_option_values: AsyncProductBaseOptionValues
+    product_base_options: AsyncProductBaseOptions
+    product_base_products: AsyncProductBaseProducts
+    product_bases: AsyncProductBases
     products: AsyncProducts
     reservations: AsyncReservations
-    sessions: AsyncSessions
 
     def _attach(self, core: AsyncCore) -> None:
         self.catalogs = AsyncCatalogs(core)
-        self.events = AsyncEvents(core)
         self.forms = AsyncForms(core)
+        self.offer_ticket_sessions = AsyncOfferTicketSessions(core)
         self.offer_tickets = AsyncOfferTickets(core)
         self.offers = AsyncOffers(core)
         self.order_documents = AsyncOrderDocuments(core)
         self.order_tickets = AsyncOrderTickets(core)
         self.orders = AsyncOrders(core)
+        self.product_base_option_values = AsyncProductBaseOptionValues(core)
+        self.product_base_options = AsyncProductBaseOptions(core)
+        self.product_base_products = AsyncProductBaseProducts(core)
+        self.product_bases = AsyncProductBases(core)
         self.products = AsyncProducts(core)
         self.reservations = AsyncReservations(core)
-        self.sessions = AsyncSessions(core)

@@ -25,7 +25,6 @@ from ..models import (
     ReservationItem,
     ReservationItemOfferTicket,
     TicketingCatalog,
-    TicketingEvent,
     TicketingOffer,
     TicketingOfferAvailability,
     TicketingOfferPrice,
@@ -33,10 +32,12 @@ from ..models import (
     TicketingOfferSessionAvailability,
     TicketingOfferTicket,
     TicketingOfferTicketInOffer,
+    TicketingOfferTicketSession,
     TicketingProduct,
+    TicketingProductBase,
+    TicketingProductBaseOption,
+    TicketingProductBaseOptionValue,
     TicketingProductInOffer,
-    TicketingSession,
-    TicketingSessionAvailability,
 )
 
 __all__ = [
@@ -61,7 +62,6 @@ __all__ = [
     "ReservationItem",
     "ReservationItemOfferTicket",
     "TicketingCatalog",
-    "TicketingEvent",
     "TicketingOffer",
     "TicketingOfferAvailability",
     "TicketingOfferPrice",
@@ -69,8 +69,10 @@ __all__ = [
     "TicketingOfferSessionAvailability",
     "TicketingOfferTicket",
     "TicketingOfferTicketInOffer",
+    "TicketingOfferTicketSession",
     "TicketingProduct",
+    "TicketingProductBase",
+    "TicketingProductBaseOption",
+    "TicketingProductBaseOptionValue",
     "TicketingProductInOffer",
-    "TicketingSession",
-    "TicketingSessionAvailability",
 ]

@@ -1,4 +1,4 @@
-"""An in-memory, stateful stand-in of the KorusTicket API (1.0.7), for tests and demos.
+"""An in-memory, stateful stand-in of the KorusTicket API (the release in korusticket.API_VERSION), for tests and demos.
 
     stand_in = StandIn(clock=FakeClock())
     client = httpx.Client(base_url="https://api.demo.korusticket.com", transport=stand_in.transport())

@@ -35,7 +35,7 @@ from ._core import (
     collection,
     json_response,
 )
-from ._data import UUID7_PATTERN, Catalog, Offer, OfferTicket, Session
+from ._data import UUID7_PATTERN, Catalog, Offer, OfferTicket
 from ._forms import check_value
 from ._serialize import Iri
 from ._state import OrderRecord, OrderTicket, ReservationRecord, State, TicketChoice, Token
@@ -72,7 +72,7 @@ def _iri_regex(template: str) -> re.Pattern[str]:
 
 IRI_OFFER = _iri_regex("/v1/ticketing/catalogs/{catalog}/offers/{offer}")
 IRI_TICKET = _iri_regex("/v1/ticketing/catalogs/{catalog}/offers/{offer}/tickets/{ticket}")
-IRI_SESSION = _iri_regex("/v1/ticketing/catalogs/{catalog}/events/{event}/sessions/{session}")
+IRI_SESSION = _iri_regex("/v1/ticketing/catalogs/{catalog}/offers/{offer}/tickets/{ticket}/sessions/{session}")
 IRI_PRODUCT = _iri_regex("/v1/ticketing/catalogs/{catalog}/products/{product}")
 IRI_FORM = _iri_regex("/v1/forms/{form}")
 IRI_FIELD = _iri_regex("/v1/forms/{form}/fields/{field}")
@@ -281,14 +281,6 @@ class App:
             raise ApiError(404, "Not Found")
         return offer
 
-    def _session(self, p: Params) -> Session:
-        self._catalog(p["catalogId"])
-        event = self.seed.events.get(p["eventId"])
-        session = self.seed.sessions.get(p["id"])
-        if event is None or event.catalog_id != p["catalogId"] or session is None or session.event_id != event.id:
-            raise ApiError(404, "Not Found")
-        return session
-
     def _mine(self, organization_id: str) -> None:
         if organization_id != self.seed.organization_id:
             raise ApiError(403, "Access Denied.")
@@ -349,57 +341,6 @@ class App:
 
     def get_catalog(self, req: Request, p: Params) -> Response:
         return json_response(200, ser.with_context("TicketingCatalog", ser.catalog(self._catalog(p["id"]))))
-
-    def list_events(self, req: Request, p: Params) -> Response:
-        self._catalog(p["catalogId"])
-        events = [e for e in self.seed.events.values() if e.catalog_id == p["catalogId"]]
-        body = collection(
-            req,
-            path=f"{Iri.catalog(p['catalogId'])}/events",
-            context="/contexts/TicketingEvent",
-            members=events,
-            serialize=ser.event,
-        )
-        return json_response(200, body)
-
-    def get_event(self, req: Request, p: Params) -> Response:
-        self._catalog(p["catalogId"])
-        event = self.seed.events.get(p["id"])
-        if event is None or event.catalog_id != p["catalogId"]:
-            raise ApiError(404, "Not Found")
-        return json_response(200, ser.with_context("TicketingEvent", ser.event(event)))
-
-    def list_sessions(self, req: Request, p: Params) -> Response:
-        self._catalog(p["catalogId"])
-        event = self.seed.events.get(p["eventId"])
-        if event is None or event.catalog_id != p["catalogId"]:
-            raise ApiError(404, "Not Found")
-        sessions = sorted(
-            (s for s in self.seed.sessions.values() if s.event_id == event.id), key=lambda s: (s.starts_at, s.id)
-        )
-        body = collection(
-            req,
-            path=Iri.event(event.catalog_id, event.id) + "/sessions",
-            context="/contexts/TicketingSession",
-            members=sessions,
-            serialize=lambda s: ser.session(self.state, s),
-        )
-        return json_response(200, body)
-
-    def get_session(self, req: Request, p: Params) -> Response:
-        return json_response(200, ser.with_context("TicketingSession", ser.session(self.state, self._session(p))))
-
-    def session_availability(self, req: Request, p: Params) -> Response:
-        s = self._session(p)
-        return json_response(
-            200,
-            {
-                "@context": "/contexts/TicketingSession",
-                "@id": Iri.session(s.catalog_id, s.event_id, s.id) + "/availability",
-                "@type": "TicketingSession",
-                "availableQuantity": self.state.session_available(s),
-            },
-        )
 
     def list_products(self, req: Request, p: Params) -> Response:
         self._catalog(p["catalogId"])
@@ -574,8 +515,12 @@ class App:
             errors.append(Violation(at, "This value should not be null.", NOT_NULL))
             return None
         m = IRI_SESSION.fullmatch(raw) if isinstance(raw, str) else None
-        valid = {s.id for s in self.state.sessions_for_offer(offer)}
-        if m is None or m.group("session") not in valid or m.group("event") != ticket.event_id:
+        valid = {s.id for s in self.state.sessions_for_offer(offer) if s.event_id == ticket.event_id}
+        if (
+            m is None
+            or m.group("session") not in valid
+            or (m.group("offer"), m.group("ticket")) != (offer.id, ticket.id)
+        ):
             errors.append(
                 Violation(at, f'Item not found for "{raw}" among the sessions of this ticket.', NOT_FOUND_IRI)
             )
@@ -973,11 +918,6 @@ _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
     ("POST", TOKEN_PATH, App.token, True),
     ("GET", "/v1/ticketing/catalogs", App.list_catalogs, False),
     ("GET", "/v1/ticketing/catalogs/{id}", App.get_catalog, False),
-    ("GET", C + "/events", App.list_events, False),
-    ("GET", C + "/events/{id}", App.get_event, False),
-    ("GET", C + "/events/{eventId}/sessions", App.list_sessions, False),
-    ("GET", C + "/events/{eventId}/sessions/{id}", App.get_session, False),
-    ("GET", C + "/events/{eventId}/sessions/{id}/availability", App.session_availability, False),
     ("GET", C + "/offers", App.list_offers, False),
     ("GET", C + "/offers/{id}", App.get_offer, False),
     ("GET", C + "/offers/{id}/availability", App.offer_availability, False),

@@ -1,4 +1,4 @@
-"""Seed data: catalogs, events, sessions, products, offers, forms (the 1.0.7 model).
+"""Seed data: catalogs, events, sessions, products, offers, forms (offers, tickets and their sessions are also what 1.0.10 calls offer-ticket sessions; _seed.py adds product bases).
 
 Everything is derived from a seed string, so ids are stable UUIDv7 values; dates are
 relative to the clock at start-up (offers start tomorrow, one session is already past).

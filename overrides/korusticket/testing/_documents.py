@@ -79,22 +79,39 @@ class Documents:
 
     def __init__(self, documents: Iterable[Json] = ()) -> None:
         self.by_iri: dict[str, Json] = {}
+        self.links: dict[str, list[str]] = {}  # collection path -> member IRIs that live elsewhere
         for document in documents:
             self.add(document)
 
-    def add(self, document: Json) -> None:
+    def add(self, document: Json, *, served_only: bool = False) -> None:
+        """Add a document; it must fit its item GET's schema, or its collection's member schema.
+        ``served_only`` skips a document no operation of this spec serves (the built-in seed
+        outlives the release that removes an endpoint)."""
+        from korusticket._decode import _check_for  # the client's own checker of that schema
+
         iri = document.get("@id")
         if not isinstance(iri, str) or not iri.startswith("/"):
             raise DocumentError(f"a seed document needs an @id path, not {iri!r}")
         template = self.template(iri, collection=False)
+        body: Any = document
+        if template is None:  # only listed (no item GET): check it as a member of its collection
+            template = self.template(iri.rsplit("/", 1)[0], collection=True)
+            body = {"member": [document], "totalItems": 1}
         if template is None:
+            if served_only:
+                return
             raise DocumentError(f"{iri}: no GET operation of the spec serves it")
-        from korusticket._decode import _check_for  # the client's own checker of that schema
-
-        problem = _check_for("GET", template, 200)(document)
+        problem = _check_for("GET", template, 200)(body)
         if problem is not None:
             raise DocumentError(f"{iri} does not fit the spec ({template}): {problem[0] or '(body)'}: {problem[1]}")
         self.by_iri[iri] = document
+
+    def link(self, collection: str, iri: str) -> None:
+        """List a document in a collection it does not live under (a sub-resource collection such
+        as a product base's products, whose members keep their own IRIs)."""
+        if iri not in self.by_iri or self.template(collection, collection=True) is None:
+            return  # not served by this spec
+        self.links.setdefault(collection, []).append(iri)
 
     @staticmethod
     def template(path: str, *, collection: bool | None = None) -> str | None:
@@ -116,6 +133,7 @@ class Documents:
             return json_response(200, document)
         prefix = req.path.rstrip("/") + "/"
         members = [d for iri, d in self.by_iri.items() if iri.startswith(prefix) and "/" not in iri[len(prefix) :]]
+        members += [self.by_iri[iri] for iri in self.links.get(req.path.rstrip("/"), [])]
         members = self._filter(req, members)
         context = f"/contexts/{members[0].get('@type', 'Resource')}" if members else "/contexts/Resource"
         body = collection(req, path=req.path, context=context, members=members, serialize=lambda d: d)

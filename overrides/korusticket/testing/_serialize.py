@@ -6,7 +6,7 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from ._data import Catalog, Event, Form, FormField, Offer, OfferTicket, Product, Session, fmt_dt, money
+from ._data import Catalog, Form, FormField, Offer, OfferTicket, Product, fmt_dt, money
 from ._state import OrderRecord, OrderTicket, ReservationRecord, State
 
 __all__ = ["Iri", "genid", "with_context"]
@@ -24,8 +24,8 @@ class Iri:
         return f"/v1/ticketing/catalogs/{c}/events/{e}"
 
     @staticmethod
-    def session(c: str, e: str, s: str) -> str:
-        return f"/v1/ticketing/catalogs/{c}/events/{e}/sessions/{s}"
+    def ticket_session(c: str, o: str, t: str, s: str) -> str:
+        return f"/v1/ticketing/catalogs/{c}/offers/{o}/tickets/{t}/sessions/{s}"
 
     @staticmethod
     def product(c: str, p: str) -> str:
@@ -92,28 +92,6 @@ def catalog(c: Catalog) -> dict[str, Any]:
     }
 
 
-def event(e: Event) -> dict[str, Any]:
-    return {
-        "@id": Iri.event(e.catalog_id, e.id),
-        "@type": "TicketingEvent",
-        "id": e.id,
-        "name": e.name,
-        "description": e.description,
-    }
-
-
-def session(state: State, s: Session) -> dict[str, Any]:
-    return {
-        "@id": Iri.session(s.catalog_id, s.event_id, s.id),
-        "@type": "TicketingSession",
-        "id": s.id,
-        "event": Iri.event(s.catalog_id, s.event_id),
-        "startsAt": fmt_dt(s.starts_at),
-        "endsAt": fmt_dt(s.ends_at),
-        "availableQuantity": state.session_available(s),
-    }
-
-
 def product(p: Product) -> dict[str, Any]:
     return {
         "@id": Iri.product(p.catalog_id, p.id),
@@ -172,10 +150,13 @@ def offer_availability(state: State, o: Offer) -> dict[str, Any]:
             "@context": "/contexts/TicketingSessionAvailability",
             "@id": genid("availability", o.id, s.id),
             "@type": "TicketingSessionAvailability",
-            "session": Iri.session(s.catalog_id, s.event_id, s.id),
+            "session": Iri.ticket_session(o.catalog_id, o.id, t.id, s.id),
             "availableQuantity": min(state.session_available(s), state.offer_available(o)),
         }
+        for t in o.tickets
+        if not t.date_access
         for s in state.sessions_for_offer(o)
+        if s.event_id == t.event_id
     ]
     return with_context(
         "TicketingOfferAvailability",
@@ -252,9 +233,7 @@ def reservation(state: State, r: ReservationRecord) -> dict[str, Any]:
                 "@type": "ReservationItemOfferTicket",
                 "ticket": Iri.ticket(o.catalog_id, o.id, c.ticket_id),
                 "session": (
-                    Iri.session(o.catalog_id, state.seed.sessions[c.session_id].event_id, c.session_id)
-                    if c.session_id
-                    else None
+                    Iri.ticket_session(o.catalog_id, o.id, c.ticket_id, c.session_id) if c.session_id else None
                 ),
                 "seating": None,
             }

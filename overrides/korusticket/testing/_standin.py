@@ -34,7 +34,6 @@ class Demo:
     catalog_forbidden: str
     product: str
     form: str
-    event_cinescenie: str
     offer_day: str  # full-day ticket, 4000 left, 100.00 EUR
     offer_session: str  # full-day + session ticket (Cinéscénie), sessions tomorrow
     offer_form: str  # full-day ticket whose ticket has the customer_infos_form
@@ -57,7 +56,7 @@ class _Plan:
 
 
 class StandIn:
-    """An in-memory KorusTicket API (1.0.7). Use ``transport()`` / ``async_transport()`` with httpx.
+    """An in-memory KorusTicket API (the release the client speaks). Use ``transport()`` / ``async_transport()`` with httpx.
 
     ``clock`` gives the time (aware UTC); ``hold`` how long reservations are held; ``latency`` adds
     that many seconds to every answer, slept with ``sleep`` / ``async_sleep`` (inject no-op or
@@ -84,8 +83,14 @@ class StandIn:
     ) -> None:
         self.clock = clock
         self.state = State(clock, seed)
-        for document in (*seed_documents(self.state.seed), *documents):
+        seeded, links = seed_documents(self.state.seed, self.state.ticket_sessions())
+        for document in seeded:
+            self.state.documents.add(document, served_only=True)
+        for document in documents:
             self.state.documents.add(document)
+        for collection, iris in links.items():
+            for iri in iris:
+                self.state.documents.link(collection, iri)
         self.settings = Settings(hold, token_lifetime, refresh_lifetime, client_id, client_secret, auth)
         self.app = App(self.state, self.settings)
         self.faults = Faults()
@@ -101,7 +106,6 @@ class StandIn:
             catalog_forbidden=Iri.catalog(h["catalog_forbidden"]),
             product=Iri.product(h["catalog"], h["product"]),
             form=Iri.form(h["form"]),
-            event_cinescenie=Iri.event(h["catalog"], h["event_cinescenie"]),
             **{k: Iri.offer(offers[h[k]].catalog_id, h[k]) for k in h if k.startswith("offer_")},
         )
 
@@ -239,7 +243,7 @@ class StandIn:
         return self.state.reservations[iri.rstrip("/").rsplit("/", 1)[-1]]
 
     def document_ids(self, order: str) -> list[str]:
-        """Ids of an order's documents (1.0.7 has no document listing; this is how tests find them)."""
+        """Ids of an order's documents (1.0.10 has no document listing; this is how tests find them)."""
         return list(self.state.orders[order.rstrip("/").rsplit("/", 1)[-1]].document_ids)
 
     def document_iris(self, order: str) -> list[str]:

@@ -139,6 +139,19 @@ class State:
         )
         return max(0, session.capacity - held)
 
+    def ticket_sessions(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Per offer: (ticket id, session id, start) of every session its session tickets offer."""
+        return {
+            offer.id: [
+                (t.id, s.id, s.starts_at.isoformat())
+                for t in offer.tickets
+                if not t.date_access
+                for s in self.sessions_for_offer(offer)
+                if s.event_id == t.event_id
+            ]
+            for offer in self.seed.offers.values()
+        }
+
     def sessions_for_offer(self, offer: Offer) -> list[Session]:
         """Sessions selectable for the offer's session tickets (same event, same day when dated)."""
         events = {t.event_id for t in offer.tickets if not t.date_access and t.event_id}

@@ -6,13 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.sessions_list_response_200 import SessionsListResponse200
+from ...models.product_base_products_list_response_200 import (
+    ProductBaseProductsListResponse200,
+)
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
-    event_id: str,
+    product_base_id: str,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
@@ -28,9 +30,9 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{event_id}/sessions".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases/{product_base_id}/products".format(
             catalog_id=quote(str(catalog_id), safe=""),
-            event_id=quote(str(event_id), safe=""),
+            product_base_id=quote(str(product_base_id), safe=""),
         ),
         "params": params,
     }
@@ -40,9 +42,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SessionsListResponse200 | None:
+) -> ProductBaseProductsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = SessionsListResponse200.from_dict(response.json())
+        response_200 = ProductBaseProductsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -54,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SessionsListResponse200]:
+) -> Response[ProductBaseProductsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,19 +67,21 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
-    event_id: str,
+    product_base_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[SessionsListResponse200]:
-    """Retrieves the collection of TicketingSession resources.
+) -> Response[ProductBaseProductsListResponse200]:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the products of a product base: each product is one variant of the base (for example a
+    3-day park entry with price type adult). Then list the offers of a product with `GET
+    .../offers?product[]=`.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -86,12 +90,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SessionsListResponse200]
+        Response[ProductBaseProductsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
+        product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -105,19 +109,21 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
-    event_id: str,
+    product_base_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> SessionsListResponse200 | None:
-    """Retrieves the collection of TicketingSession resources.
+) -> ProductBaseProductsListResponse200 | None:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the products of a product base: each product is one variant of the base (for example a
+    3-day park entry with price type adult). Then list the offers of a product with `GET
+    .../offers?product[]=`.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -126,12 +132,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SessionsListResponse200
+        ProductBaseProductsListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
-        event_id=event_id,
+        product_base_id=product_base_id,
         client=client,
         page=page,
         items_per_page=items_per_page,
@@ -140,19 +146,21 @@ def sync(
 
 async def asyncio_detailed(
     catalog_id: str,
-    event_id: str,
+    product_base_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[SessionsListResponse200]:
-    """Retrieves the collection of TicketingSession resources.
+) -> Response[ProductBaseProductsListResponse200]:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the products of a product base: each product is one variant of the base (for example a
+    3-day park entry with price type adult). Then list the offers of a product with `GET
+    .../offers?product[]=`.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -161,12 +169,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SessionsListResponse200]
+        Response[ProductBaseProductsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
+        product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -178,19 +186,21 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
-    event_id: str,
+    product_base_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> SessionsListResponse200 | None:
-    """Retrieves the collection of TicketingSession resources.
+) -> ProductBaseProductsListResponse200 | None:
+    """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the sessions (occurrences) of an event.
+     Retrieves the products of a product base: each product is one variant of the base (for example a
+    3-day park entry with price type adult). Then list the offers of a product with `GET
+    .../offers?product[]=`.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -199,13 +209,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SessionsListResponse200
+        ProductBaseProductsListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
-            event_id=event_id,
+            product_base_id=product_base_id,
             client=client,
             page=page,
             items_per_page=items_per_page,

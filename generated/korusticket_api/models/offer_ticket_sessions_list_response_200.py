@@ -13,20 +13,20 @@ if TYPE_CHECKING:
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_event import TicketingEvent
+    from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession
 
 
-T = TypeVar("T", bound="EventsListResponse200")
+T = TypeVar("T", bound="OfferTicketSessionsListResponse200")
 
 
 @_attrs_define
-class EventsListResponse200:
-    """TicketingEvent.jsonld-v1.event.read collection."""
+class OfferTicketSessionsListResponse200:
+    """TicketingOfferTicketSession.jsonld-v1.offer_ticket_session.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingEvent] | Unset = UNSET
+    member: list[TicketingOfferTicketSession] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ class EventsListResponse200:
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_event import TicketingEvent  # noqa: PLC0415
+        from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession  # noqa: PLC0415
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +89,23 @@ class EventsListResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingEvent] | Unset = UNSET
+        member: list[TicketingOfferTicketSession] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingEvent.from_dict(member_item_data)
+                member_item = TicketingOfferTicketSession.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        events_list_response_200 = cls(
+        offer_ticket_sessions_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        events_list_response_200.additional_properties = d
-        return events_list_response_200
+        offer_ticket_sessions_list_response_200.additional_properties = d
+        return offer_ticket_sessions_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

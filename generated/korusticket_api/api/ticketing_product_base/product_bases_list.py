@@ -6,24 +6,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_jsonld import ErrorJsonld
-from ...models.ticketing_session import TicketingSession
-from ...types import Response
+from ...models.product_bases_list_response_200 import ProductBasesListResponse200
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
-    event_id: str,
-    id: str,
+    *,
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["itemsPerPage"] = items_per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{event_id}/sessions/{id}".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases".format(
             catalog_id=quote(str(catalog_id), safe=""),
-            event_id=quote(str(event_id), safe=""),
-            id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -31,21 +38,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorJsonld | TicketingSession | None:
+) -> ProductBasesListResponse200 | None:
     if response.status_code == 200:
-        response_200 = TicketingSession.from_dict(response.json())
+        response_200 = ProductBasesListResponse200.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 403:
-        response_403 = ErrorJsonld.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorJsonld.from_dict(response.json())
-
-        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorJsonld | TicketingSession]:
+) -> Response[ProductBasesListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,32 +63,34 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
-    event_id: str,
-    id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingSession]:
-    """Retrieves a TicketingSession resource.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> Response[ProductBasesListResponse200]:
+    """Retrieves the collection of TicketingProductBase resources.
 
-     Retrieves one session (occurrence) of an event.
+     Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
+    related products (its variants) and has options whose values filter products. The docs advise
+    caching catalog data for 24 hours.
 
     Args:
         catalog_id (str):
-        event_id (str):
-        id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingSession]
+        Response[ProductBasesListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
-        id=id,
+        page=page,
+        items_per_page=items_per_page,
     )
 
     response = client.get_httpx_client().request(
@@ -103,64 +102,68 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
-    event_id: str,
-    id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingSession | None:
-    """Retrieves a TicketingSession resource.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> ProductBasesListResponse200 | None:
+    """Retrieves the collection of TicketingProductBase resources.
 
-     Retrieves one session (occurrence) of an event.
+     Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
+    related products (its variants) and has options whose values filter products. The docs advise
+    caching catalog data for 24 hours.
 
     Args:
         catalog_id (str):
-        event_id (str):
-        id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingSession
+        ProductBasesListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
-        event_id=event_id,
-        id=id,
         client=client,
+        page=page,
+        items_per_page=items_per_page,
     ).parsed
 
 
 async def asyncio_detailed(
     catalog_id: str,
-    event_id: str,
-    id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingSession]:
-    """Retrieves a TicketingSession resource.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> Response[ProductBasesListResponse200]:
+    """Retrieves the collection of TicketingProductBase resources.
 
-     Retrieves one session (occurrence) of an event.
+     Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
+    related products (its variants) and has options whose values filter products. The docs advise
+    caching catalog data for 24 hours.
 
     Args:
         catalog_id (str):
-        event_id (str):
-        id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingSession]
+        Response[ProductBasesListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
-        id=id,
+        page=page,
+        items_per_page=items_per_page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,33 +173,35 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
-    event_id: str,
-    id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingSession | None:
-    """Retrieves a TicketingSession resource.
+    page: int | Unset = 1,
+    items_per_page: int | Unset = 10,
+) -> ProductBasesListResponse200 | None:
+    """Retrieves the collection of TicketingProductBase resources.
 
-     Retrieves one session (occurrence) of an event.
+     Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
+    related products (its variants) and has options whose values filter products. The docs advise
+    caching catalog data for 24 hours.
 
     Args:
         catalog_id (str):
-        event_id (str):
-        id (str):
+        page (int | Unset):  Default: 1.
+        items_per_page (int | Unset):  Default: 10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingSession
+        ProductBasesListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
-            event_id=event_id,
-            id=id,
             client=client,
+            page=page,
+            items_per_page=items_per_page,
         )
     ).parsed

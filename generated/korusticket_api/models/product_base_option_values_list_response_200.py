@@ -13,20 +13,22 @@ if TYPE_CHECKING:
         HydraCollectionBaseSchemaSearch,
     )
     from ..models.hydra_collection_base_schema_view import HydraCollectionBaseSchemaView
-    from ..models.ticketing_session import TicketingSession
+    from ..models.ticketing_product_base_option_value import (
+        TicketingProductBaseOptionValue,
+    )
 
 
-T = TypeVar("T", bound="SessionsListResponse200")
+T = TypeVar("T", bound="ProductBaseOptionValuesListResponse200")
 
 
 @_attrs_define
-class SessionsListResponse200:
-    """TicketingSession.jsonld-v1.session.read collection."""
+class ProductBaseOptionValuesListResponse200:
+    """TicketingProductBaseOptionValue.jsonld-v1.product_base_option_value.read collection."""
 
     total_items: int | Unset = UNSET
     view: HydraCollectionBaseSchemaView | Unset = UNSET
     search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingSession] | Unset = UNSET
+    member: list[TicketingProductBaseOptionValue] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +71,9 @@ class SessionsListResponse200:
         from ..models.hydra_collection_base_schema_view import (
             HydraCollectionBaseSchemaView,  # noqa: PLC0415
         )
-        from ..models.ticketing_session import TicketingSession  # noqa: PLC0415
+        from ..models.ticketing_product_base_option_value import (
+            TicketingProductBaseOptionValue,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
@@ -89,23 +93,23 @@ class SessionsListResponse200:
             search = HydraCollectionBaseSchemaSearch.from_dict(_search)
 
         _member = d.pop("member", UNSET)
-        member: list[TicketingSession] | Unset = UNSET
+        member: list[TicketingProductBaseOptionValue] | Unset = UNSET
         if _member is not UNSET:
             member = []
             for member_item_data in _member:
-                member_item = TicketingSession.from_dict(member_item_data)
+                member_item = TicketingProductBaseOptionValue.from_dict(member_item_data)
 
                 member.append(member_item)
 
-        sessions_list_response_200 = cls(
+        product_base_option_values_list_response_200 = cls(
             total_items=total_items,
             view=view,
             search=search,
             member=member,
         )
 
-        sessions_list_response_200.additional_properties = d
-        return sessions_list_response_200
+        product_base_option_values_list_response_200.additional_properties = d
+        return product_base_option_values_list_response_200
 
     @property
     def additional_keys(self) -> list[str]:

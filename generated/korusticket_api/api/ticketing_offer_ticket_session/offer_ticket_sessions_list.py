@@ -6,12 +6,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.events_list_response_200 import EventsListResponse200
+from ...models.offer_ticket_sessions_list_response_200 import (
+    OfferTicketSessionsListResponse200,
+)
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
@@ -27,8 +31,10 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets/{ticket_id}/sessions".format(
             catalog_id=quote(str(catalog_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+            ticket_id=quote(str(ticket_id), safe=""),
         ),
         "params": params,
     }
@@ -36,9 +42,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventsListResponse200 | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OfferTicketSessionsListResponse200 | None:
     if response.status_code == 200:
-        response_200 = EventsListResponse200.from_dict(response.json())
+        response_200 = OfferTicketSessionsListResponse200.from_dict(response.json())
 
         return response_200
 
@@ -50,7 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EventsListResponse200]:
+) -> Response[OfferTicketSessionsListResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,18 +69,22 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[EventsListResponse200]:
-    """Retrieves the collection of TicketingEvent resources.
+) -> Response[OfferTicketSessionsListResponse200]:
+    """Retrieves the collection of TicketingOfferTicketSession resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
+    one: pass the session IRI as `ticketSessions[].session` when reserving.
 
     Args:
         catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -81,11 +93,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventsListResponse200]
+        Response[OfferTicketSessionsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -99,18 +113,22 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> EventsListResponse200 | None:
-    """Retrieves the collection of TicketingEvent resources.
+) -> OfferTicketSessionsListResponse200 | None:
+    """Retrieves the collection of TicketingOfferTicketSession resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
+    one: pass the session IRI as `ticketSessions[].session` when reserving.
 
     Args:
         catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -119,11 +137,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventsListResponse200
+        OfferTicketSessionsListResponse200
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         client=client,
         page=page,
         items_per_page=items_per_page,
@@ -132,18 +152,22 @@ def sync(
 
 async def asyncio_detailed(
     catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[EventsListResponse200]:
-    """Retrieves the collection of TicketingEvent resources.
+) -> Response[OfferTicketSessionsListResponse200]:
+    """Retrieves the collection of TicketingOfferTicketSession resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
+    one: pass the session IRI as `ticketSessions[].session` when reserving.
 
     Args:
         catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -152,11 +176,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventsListResponse200]
+        Response[OfferTicketSessionsListResponse200]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         page=page,
         items_per_page=items_per_page,
     )
@@ -168,18 +194,22 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> EventsListResponse200 | None:
-    """Retrieves the collection of TicketingEvent resources.
+) -> OfferTicketSessionsListResponse200 | None:
+    """Retrieves the collection of TicketingOfferTicketSession resources.
 
-     Retrieves the events of a catalog. An event is an activity that happens one or more times; each
-    occurrence is a TicketingSession.
+     Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
+    one: pass the session IRI as `ticketSessions[].session` when reserving.
 
     Args:
         catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -188,12 +218,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventsListResponse200
+        OfferTicketSessionsListResponse200
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
+            offer_id=offer_id,
+            ticket_id=ticket_id,
             client=client,
             page=page,
             items_per_page=items_per_page,

@@ -6,41 +6,29 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TicketingSessionAvailability")
+T = TypeVar("T", bound="TicketingProductBaseOptionValue")
 
 
 @_attrs_define
-class TicketingSessionAvailability:
-    """Real-time availability of a session (`@context` /contexts/TicketingSession, `@type` TicketingSession)."""
+class TicketingProductBaseOptionValue:
+    """A value of a product-base option. Its properties are undocumented, so it is an open object."""
 
-    available_quantity: int | Unset = UNSET
-    """ Remaining quantity for the session. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        available_quantity = self.available_quantity
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if available_quantity is not UNSET:
-            field_dict["availableQuantity"] = available_quantity
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        available_quantity = d.pop("availableQuantity", UNSET)
+        ticketing_product_base_option_value = cls()
 
-        ticketing_session_availability = cls(
-            available_quantity=available_quantity,
-        )
-
-        ticketing_session_availability.additional_properties = d
-        return ticketing_session_availability
+        ticketing_product_base_option_value.additional_properties = d
+        return ticketing_product_base_option_value
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,13 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TicketingSession")
+T = TypeVar("T", bound="TicketingOfferTicketSession")
 
 
 @_attrs_define
-class TicketingSession:
-    """A session: one occurrence of an event (IRI /v1/ticketing/catalogs/{catalogId}/events/{eventId}/sessions/{id}). Its
-    properties are undocumented, so it is an open object.
+class TicketingOfferTicketSession:
+    """A session: one time slot of an offer ticket (IRI
+    /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}). Its properties are
+    undocumented, so it is an open object.
 
     """
 
@@ -28,10 +29,10 @@ class TicketingSession:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ticketing_session = cls()
+        ticketing_offer_ticket_session = cls()
 
-        ticketing_session.additional_properties = d
-        return ticketing_session
+        ticketing_offer_ticket_session.additional_properties = d
+        return ticketing_offer_ticket_session
 
     @property
     def additional_keys(self) -> list[str]:

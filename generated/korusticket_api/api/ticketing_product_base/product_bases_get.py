@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
-from ...models.ticketing_event import TicketingEvent
+from ...models.ticketing_product_base import TicketingProductBase
 from ...types import Response
 
 
@@ -18,7 +18,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{id}".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases/{id}".format(
             catalog_id=quote(str(catalog_id), safe=""),
             id=quote(str(id), safe=""),
         ),
@@ -29,9 +29,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorJsonld | TicketingEvent | None:
+) -> ErrorJsonld | TicketingProductBase | None:
     if response.status_code == 200:
-        response_200 = TicketingEvent.from_dict(response.json())
+        response_200 = TicketingProductBase.from_dict(response.json())
 
         return response_200
 
@@ -53,7 +53,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorJsonld | TicketingEvent]:
+) -> Response[ErrorJsonld | TicketingProductBase]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,10 +67,10 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingEvent]:
-    """Retrieves a TicketingEvent resource.
+) -> Response[ErrorJsonld | TicketingProductBase]:
+    """Retrieves a TicketingProductBase resource.
 
-     Retrieves one event of a catalog.
+     Retrieves one product base of a catalog.
 
     Args:
         catalog_id (str):
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingEvent]
+        Response[ErrorJsonld | TicketingProductBase]
     """
 
     kwargs = _get_kwargs(
@@ -101,10 +101,10 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingEvent | None:
-    """Retrieves a TicketingEvent resource.
+) -> ErrorJsonld | TicketingProductBase | None:
+    """Retrieves a TicketingProductBase resource.
 
-     Retrieves one event of a catalog.
+     Retrieves one product base of a catalog.
 
     Args:
         catalog_id (str):
@@ -115,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingEvent
+        ErrorJsonld | TicketingProductBase
     """
 
     return sync_detailed(
@@ -130,10 +130,10 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingEvent]:
-    """Retrieves a TicketingEvent resource.
+) -> Response[ErrorJsonld | TicketingProductBase]:
+    """Retrieves a TicketingProductBase resource.
 
-     Retrieves one event of a catalog.
+     Retrieves one product base of a catalog.
 
     Args:
         catalog_id (str):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingEvent]
+        Response[ErrorJsonld | TicketingProductBase]
     """
 
     kwargs = _get_kwargs(
@@ -162,10 +162,10 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingEvent | None:
-    """Retrieves a TicketingEvent resource.
+) -> ErrorJsonld | TicketingProductBase | None:
+    """Retrieves a TicketingProductBase resource.
 
-     Retrieves one event of a catalog.
+     Retrieves one product base of a catalog.
 
     Args:
         catalog_id (str):
@@ -176,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingEvent
+        ErrorJsonld | TicketingProductBase
     """
 
     return (

@@ -7,21 +7,23 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
-from ...models.ticketing_session_availability import TicketingSessionAvailability
+from ...models.ticketing_offer_ticket_session import TicketingOfferTicketSession
 from ...types import Response
 
 
 def _get_kwargs(
     catalog_id: str,
-    event_id: str,
+    offer_id: str,
+    ticket_id: str,
     id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/ticketing/catalogs/{catalog_id}/events/{event_id}/sessions/{id}/availability".format(
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets/{ticket_id}/sessions/{id}".format(
             catalog_id=quote(str(catalog_id), safe=""),
-            event_id=quote(str(event_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+            ticket_id=quote(str(ticket_id), safe=""),
             id=quote(str(id), safe=""),
         ),
     }
@@ -31,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorJsonld | TicketingSessionAvailability | None:
+) -> ErrorJsonld | TicketingOfferTicketSession | None:
     if response.status_code == 200:
-        response_200 = TicketingSessionAvailability.from_dict(response.json())
+        response_200 = TicketingOfferTicketSession.from_dict(response.json())
 
         return response_200
 
@@ -55,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorJsonld | TicketingSessionAvailability]:
+) -> Response[ErrorJsonld | TicketingOfferTicketSession]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,19 +68,20 @@ def _build_response(
 
 def sync_detailed(
     catalog_id: str,
-    event_id: str,
+    offer_id: str,
+    ticket_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingSessionAvailability]:
-    """Retrieves a TicketingSessionAvailability resource.
+) -> Response[ErrorJsonld | TicketingOfferTicketSession]:
+    """Retrieves a TicketingOfferTicketSession resource.
 
-     Real-time remaining quantity for one session. Call it before `POST /v1/booking/reservations/_bulk`
-    so that the reservation does not fail on a sold-out session.
+     Retrieves one session (time slot) of an offer ticket.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        offer_id (str):
+        ticket_id (str):
         id (str):
 
     Raises:
@@ -86,12 +89,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingSessionAvailability]
+        Response[ErrorJsonld | TicketingOfferTicketSession]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         id=id,
     )
 
@@ -104,19 +108,20 @@ def sync_detailed(
 
 def sync(
     catalog_id: str,
-    event_id: str,
+    offer_id: str,
+    ticket_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingSessionAvailability | None:
-    """Retrieves a TicketingSessionAvailability resource.
+) -> ErrorJsonld | TicketingOfferTicketSession | None:
+    """Retrieves a TicketingOfferTicketSession resource.
 
-     Real-time remaining quantity for one session. Call it before `POST /v1/booking/reservations/_bulk`
-    so that the reservation does not fail on a sold-out session.
+     Retrieves one session (time slot) of an offer ticket.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        offer_id (str):
+        ticket_id (str):
         id (str):
 
     Raises:
@@ -124,12 +129,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingSessionAvailability
+        ErrorJsonld | TicketingOfferTicketSession
     """
 
     return sync_detailed(
         catalog_id=catalog_id,
-        event_id=event_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         id=id,
         client=client,
     ).parsed
@@ -137,19 +143,20 @@ def sync(
 
 async def asyncio_detailed(
     catalog_id: str,
-    event_id: str,
+    offer_id: str,
+    ticket_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorJsonld | TicketingSessionAvailability]:
-    """Retrieves a TicketingSessionAvailability resource.
+) -> Response[ErrorJsonld | TicketingOfferTicketSession]:
+    """Retrieves a TicketingOfferTicketSession resource.
 
-     Real-time remaining quantity for one session. Call it before `POST /v1/booking/reservations/_bulk`
-    so that the reservation does not fail on a sold-out session.
+     Retrieves one session (time slot) of an offer ticket.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        offer_id (str):
+        ticket_id (str):
         id (str):
 
     Raises:
@@ -157,12 +164,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorJsonld | TicketingSessionAvailability]
+        Response[ErrorJsonld | TicketingOfferTicketSession]
     """
 
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
-        event_id=event_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
         id=id,
     )
 
@@ -173,19 +181,20 @@ async def asyncio_detailed(
 
 async def asyncio(
     catalog_id: str,
-    event_id: str,
+    offer_id: str,
+    ticket_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorJsonld | TicketingSessionAvailability | None:
-    """Retrieves a TicketingSessionAvailability resource.
+) -> ErrorJsonld | TicketingOfferTicketSession | None:
+    """Retrieves a TicketingOfferTicketSession resource.
 
-     Real-time remaining quantity for one session. Call it before `POST /v1/booking/reservations/_bulk`
-    so that the reservation does not fail on a sold-out session.
+     Retrieves one session (time slot) of an offer ticket.
 
     Args:
         catalog_id (str):
-        event_id (str):
+        offer_id (str):
+        ticket_id (str):
         id (str):
 
     Raises:
@@ -193,13 +202,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorJsonld | TicketingSessionAvailability
+        ErrorJsonld | TicketingOfferTicketSession
     """
 
     return (
         await asyncio_detailed(
             catalog_id=catalog_id,
-            event_id=event_id,
+            offer_id=offer_id,
+            ticket_id=ticket_id,
             id=id,
             client=client,
         )

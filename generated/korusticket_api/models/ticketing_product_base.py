@@ -6,32 +6,62 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TicketingEvent")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TicketingProductBase")
 
 
 @_attrs_define
-class TicketingEvent:
-    """An event: an activity that happens one or more times; each occurrence is a TicketingSession. Only the JSON-LD keys
-    are documented; its other properties are undocumented, so it is an open object.
+class TicketingProductBase:
+    """A product base: the main element of a catalog. It groups related products (its variants) and has options whose
+    values filter products.
 
     """
 
+    id: str | Unset = UNSET
+    """ Product base identifier (UUIDv7). """
+    name: str | Unset = UNSET
+    """ Product base name. """
+    disabled: bool | Unset = UNSET
+    """ Whether the product base is disabled. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        disabled = self.disabled
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if disabled is not UNSET:
+            field_dict["disabled"] = disabled
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ticketing_event = cls()
+        id = d.pop("id", UNSET)
 
-        ticketing_event.additional_properties = d
-        return ticketing_event
+        name = d.pop("name", UNSET)
+
+        disabled = d.pop("disabled", UNSET)
+
+        ticketing_product_base = cls(
+            id=id,
+            name=name,
+            disabled=disabled,
+        )
+
+        ticketing_product_base.additional_properties = d
+        return ticketing_product_base
 
     @property
     def additional_keys(self) -> list[str]:
