@@ -32,8 +32,6 @@ SAMPLE_BY_TYPE: dict[FieldType, object] = {
     FieldType.DATE: dt.date(2015, 5, 1), FieldType.TIME: dt.time(10, 0), FieldType.DATETIME: dt.datetime(2025, 1, 1, 10),
 }  # fmt: skip
 
-DocumentIds = Callable[[str], list[str]]
-
 
 class WalkthroughError(Exception):
     """A step could not go on (nothing to book, everything failed, ...)."""
@@ -81,10 +79,10 @@ def _session_for(ticket: Any, chosen: dict[str, str], open_sessions: set[Any]) -
 
 
 def walkthrough(
-    kt: KorusTicket, *, today: dt.date, external_reference: str, document_ids: DocumentIds | None = None,
-    say: Callable[[str], None] = print,
+    kt: KorusTicket, *, today: dt.date, external_reference: str, say: Callable[[str], None] = print,
+    fetch: Callable[[str], bytes] | None = None,
 ) -> Any:  # fmt: skip
-    """Run every step; returns the orders. ``document_ids(order_iri)`` finds an order's documents."""
+    """Run every step; returns the orders. ``fetch(url)`` downloads a document (None: skip)."""
     t = Trace(say)
     t.step("List catalogs: kt.catalogs.list()")
     catalogs = list(kt.catalogs.list())
@@ -193,15 +191,28 @@ def walkthrough(
     if not named:
         t("- no ticket needs a beneficiary")
 
-    t.step("Get a document URL: kt.order_documents.refresh_url(order, document)")
+    t.step("Download the tickets: kt.order_documents.list(order), kt.order_documents.refresh_url(order, document)")
     for o in orders.succeeded:
-        documents = document_ids(o.iri) if document_ids else prop(o, "documents") or []
+        documents = list(kt.order_documents.list(o))
         if not documents:
-            t(f"- {o.reference}: no document id to ask for (API 1.0.10 lists no documents and the order names none)")
+            t(f"- {o.reference}: no document yet")
         for document in documents:
             url = kt.order_documents.refresh_url(o, document).temporary_url
-            t(f"- {o.reference}, document {document}: {url[:60]}...")
+            t(f"- {o.reference}, document {document.id} (downloadable at {document.downloadable_at}): {url[:60]}...")
+            if fetch is not None:
+                content = fetch(url)
+                kind = "a PDF" if content.startswith(b"%PDF") else "not a PDF"
+                t(f"  downloaded {len(content)} bytes ({kind})")
     return orders.succeeded
+
+
+def _download(url: str) -> bytes:
+    """A document from its short-lived URL (no API credentials: the URL is signed)."""
+    import httpx
+
+    response = httpx.get(url, timeout=30.0)
+    response.raise_for_status()
+    return response.content
 
 
 def main() -> int:
@@ -211,7 +222,7 @@ def main() -> int:
         if client_id and secret:
             with KorusTicket() as kt:
                 print(f"KorusTicket demo server at {kt.base_url} (client {client_id})")
-                walkthrough(kt, today=dt.date.today(), external_reference=reference)
+                walkthrough(kt, today=dt.date.today(), external_reference=reference, fetch=_download)
         else:
             from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, StandIn, StandInServer
 
@@ -224,7 +235,7 @@ def main() -> int:
             ) as kt:  # fmt: skip
                 print(f"Local stand-in of the KorusTicket API at {server.base_url} (no credentials set)")
                 today = stand_in.clock().date()
-                walkthrough(kt, today=today, external_reference=reference, document_ids=stand_in.document_ids)
+                walkthrough(kt, today=today, external_reference=reference, fetch=stand_in.download)
     except (KorusTicketError, WalkthroughError) as exc:
         print(f"\nWalkthrough failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -47,23 +47,16 @@ def test_booking_flow(env: Env) -> None:
     # the demo server keeps every order: a new reference per recording there
     reference = env.meta("external_reference", f"flow-{uuid.uuid4().hex[:12]}" if env.target == "demo" else "flow-1")
 
-    def documents(order_iri: str) -> list[str]:
-        live = env.stand_in.document_ids(order_iri) if env.stand_in else None
-        return list(env.meta(f"document_ids {order_iri}", live) or [])
-
     lines: list[str] = []
     with env.client() as kt:
-        orders = walkthrough(
-            kt, today=env.clock().date(), external_reference=reference,
-            document_ids=None if env.target == "demo" else documents, say=lines.append,
-        )  # fmt: skip
+        orders = walkthrough(kt, today=env.clock().date(), external_reference=reference, say=lines.append)
     trace = "\n".join(lines)
     assert orders
     assert {o.external_reference for o in orders} == {reference}
     assert {str(o.status) for o in orders} == {"confirmed"}
     if not env.recording:
         assert {o.customer.email for o in orders} == {EMAIL_PLACEHOLDER}  # scrubbed in the cassette
-    for step in ("1. List catalogs", "6. Reserve", "7. Order", "8. Name ticket holders", "9. Get a document URL"):
+    for step in ("1. List catalogs", "6. Reserve", "7. Order", "8. Name ticket holders", "9. Download the tickets"):
         assert step in trace
     if from_stand_in(env):
         assert [o.total_amount_incl_tax for o in orders] == [

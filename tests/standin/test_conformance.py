@@ -113,7 +113,10 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
         },
         headers=MERGE,
     )
-    (document,) = stand_in.document_iris(nominative["@id"])
+    listed = call("GET", nominative["@id"] + "/documents", 200)
+    (document,) = (d["@id"] for d in listed["member"])
+    assert [document] == stand_in.document_iris(nominative["@id"])
+    call("GET", document, 200)
     call("PATCH", document, 200, json={}, headers={**MERGE, "accept-language": "fr"})
 
     # declared error statuses

@@ -6,6 +6,7 @@ from .booking_order_bulk_result_failed_orders_item import (
     BookingOrderBulkResultFailedOrdersItem,
 )
 from .booking_order_bulk_write import BookingOrderBulkWrite
+from .booking_order_document_get import BookingOrderDocumentGet
 from .booking_order_document_patch import BookingOrderDocumentPatch
 from .booking_order_document_patch_write import BookingOrderDocumentPatchWrite
 from .booking_order_item_ticket import BookingOrderItemTicket
@@ -49,6 +50,7 @@ from .offers_list_response_200 import OffersListResponse200
 from .order_customer import OrderCustomer
 from .order_customer_bulk_write import OrderCustomerBulkWrite
 from .order_customer_bulk_write_title import OrderCustomerBulkWriteTitle
+from .order_documents_list_response_200 import OrderDocumentsListResponse200
 from .order_item import OrderItem
 from .order_item_ticket_beneficiary import OrderItemTicketBeneficiary
 from .order_item_ticket_beneficiary_in_order import OrderItemTicketBeneficiaryInOrder
@@ -95,6 +97,7 @@ __all__ = (
     "BookingOrderBulkResult",
     "BookingOrderBulkResultFailedOrdersItem",
     "BookingOrderBulkWrite",
+    "BookingOrderDocumentGet",
     "BookingOrderDocumentPatch",
     "BookingOrderDocumentPatchWrite",
     "BookingOrderItemTicket",
@@ -132,6 +135,7 @@ __all__ = (
     "OrderCustomer",
     "OrderCustomerBulkWrite",
     "OrderCustomerBulkWriteTitle",
+    "OrderDocumentsListResponse200",
     "OrderItem",
     "OrderItemTicketBeneficiary",
     "OrderItemTicketBeneficiaryInOrder",

@@ -27,9 +27,6 @@ class BookingOrderItemTicket:
     """ Voucher (ticket code). """
     occurs_at: datetime.datetime | None | Unset = UNSET
     """ When the ticketed event occurs. """
-    event: None | str | Unset = UNSET
-    """ The related event (presumably its IRI). TicketingEvent is no longer an API resource in 1.0.10; the field is
-    last shown in 1.0.7 and absent from the 1.0.19 example, so it is carried over here. """
     required_beneficiary_fields: list[str] | Unset = UNSET
     """ Beneficiary attributes that must be supplied for this ticket. """
     beneficiary: None | OrderItemTicketBeneficiary | Unset = UNSET
@@ -62,12 +59,6 @@ class BookingOrderItemTicket:
             occurs_at = self.occurs_at.isoformat()
         else:
             occurs_at = self.occurs_at
-
-        event: None | str | Unset
-        if isinstance(self.event, Unset):
-            event = UNSET
-        else:
-            event = self.event
 
         required_beneficiary_fields: list[str] | Unset = UNSET
         if not isinstance(self.required_beneficiary_fields, Unset):
@@ -106,8 +97,6 @@ class BookingOrderItemTicket:
             field_dict["voucher"] = voucher
         if occurs_at is not UNSET:
             field_dict["occursAt"] = occurs_at
-        if event is not UNSET:
-            field_dict["event"] = event
         if required_beneficiary_fields is not UNSET:
             field_dict["requiredBeneficiaryFields"] = required_beneficiary_fields
         if beneficiary is not UNSET:
@@ -155,15 +144,6 @@ class BookingOrderItemTicket:
             return cast(datetime.datetime | None | Unset, data)
 
         occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
-
-        def _parse_event(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        event = _parse_event(d.pop("event", UNSET))
 
         required_beneficiary_fields = cast(list[str], d.pop("requiredBeneficiaryFields", UNSET))
 
@@ -218,7 +198,6 @@ class BookingOrderItemTicket:
             id=id,
             voucher=voucher,
             occurs_at=occurs_at,
-            event=event,
             required_beneficiary_fields=required_beneficiary_fields,
             beneficiary=beneficiary,
             beneficiary_designation_deadline=beneficiary_designation_deadline,

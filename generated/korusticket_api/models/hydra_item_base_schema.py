@@ -11,7 +11,7 @@ T = TypeVar("T", bound="HydraItemBaseSchema")
 
 @_attrs_define
 class HydraItemBaseSchema:
-    """JSON-LD keys present on every JSON-LD object. Optional and read-only in 1.0.7."""
+    """JSON-LD keys present on every JSON-LD object. Read-only; `@id` and `@type` are required since 1.0.19."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

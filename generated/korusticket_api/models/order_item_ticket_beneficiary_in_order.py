@@ -14,7 +14,7 @@ T = TypeVar("T", bound="OrderItemTicketBeneficiaryInOrder")
 
 @_attrs_define
 class OrderItemTicketBeneficiaryInOrder:
-    """The beneficiary (ticket holder) of a ticket."""
+    """The beneficiary (ticket holder) of a ticket. It carries no JSON-LD keys (1.0.19 example)."""
 
     firstname: str | Unset = UNSET
     lastname: str | Unset = UNSET

@@ -20,6 +20,8 @@ class TicketingCatalog:
     """ Catalog identifier (UUIDv7). """
     created_at: datetime.datetime | Unset = UNSET
     """ UTC time the catalog was first imported. """
+    last_synced_at: datetime.datetime | Unset = UNSET
+    """ Time of the last synchronisation of the catalog. """
     name: str | Unset = UNSET
     """ Catalog name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -31,6 +33,10 @@ class TicketingCatalog:
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
 
+        last_synced_at: str | Unset = UNSET
+        if not isinstance(self.last_synced_at, Unset):
+            last_synced_at = self.last_synced_at.isoformat()
+
         name = self.name
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +46,8 @@ class TicketingCatalog:
             field_dict["id"] = id
         if created_at is not UNSET:
             field_dict["createdAt"] = created_at
+        if last_synced_at is not UNSET:
+            field_dict["lastSyncedAt"] = last_synced_at
         if name is not UNSET:
             field_dict["name"] = name
 
@@ -57,11 +65,19 @@ class TicketingCatalog:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
+        _last_synced_at = d.pop("lastSyncedAt", UNSET)
+        last_synced_at: datetime.datetime | Unset
+        if isinstance(_last_synced_at, Unset):
+            last_synced_at = UNSET
+        else:
+            last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
+
         name = d.pop("name", UNSET)
 
         ticketing_catalog = cls(
             id=id,
             created_at=created_at,
+            last_synced_at=last_synced_at,
             name=name,
         )
 

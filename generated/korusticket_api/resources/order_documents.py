@@ -7,19 +7,49 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
+    MAX_PAGE_SIZE,
+    AsyncPaginator,
     AsyncResource,
     IdLike,
+    Paginator,
     Request,
+    RequestBuilder,
     RequestOptions,
     SyncResource,
 )
 
+from ..api.booking_order_document import order_documents_get as _op_order_documents_get
+from ..api.booking_order_document import (
+    order_documents_list as _op_order_documents_list,
+)
 from ..api.booking_order_document import (
     order_documents_refresh_url as _op_order_documents_refresh_url,
 )
-from ..models import BookingOrderDocumentPatch, BookingOrderDocumentPatchWrite
+from ..models import (
+    BookingOrderDocumentGet,
+    BookingOrderDocumentPatch,
+    BookingOrderDocumentPatchWrite,
+    OrderDocumentsListResponse200,
+)
 
 __all__ = ["OrderDocuments", "AsyncOrderDocuments"]
+
+
+def _order_documents_list(order: IdLike) -> RequestBuilder:
+    """Checks the arguments of kt.order_documents.list; builds each page's request."""
+    _order_id = v.path_id(order, "order")
+
+    def request(page: int, size: int) -> Request:
+        return _op_order_documents_list._get_kwargs(order_id=_order_id)
+
+    return request
+
+
+def _order_documents_get(order: IdLike, id: IdLike) -> Request:
+    """Checks the arguments of kt.order_documents.get; builds its request."""
+    _order_id = v.path_id(order, "order")
+    _id = v.path_id(id, "id")
+    return _op_order_documents_get._get_kwargs(order_id=_order_id, id=_id)
 
 
 def _order_documents_refresh_url(order: IdLike, id: IdLike) -> Request:
@@ -32,6 +62,41 @@ def _order_documents_refresh_url(order: IdLike, id: IdLike) -> Request:
 
 class OrderDocuments(SyncResource):
     """kt.order_documents (sync). Files (typically PDF tickets) attached to an order."""
+
+    def list(
+        self,
+        order: IdLike,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Paginator[BookingOrderDocumentGet]:
+        """Retrieves the collection of BookingOrderDocument resources.
+
+        Retrieves the documents (typically PDF tickets) of an order, each with the time it becomes
+        downloadable. Get a download URL for one with `PATCH /v1/booking/orders/{orderId}/documents/{id}`.
+        The reference shows no pagination parameters for this operation.
+
+        ``GET /v1/booking/orders/{orderId}/documents``
+        """
+        return self._paginate(
+            _order_documents_list(order),
+            OrderDocumentsListResponse200,
+            BookingOrderDocumentGet,
+            page_size=page_size,
+            limit=limit,
+            paged=False,
+            options=options,
+        )
+
+    def get(self, order: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrderDocumentGet:
+        """Retrieves a BookingOrderDocument resource.
+
+        Retrieves one document of an order (its id and the time it becomes downloadable).
+
+        ``GET /v1/booking/orders/{orderId}/documents/{id}``
+        """
+        return self._send(_order_documents_get(order, id), BookingOrderDocumentGet, options)
 
     def refresh_url(self, order: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrderDocumentPatch:
         """Updates the BookingOrderDocument resource.
@@ -50,6 +115,43 @@ class OrderDocuments(SyncResource):
 
 class AsyncOrderDocuments(AsyncResource):
     """kt.order_documents (async). Files (typically PDF tickets) attached to an order."""
+
+    def list(
+        self,
+        order: IdLike,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        prefetch: int = 1,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[BookingOrderDocumentGet]:
+        """Retrieves the collection of BookingOrderDocument resources.
+
+        Retrieves the documents (typically PDF tickets) of an order, each with the time it becomes
+        downloadable. Get a download URL for one with `PATCH /v1/booking/orders/{orderId}/documents/{id}`.
+        The reference shows no pagination parameters for this operation.
+
+        ``GET /v1/booking/orders/{orderId}/documents``
+        """
+        return self._paginate(
+            _order_documents_list(order),
+            OrderDocumentsListResponse200,
+            BookingOrderDocumentGet,
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+            paged=False,
+            options=options,
+        )
+
+    async def get(self, order: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrderDocumentGet:
+        """Retrieves a BookingOrderDocument resource.
+
+        Retrieves one document of an order (its id and the time it becomes downloadable).
+
+        ``GET /v1/booking/orders/{orderId}/documents/{id}``
+        """
+        return await self._send(_order_documents_get(order, id), BookingOrderDocumentGet, options)
 
     async def refresh_url(
         self, order: IdLike, id: IdLike, **options: Unpack[RequestOptions]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..models import (
     BookingOrder,
+    BookingOrderDocumentGet,
     BookingOrderDocumentPatch,
     BookingOrderItemTicket,
     BookingOrderItemTicketInOrder,
@@ -42,6 +43,7 @@ from ..models import (
 
 __all__ = [
     "BookingOrder",
+    "BookingOrderDocumentGet",
     "BookingOrderDocumentPatch",
     "BookingOrderItemTicket",
     "BookingOrderItemTicketInOrder",

@@ -885,6 +885,24 @@ class App:
             ticket.beneficiary = merged
         return self._ticket_response(order, ticket)
 
+    def list_documents(self, req: Request, p: Params) -> Response:
+        order = self._order(p["orderId"])
+        body = collection(
+            req,
+            path=Iri.order(order.id) + "/documents",
+            context="/contexts/BookingOrderDocument",
+            members=order.document_ids,
+            serialize=lambda d: ser.order_document(order, d),
+            paginated=False,  # the reference shows no page parameters for this operation
+        )
+        return json_response(200, body)
+
+    def get_document(self, req: Request, p: Params) -> Response:
+        order = self._order(p["orderId"])
+        if p["id"] not in order.document_ids:
+            raise ApiError(404, "Not Found")
+        return json_response(200, ser.with_context("BookingOrderDocument", ser.order_document(order, p["id"])))
+
     def patch_document(self, req: Request, p: Params) -> Response:
         order = self._order(p["orderId"])
         if p["id"] not in order.document_ids:
@@ -933,6 +951,8 @@ _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
     ("GET", "/v1/booking/orders", App.list_orders, False),
     ("POST", "/v1/booking/orders/_bulk", App.bulk_orders, False),
     ("GET", "/v1/booking/orders/{id}", App.get_order, False),
+    ("GET", "/v1/booking/orders/{orderId}/documents", App.list_documents, False),
+    ("GET", "/v1/booking/orders/{orderId}/documents/{id}", App.get_document, False),
     ("PATCH", "/v1/booking/orders/{orderId}/documents/{id}", App.patch_document, False),
     ("GET", "/v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}", App.get_order_ticket, False),
     ("PATCH", "/v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}", App.patch_order_ticket, False),

@@ -88,6 +88,7 @@ def catalog(c: Catalog) -> dict[str, Any]:
         "@type": "TicketingCatalog",
         "id": c.id,
         "createdAt": fmt_dt(c.created_at),
+        "lastSyncedAt": fmt_dt(c.created_at),  # 1.0.19: the stand-in's catalogs never re-sync
         "name": c.name,
     }
 
@@ -273,22 +274,14 @@ def reservation(state: State, r: ReservationRecord) -> dict[str, Any]:
 
 
 def order_ticket(state: State, order: OrderRecord, t: OrderTicket) -> dict[str, Any]:
-    c = order.catalog_id
     amendable = t.deadline is None or state.now() < t.deadline
-    beneficiary = None
-    if t.beneficiary is not None:
-        beneficiary = {
-            "@id": genid("beneficiary", t.id),
-            "@type": "OrderItemTicketBeneficiary",
-            **t.beneficiary,
-        }
+    beneficiary = dict(t.beneficiary) if t.beneficiary is not None else None  # 1.0.19: no @-keys
     return {
         "@id": Iri.order_ticket(order.id, t.item_id, t.id),
         "@type": "OrderItemTicketResource",
         "id": t.id,
         "voucher": t.voucher,
         "occursAt": _dt(t.occurs_at),
-        "event": Iri.event(c, t.event_id) if t.event_id else None,
         "requiredBeneficiaryFields": list(t.required_fields),
         "beneficiary": beneficiary,
         "beneficiaryDesignationDeadline": _dt(t.deadline),
@@ -338,4 +331,14 @@ def order(state: State, o: OrderRecord) -> dict[str, Any]:
         "status": o.status,
         "cancelledAt": _dt(o.cancelled_at),
         "items": [item],
+    }
+
+
+def order_document(order: OrderRecord, document_id: str) -> dict[str, Any]:
+    """1.0.19: an order's documents are listed, each downloadable from the order's creation."""
+    return {
+        "@id": Iri.document(order.id, document_id),
+        "@type": "BookingOrderDocument",
+        "id": document_id,
+        "downloadableAt": fmt_dt(order.created_at),
     }

@@ -243,8 +243,22 @@ class StandIn:
         return self.state.reservations[iri.rstrip("/").rsplit("/", 1)[-1]]
 
     def document_ids(self, order: str) -> list[str]:
-        """Ids of an order's documents (1.0.10 has no document listing; this is how tests find them)."""
+        """Ids of an order's documents (also listed by GET /v1/booking/orders/{id}/documents since 1.0.19)."""
         return list(self.state.orders[order.rstrip("/").rsplit("/", 1)[-1]].document_ids)
+
+    def download(self, url: str) -> bytes:
+        """What the signed ``temporaryUrl`` of a document serves (the stand-in's file storage): a
+        small PDF, while the URL has not expired. Raises ValueError for an unknown or stale URL."""
+        from urllib.parse import parse_qs, urlsplit
+
+        parts = urlsplit(url)
+        segments = parts.path.strip("/").split("/")
+        expires = int((parse_qs(parts.query).get("Expires") or ["0"])[0])
+        order = self.state.orders.get(segments[-2]) if len(segments) >= 3 else None
+        document = segments[-1].removesuffix(".pdf")
+        if order is None or document not in order.document_ids or expires < self.clock().timestamp():
+            raise ValueError(f"no document at {parts.path} (or the URL expired)")
+        return f"%PDF-1.4\n% KorusTicket stand-in ticket {document} of order {order.reference}\n%%EOF\n".encode()
 
     def document_iris(self, order: str) -> list[str]:
         order_id = order.rstrip("/").rsplit("/", 1)[-1]

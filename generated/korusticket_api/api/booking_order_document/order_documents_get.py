@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.booking_order_document_get import BookingOrderDocumentGet
+from ...models.error_jsonld import ErrorJsonld
+from ...types import Response
+
+
+def _get_kwargs(
+    order_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/booking/orders/{order_id}/documents/{id}".format(
+            order_id=quote(str(order_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BookingOrderDocumentGet | ErrorJsonld | None:
+    if response.status_code == 200:
+        response_200 = BookingOrderDocumentGet.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ErrorJsonld.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorJsonld.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BookingOrderDocumentGet | ErrorJsonld]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BookingOrderDocumentGet | ErrorJsonld]:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves one document of an order (its id and the time it becomes downloadable).
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderDocumentGet | ErrorJsonld]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BookingOrderDocumentGet | ErrorJsonld | None:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves one document of an order (its id and the time it becomes downloadable).
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderDocumentGet | ErrorJsonld
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BookingOrderDocumentGet | ErrorJsonld]:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves one document of an order (its id and the time it becomes downloadable).
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderDocumentGet | ErrorJsonld]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BookingOrderDocumentGet | ErrorJsonld | None:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves one document of an order (its id and the time it becomes downloadable).
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderDocumentGet | ErrorJsonld
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            id=id,
+            client=client,
+        )
+    ).parsed
