@@ -60,13 +60,16 @@ class SpecAPI:
 
 
 def arguments(function: Any, op: optable.Operation) -> tuple[list[Any], dict[str, Any]]:
+    """A valid value for each path argument: the first value of an enum, else a UUID."""
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
-    for param in inspect.signature(function).parameters.values():
-        if param.kind is param.POSITIONAL_OR_KEYWORD and param.name == "body":
-            args.append(spec_bodies.request_body(op.http_method, op.path) or {})
-        elif param.kind is param.POSITIONAL_OR_KEYWORD:
-            args.append(str(uuid.UUID("0194abdc-3a71-72b0-a9b9-89d4be0cd73e")))
+    path_params = [p for p in spec_bodies.operation(op.http_method, op.path).get("parameters", []) if p["in"] == "path"]
+    enums = [p.get("schema", {}).get("enum") for p in path_params]
+    positional = [p for p in inspect.signature(function).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
+    for _, enum in zip((p for p in positional if p.name != "body"), enums, strict=False):
+        args.append(enum[0] if enum else str(uuid.UUID("0194abdc-3a71-72b0-a9b9-89d4be0cd73e")))
+    if any(p.name == "body" for p in positional):
+        args.append(spec_bodies.request_body(op.http_method, op.path) or {})
     return args, kwargs
 
 

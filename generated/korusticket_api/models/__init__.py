@@ -62,6 +62,7 @@ from .order_item_ticket_beneficiary_patch_write_title_type_0 import (
 )
 from .orders_list_ordercreated_at import OrdersListOrdercreatedAt
 from .orders_list_response_200 import OrdersListResponse200
+from .product_base_option_values_list_code import ProductBaseOptionValuesListCode
 from .product_base_option_values_list_response_200 import (
     ProductBaseOptionValuesListResponse200,
 )
@@ -144,6 +145,7 @@ __all__ = (
     "OrdersListOrdercreatedAt",
     "OrdersListResponse200",
     "ProductBaseOptionsListResponse200",
+    "ProductBaseOptionValuesListCode",
     "ProductBaseOptionValuesListResponse200",
     "ProductBaseProductsListResponse200",
     "ProductBasesListResponse200",

@@ -74,7 +74,7 @@ RESOURCES = (
     "products",
     "reservations",
 )
-API_VERSION = "1.0.19"
+API_VERSION = "1.0.29"
 """The KorusTicket API release this code was generated from (spec info.version)."""
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import Literal, Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
@@ -22,6 +22,7 @@ from ..api.ticketing_product_base_option_value import (
     product_base_option_values_list as _op_product_base_option_values_list,
 )
 from ..models import (
+    ProductBaseOptionValuesListCode,
     ProductBaseOptionValuesListResponse200,
     TicketingProductBaseOptionValue,
 )
@@ -29,11 +30,13 @@ from ..models import (
 __all__ = ["ProductBaseOptionValues", "AsyncProductBaseOptionValues"]
 
 
-def _product_base_option_values_list(catalog: IdLike, product_base: IdLike, code: str) -> RequestBuilder:
+def _product_base_option_values_list(
+    catalog: IdLike, product_base: IdLike, code: Literal["days_count", "price_type", "seating_category", "zone"]
+) -> RequestBuilder:
     """Checks the arguments of kt.product_base_option_values.list; builds each page's request."""
     _catalog_id = v.path_id(catalog, "catalog")
     _product_base_id = v.path_id(product_base, "product_base")
-    _code = v.path_text(code, "code")
+    _code = v.path_choice(code, "code", ProductBaseOptionValuesListCode)
 
     def request(page: int, size: int) -> Request:
         return _op_product_base_option_values_list._get_kwargs(
@@ -50,7 +53,7 @@ class ProductBaseOptionValues(SyncResource):
         self,
         catalog: IdLike,
         product_base: IdLike,
-        code: str,
+        code: Literal["days_count", "price_type", "seating_category", "zone"],
         *,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
@@ -81,7 +84,7 @@ class AsyncProductBaseOptionValues(AsyncResource):
         self,
         catalog: IdLike,
         product_base: IdLike,
-        code: str,
+        code: Literal["days_count", "price_type", "seating_category", "zone"],
         *,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,

@@ -6,6 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.product_base_option_values_list_code import (
+    ProductBaseOptionValuesListCode,
+)
 from ...models.product_base_option_values_list_response_200 import (
     ProductBaseOptionValuesListResponse200,
 )
@@ -15,7 +18,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     catalog_id: str,
     product_base_id: str,
-    code: str,
+    code: ProductBaseOptionValuesListCode,
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
@@ -70,7 +73,7 @@ def _build_response(
 def sync_detailed(
     catalog_id: str,
     product_base_id: str,
-    code: str,
+    code: ProductBaseOptionValuesListCode,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
@@ -84,7 +87,7 @@ def sync_detailed(
     Args:
         catalog_id (str):
         product_base_id (str):
-        code (str):
+        code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -114,7 +117,7 @@ def sync_detailed(
 def sync(
     catalog_id: str,
     product_base_id: str,
-    code: str,
+    code: ProductBaseOptionValuesListCode,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
@@ -128,7 +131,7 @@ def sync(
     Args:
         catalog_id (str):
         product_base_id (str):
-        code (str):
+        code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -153,7 +156,7 @@ def sync(
 async def asyncio_detailed(
     catalog_id: str,
     product_base_id: str,
-    code: str,
+    code: ProductBaseOptionValuesListCode,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
@@ -167,7 +170,7 @@ async def asyncio_detailed(
     Args:
         catalog_id (str):
         product_base_id (str):
-        code (str):
+        code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
@@ -195,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     catalog_id: str,
     product_base_id: str,
-    code: str,
+    code: ProductBaseOptionValuesListCode,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
@@ -209,7 +212,7 @@ async def asyncio(
     Args:
         catalog_id (str):
         product_base_id (str):
-        code (str):
+        code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
 
