@@ -110,8 +110,8 @@ def draft_entry(report: api_diff.Report, package_version: str, api_version: str)
         "### What callers gain",
         "",
     ]
-    added = [c for c in report.surface_changes if c.kind == "added"]
-    lines += [f"- `{c.path}` ({c.new})" for c in added] or ["- Nothing new at the Python surface."]
+    added = [c for c in report.surface_changes if c.kind in ("added", "parameter-added")]
+    lines += [f"- `{c.path}` ({c.new or c.kind})" for c in added] or ["- Nothing new at the Python surface."]
     lines += [f"- `{c.path}`: {c.message}" for c in report.changes if c.kind == "operation-added"]
     lines += ["", "### What breaks", ""]
     broken = [f"- `{c.path}`: {c.kind}" for c in report.surface_changes if c.breaking]

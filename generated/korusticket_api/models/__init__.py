@@ -92,6 +92,7 @@ from .ticketing_product_base import TicketingProductBase
 from .ticketing_product_base_option import TicketingProductBaseOption
 from .ticketing_product_base_option_value import TicketingProductBaseOptionValue
 from .ticketing_product_in_offer import TicketingProductInOffer
+from .ticketing_seat_map import TicketingSeatMap
 
 __all__ = (
     "BookingOrder",
@@ -172,4 +173,5 @@ __all__ = (
     "TicketingProductBaseOption",
     "TicketingProductBaseOptionValue",
     "TicketingProductInOffer",
+    "TicketingSeatMap",
 )

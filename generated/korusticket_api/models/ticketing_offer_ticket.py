@@ -19,6 +19,8 @@ class TicketingOfferTicket:
     """ Offer ticket identifier (UUIDv7). """
     name: str | Unset = UNSET
     """ Ticket name. """
+    description: str | Unset = UNSET
+    """ Ticket description. """
     date_access: bool | Unset = UNSET
     """ True: valid for the whole day; false: a session must be chosen. """
     form: None | str | Unset = UNSET
@@ -29,6 +31,8 @@ class TicketingOfferTicket:
         id = self.id
 
         name = self.name
+
+        description = self.description
 
         date_access = self.date_access
 
@@ -45,6 +49,8 @@ class TicketingOfferTicket:
             field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
         if date_access is not UNSET:
             field_dict["dateAccess"] = date_access
         if form is not UNSET:
@@ -58,6 +64,8 @@ class TicketingOfferTicket:
         id = d.pop("id", UNSET)
 
         name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
 
         date_access = d.pop("dateAccess", UNSET)
 
@@ -73,6 +81,7 @@ class TicketingOfferTicket:
         ticketing_offer_ticket = cls(
             id=id,
             name=name,
+            description=description,
             date_access=date_access,
             form=form,
         )

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="TicketingProduct")
 
 @_attrs_define
 class TicketingProduct:
-    """A purchasable item giving access to an event."""
+    """A variant of a product base (for example a 3-day entry with price type adult)."""
 
     id: str | Unset = UNSET
     """ Product identifier (UUIDv7). """

@@ -19,6 +19,7 @@ from .product_base_option_values import (
 )
 from .product_base_options import AsyncProductBaseOptions, ProductBaseOptions
 from .product_base_products import AsyncProductBaseProducts, ProductBaseProducts
+from .product_base_seat_maps import AsyncProductBaseSeatMaps, ProductBaseSeatMaps
 from .product_bases import AsyncProductBases, ProductBases
 from .products import AsyncProducts, Products
 from .reservations import AsyncReservations, Reservations
@@ -37,6 +38,7 @@ __all__ = [
     "AsyncProductBaseOptionValues",
     "AsyncProductBaseOptions",
     "AsyncProductBaseProducts",
+    "AsyncProductBaseSeatMaps",
     "AsyncProductBases",
     "AsyncProducts",
     "AsyncReservations",
@@ -51,6 +53,7 @@ __all__ = [
     "ProductBaseOptionValues",
     "ProductBaseOptions",
     "ProductBaseProducts",
+    "ProductBaseSeatMaps",
     "ProductBases",
     "Products",
     "Reservations",
@@ -70,11 +73,12 @@ RESOURCES = (
     "product_base_option_values",
     "product_base_options",
     "product_base_products",
+    "product_base_seat_maps",
     "product_bases",
     "products",
     "reservations",
 )
-API_VERSION = "1.0.29"
+API_VERSION = "1.0.38"
 """The KorusTicket API release this code was generated from (spec info.version)."""
 
 
@@ -92,6 +96,7 @@ class Resources:
     product_base_option_values: ProductBaseOptionValues
     product_base_options: ProductBaseOptions
     product_base_products: ProductBaseProducts
+    product_base_seat_maps: ProductBaseSeatMaps
     product_bases: ProductBases
     products: Products
     reservations: Reservations
@@ -108,6 +113,7 @@ class Resources:
         self.product_base_option_values = ProductBaseOptionValues(core)
         self.product_base_options = ProductBaseOptions(core)
         self.product_base_products = ProductBaseProducts(core)
+        self.product_base_seat_maps = ProductBaseSeatMaps(core)
         self.product_bases = ProductBases(core)
         self.products = Products(core)
         self.reservations = Reservations(core)
@@ -127,6 +133,7 @@ class AsyncResources:
     product_base_option_values: AsyncProductBaseOptionValues
     product_base_options: AsyncProductBaseOptions
     product_base_products: AsyncProductBaseProducts
+    product_base_seat_maps: AsyncProductBaseSeatMaps
     product_bases: AsyncProductBases
     products: AsyncProducts
     reservations: AsyncReservations
@@ -143,6 +150,7 @@ class AsyncResources:
         self.product_base_option_values = AsyncProductBaseOptionValues(core)
         self.product_base_options = AsyncProductBaseOptions(core)
         self.product_base_products = AsyncProductBaseProducts(core)
+        self.product_base_seat_maps = AsyncProductBaseSeatMaps(core)
         self.product_bases = AsyncProductBases(core)
         self.products = AsyncProducts(core)
         self.reservations = AsyncReservations(core)

@@ -25,12 +25,15 @@ from ..models import ProductBasesListResponse200, TicketingProductBase
 __all__ = ["ProductBases", "AsyncProductBases"]
 
 
-def _product_bases_list(catalog: IdLike) -> RequestBuilder:
+def _product_bases_list(catalog: IdLike, *, with_disabled: bool | None) -> RequestBuilder:
     """Checks the arguments of kt.product_bases.list; builds each page's request."""
     _catalog_id = v.path_id(catalog, "catalog")
+    _with_disabled = v.flag(with_disabled, "with_disabled")
 
     def request(page: int, size: int) -> Request:
-        return _op_product_bases_list._get_kwargs(page=page, items_per_page=size, catalog_id=_catalog_id)
+        return _op_product_bases_list._get_kwargs(
+            page=page, items_per_page=size, catalog_id=_catalog_id, with_disabled=_with_disabled
+        )
 
     return request
 
@@ -51,6 +54,7 @@ class ProductBases(SyncResource):
         self,
         catalog: IdLike,
         *,
+        with_disabled: bool | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
@@ -64,7 +68,7 @@ class ProductBases(SyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/product_bases``
         """
         return self._paginate(
-            _product_bases_list(catalog),
+            _product_bases_list(catalog, with_disabled=with_disabled),
             ProductBasesListResponse200,
             TicketingProductBase,
             page_size=page_size,
@@ -92,6 +96,7 @@ class AsyncProductBases(AsyncResource):
         self,
         catalog: IdLike,
         *,
+        with_disabled: bool | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
@@ -106,7 +111,7 @@ class AsyncProductBases(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/product_bases``
         """
         return self._paginate(
-            _product_bases_list(catalog),
+            _product_bases_list(catalog, with_disabled=with_disabled),
             ProductBasesListResponse200,
             TicketingProductBase,
             page_size=page_size,

@@ -39,6 +39,7 @@ from ..models import (
     TicketingProductBaseOption,
     TicketingProductBaseOptionValue,
     TicketingProductInOffer,
+    TicketingSeatMap,
 )
 
 __all__ = [
@@ -77,4 +78,5 @@ __all__ = [
     "TicketingProductBaseOption",
     "TicketingProductBaseOptionValue",
     "TicketingProductInOffer",
+    "TicketingSeatMap",
 ]

@@ -156,6 +156,8 @@ class Documents:
                 members = [m for m in members if _in_range(_field(m, prop), op, bound)]
             else:
                 prop = name.removesuffix("[]")
+                if not any(prop in m for m in members):
+                    continue  # a filter on nothing the documents hold (e.g. withDisabled): API Platform ignores it
                 members = [m for m in members if any(_matches(_field(m, prop), v) for v in req.params(name))]
         for prop, descending in reversed(order):
             members.sort(key=lambda m: str(_field(m, prop) or ""), reverse=descending)

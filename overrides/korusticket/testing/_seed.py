@@ -5,9 +5,9 @@ documents here and needs no handler. Each document is checked against the spec w
 stand-in starts. Resources with state (offers and their availability, reservations, orders)
 are modelled in _data.py and _state.py instead.
 
-KorusTicket 1.0.10: a catalog's product bases group its products (one base per product
+KorusTicket 1.0.10 on: a catalog's product bases group its products (one base per product
 family, the audience being the base's `price_type` option); offer tickets that need a session
-list their offer-ticket sessions.
+list their offer-ticket sessions; since 1.0.38 each base has a seat map.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def seed_documents(
             base_iri = f"{ser.Iri.catalog(product.catalog_id)}/product_bases/{bases[key]}"
             documents.append({"@id": base_iri, "@type": "TicketingProductBase", "id": bases[key], "name": name,
                               "disabled": False})  # fmt: skip
+            seat_map = uuid7("seat-map", bases[key], T0)  # 1.0.38: the layout of a base's venue (open object)
+            documents.append({"@id": f"{base_iri}/seat_maps/{seat_map}", "@type": "TicketingSeatMap"})
             options = f"{base_iri}/options"
             documents.append({"@id": f"{options}/price_type", "@type": "TicketingProductBaseOption"})
             for audience in AUDIENCES:

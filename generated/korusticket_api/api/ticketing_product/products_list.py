@@ -70,7 +70,8 @@ def sync_detailed(
 ) -> Response[ProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the products of a catalog. A product is a variant of a product base (for example a 3-day
+    entry with price type adult).
 
     Args:
         catalog_id (str):
@@ -107,7 +108,8 @@ def sync(
 ) -> ProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the products of a catalog. A product is a variant of a product base (for example a 3-day
+    entry with price type adult).
 
     Args:
         catalog_id (str):
@@ -139,7 +141,8 @@ async def asyncio_detailed(
 ) -> Response[ProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the products of a catalog. A product is a variant of a product base (for example a 3-day
+    entry with price type adult).
 
     Args:
         catalog_id (str):
@@ -174,7 +177,8 @@ async def asyncio(
 ) -> ProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
-     Retrieves the products of a catalog. A product is a purchasable item giving access to an event.
+     Retrieves the products of a catalog. A product is a variant of a product base (for example a 3-day
+    entry with price type adult).
 
     Args:
         catalog_id (str):

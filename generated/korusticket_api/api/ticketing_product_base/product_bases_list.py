@@ -15,6 +15,7 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    with_disabled: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -22,6 +23,8 @@ def _get_kwargs(
     params["page"] = page
 
     params["itemsPerPage"] = items_per_page
+
+    params["withDisabled"] = with_disabled
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -67,6 +70,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    with_disabled: bool | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
     """Retrieves the collection of TicketingProductBase resources.
 
@@ -78,6 +82,7 @@ def sync_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        with_disabled (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,6 +96,7 @@ def sync_detailed(
         catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
+        with_disabled=with_disabled,
     )
 
     response = client.get_httpx_client().request(
@@ -106,6 +112,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    with_disabled: bool | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
     """Retrieves the collection of TicketingProductBase resources.
 
@@ -117,6 +124,7 @@ def sync(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        with_disabled (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +139,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        with_disabled=with_disabled,
     ).parsed
 
 
@@ -140,6 +149,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    with_disabled: bool | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
     """Retrieves the collection of TicketingProductBase resources.
 
@@ -151,6 +161,7 @@ async def asyncio_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        with_disabled (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +175,7 @@ async def asyncio_detailed(
         catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
+        with_disabled=with_disabled,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,6 +189,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    with_disabled: bool | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
     """Retrieves the collection of TicketingProductBase resources.
 
@@ -188,6 +201,7 @@ async def asyncio(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        with_disabled (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,5 +217,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            with_disabled=with_disabled,
         )
     ).parsed

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_jsonld import ErrorJsonld
+from ...models.ticketing_seat_map import TicketingSeatMap
+from ...types import Response
+
+
+def _get_kwargs(
+    catalog_id: str,
+    product_base_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases/{product_base_id}/seat_maps/{id}".format(
+            catalog_id=quote(str(catalog_id), safe=""),
+            product_base_id=quote(str(product_base_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorJsonld | TicketingSeatMap | None:
+    if response.status_code == 200:
+        response_200 = TicketingSeatMap.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ErrorJsonld.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorJsonld.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorJsonld | TicketingSeatMap]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    catalog_id: str,
+    product_base_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorJsonld | TicketingSeatMap]:
+    """Retrieves a TicketingSeatMap resource.
+
+     Retrieves the seat map of a product base, the layout of the seats for a chosen session. What `id`
+    identifies is not documented.
+
+    Args:
+        catalog_id (str):
+        product_base_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorJsonld | TicketingSeatMap]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        product_base_id=product_base_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    catalog_id: str,
+    product_base_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorJsonld | TicketingSeatMap | None:
+    """Retrieves a TicketingSeatMap resource.
+
+     Retrieves the seat map of a product base, the layout of the seats for a chosen session. What `id`
+    identifies is not documented.
+
+    Args:
+        catalog_id (str):
+        product_base_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorJsonld | TicketingSeatMap
+    """
+
+    return sync_detailed(
+        catalog_id=catalog_id,
+        product_base_id=product_base_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    catalog_id: str,
+    product_base_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorJsonld | TicketingSeatMap]:
+    """Retrieves a TicketingSeatMap resource.
+
+     Retrieves the seat map of a product base, the layout of the seats for a chosen session. What `id`
+    identifies is not documented.
+
+    Args:
+        catalog_id (str):
+        product_base_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorJsonld | TicketingSeatMap]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        product_base_id=product_base_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    catalog_id: str,
+    product_base_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorJsonld | TicketingSeatMap | None:
+    """Retrieves a TicketingSeatMap resource.
+
+     Retrieves the seat map of a product base, the layout of the seats for a chosen session. What `id`
+    identifies is not documented.
+
+    Args:
+        catalog_id (str):
+        product_base_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorJsonld | TicketingSeatMap
+    """
+
+    return (
+        await asyncio_detailed(
+            catalog_id=catalog_id,
+            product_base_id=product_base_id,
+            id=id,
+            client=client,
+        )
+    ).parsed
