@@ -97,8 +97,9 @@ def walkthrough(
         "Browse product bases: kt.product_bases.list(catalog), kt.product_base_options.list(...), "
         "kt.product_base_option_values.list(...), kt.product_base_products.list(...)"
     )
-    products = []
+    products, bases = [], []
     for base in kt.product_bases.list(catalog, limit=3):
+        bases.append(base)
         options = [o.iri.rsplit("/", 1)[-1] for o in kt.product_base_options.list(catalog, base) if o.iri]
         values = {code: len(list(kt.product_base_option_values.list(catalog, base, code))) for code in options}
         base_products = list(kt.product_base_products.list(catalog, base))
@@ -107,13 +108,15 @@ def walkthrough(
     if products:
         t(f"-> product {products[0].name!r}")
 
-    t.step("Pick offers: kt.offers.list(catalog, product=...), kt.offer_ticket_sessions.list(catalog, offer, ticket)")
+    t.step(
+        "Pick offers: kt.offers.list(catalog, product_base=...), kt.offer_ticket_sessions.list(catalog, offer, ticket)"
+    )
     chosen = []
     upcoming = [o for o in kt.offers.list(catalog, limit=200) if not o.date or o.date >= today]
     if products:
-        offers = kt.offers.list(catalog, product=products[0], date_after=today, limit=20)
+        offers = kt.offers.list(catalog, product_base=bases[0], product=products[0], date_after=today, limit=20)
         for_product = [o for o in offers if o.available_quantity != 0]
-        t(f"- {len(for_product)} offer(s) of that product")
+        t(f"- {len(for_product)} offer(s) of that product of {bases[0].name!r}")
         chosen += [(o, 1) for o in for_product[:1]]
     with_session = [o for o in upcoming if any(not ticket.date_access for ticket in o.tickets)]
     with_form = [o for o in upcoming if any(ticket.form for ticket in o.tickets)]
@@ -170,7 +173,9 @@ def walkthrough(
 
     t.step(f"Order: kt.orders.create(reservations, customer=..., external_reference={external_reference!r})")
     t(f"- customer {CUSTOMER['firstname']} {CUSTOMER['lastname']} <{CUSTOMER['email']}>")
-    orders = kt.orders.create(result.succeeded, customer=CUSTOMER, external_reference=external_reference)
+    orders = kt.orders.create(
+        result.succeeded, customer=CUSTOMER, external_reference=external_reference, notes="Walkthrough order"
+    )
     for failure in orders.failed:
         t(f"- FAILED {failure.raw}: {failure.reason}")
     if not orders.succeeded:

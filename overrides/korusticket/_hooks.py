@@ -48,13 +48,16 @@ def create_orders(
     reservations: Sequence[IdLike],
     customer: Mapping[str, Any],
     external_reference: str,
+    *,
+    notes: str | None = None,
     **options: Unpack[RequestOptions],
 ) -> Flow[BulkResult[BookingOrder]]:
     """``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
-    answer is resolved by looking the orders up, never by a blind second POST."""
+    answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
+    message for the ticket issuer (e.g. "Special assistance needed")."""
     attempts = options.get("max_retries", core.config.max_retries)
     return create_orders_flow(
-        reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options
+        reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options, notes=notes
     )
 
 

@@ -384,6 +384,7 @@ def create_orders_flow(
     options: RequestOptions,
     lookups: int = LOOKUPS,
     lookup_delay: float = LOOKUP_DELAY,
+    notes: str | None = None,
 ) -> Flow[BulkResult[BookingOrder]]:
     """POST /v1/booking/orders/_bulk, safe to retry: when the answer is lost, the orders are
     looked up by external_reference before anything is sent again.
@@ -403,6 +404,7 @@ def create_orders_flow(
         raise InputError(
             "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
         )
+    order_notes = _text(notes, "notes", required=False)
     reference = _text(external_reference, "external_reference", required=True, max_length=50)
     assert reference is not None
     attempts = check_retries(attempts)
@@ -437,6 +439,7 @@ def create_orders_flow(
     for attempt in range(attempts + 1):
         body = BookingOrderBulkWrite.from_dict(
             {"reservations": to_send, "customer": customer_body, "externalReference": reference}
+            | ({"notes": order_notes} if order_notes is not None else {})
         )
         sent = set(to_send)
         error: KorusTicketError | None = None

@@ -89,8 +89,13 @@ from .ticketing_offer_ticket_in_offer import TicketingOfferTicketInOffer
 from .ticketing_offer_ticket_session import TicketingOfferTicketSession
 from .ticketing_product import TicketingProduct
 from .ticketing_product_base import TicketingProductBase
+from .ticketing_product_base_medias import TicketingProductBaseMedias
+from .ticketing_product_base_medias_logo_type_0 import (
+    TicketingProductBaseMediasLogoType0,
+)
 from .ticketing_product_base_option import TicketingProductBaseOption
 from .ticketing_product_base_option_value import TicketingProductBaseOptionValue
+from .ticketing_product_base_venue import TicketingProductBaseVenue
 from .ticketing_product_in_offer import TicketingProductInOffer
 from .ticketing_seat_map import TicketingSeatMap
 
@@ -170,8 +175,11 @@ __all__ = (
     "TicketingOfferTicketSession",
     "TicketingProduct",
     "TicketingProductBase",
+    "TicketingProductBaseMedias",
+    "TicketingProductBaseMediasLogoType0",
     "TicketingProductBaseOption",
     "TicketingProductBaseOptionValue",
+    "TicketingProductBaseVenue",
     "TicketingProductInOffer",
     "TicketingSeatMap",
 )

@@ -25,6 +25,8 @@ class BookingOrderBulkWrite:
     """ Reservations (IRIs) to order. """
     customer: OrderCustomerBulkWrite | Unset = UNSET
     """ The customer of the order. """
+    notes: None | str | Unset = UNSET
+    """ Free-text notes for the order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,6 +40,12 @@ class BookingOrderBulkWrite:
         if not isinstance(self.customer, Unset):
             customer = self.customer.to_dict()
 
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +57,8 @@ class BookingOrderBulkWrite:
             field_dict["reservations"] = reservations
         if customer is not UNSET:
             field_dict["customer"] = customer
+        if notes is not UNSET:
+            field_dict["notes"] = notes
 
         return field_dict
 
@@ -68,10 +78,20 @@ class BookingOrderBulkWrite:
         else:
             customer = OrderCustomerBulkWrite.from_dict(_customer)
 
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
         booking_order_bulk_write = cls(
             external_reference=external_reference,
             reservations=reservations,
             customer=customer,
+            notes=notes,
         )
 
         booking_order_bulk_write.additional_properties = d

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="HydraCollectionBaseSchemaView")
 class HydraCollectionBaseSchemaView:
     """
     Example:
-        {'@id': 'string', 'type': 'string', 'first': 'string', 'last': 'string', 'previous': 'string', 'next': 'string'}
+        {'@id': 'string', '@type': 'string', 'first': 'string', 'last': 'string', 'previous': 'string', 'next':
+            'string'}
 
     """
 

@@ -78,7 +78,7 @@ RESOURCES = (
     "products",
     "reservations",
 )
-API_VERSION = "1.0.38"
+API_VERSION = "release"
 """The KorusTicket API release this code was generated from (spec info.version)."""
 
 

@@ -46,7 +46,9 @@ def _offers_list(
     date_before: dt.date | None,
     date_strictly_before: dt.date | None,
     product: IdLike | Sequence[IdLike] | None,
+    product_base: IdLike | None,
     session: IdLike | None,
+    option_values: str | Sequence[str] | None,
 ) -> RequestBuilder:
     """Checks the arguments of kt.offers.list; builds each page's request."""
     _catalog_id = v.path_id(catalog, "catalog")
@@ -56,7 +58,9 @@ def _offers_list(
     _datebefore = v.date(date_before, "date_before")
     _datestrictly_before = v.date(date_strictly_before, "date_strictly_before")
     _product = v.iris(product, "product", f"/v1/ticketing/catalogs/{_catalog_id}/products")
+    _product_base_id = v.id(product_base, "product_base")
     _session = v.id(session, "session")
+    _option_values_context = v.texts(option_values, "option_values")
 
     def request(page: int, size: int) -> Request:
         return _op_offers_list._get_kwargs(
@@ -69,7 +73,9 @@ def _offers_list(
             datebefore=_datebefore,
             datestrictly_before=_datestrictly_before,
             product=_product,
+            product_base_id=_product_base_id,
             session=_session,
+            option_values_context=_option_values_context,
         )
 
     return request
@@ -109,7 +115,9 @@ class Offers(SyncResource):
         date_before: dt.date | None = None,
         date_strictly_before: dt.date | None = None,
         product: IdLike | Sequence[IdLike] | None = None,
+        product_base: IdLike | None = None,
         session: IdLike | None = None,
+        option_values: str | Sequence[str] | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
@@ -132,7 +140,9 @@ class Offers(SyncResource):
                 date_before=date_before,
                 date_strictly_before=date_strictly_before,
                 product=product,
+                product_base=product_base,
                 session=session,
+                option_values=option_values,
             ),
             OffersListResponse200,
             TicketingOffer,
@@ -187,7 +197,9 @@ class AsyncOffers(AsyncResource):
         date_before: dt.date | None = None,
         date_strictly_before: dt.date | None = None,
         product: IdLike | Sequence[IdLike] | None = None,
+        product_base: IdLike | None = None,
         session: IdLike | None = None,
+        option_values: str | Sequence[str] | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
@@ -211,7 +223,9 @@ class AsyncOffers(AsyncResource):
                 date_before=date_before,
                 date_strictly_before=date_strictly_before,
                 product=product,
+                product_base=product_base,
                 session=session,
+                option_values=option_values,
             ),
             OffersListResponse200,
             TicketingOffer,

@@ -117,6 +117,8 @@ class Orders(SyncResource):
         reservations: Sequence[IdLike],
         customer: Mapping[str, Any],
         external_reference: str,
+        *,
+        notes: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[BookingOrder]:
         """Creates a BookingOrder resource.
@@ -129,11 +131,14 @@ class Orders(SyncResource):
         orders in `orders` and the failed ones in `failedOrders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
-        answer is resolved by looking the orders up, never by a blind second POST.
+        answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
+        message for the ticket issuer (e.g. "Special assistance needed").
 
         ``POST /v1/booking/orders/_bulk``
         """
-        return self._run(_hooks.create_orders(self._core, reservations, customer, external_reference, **options))
+        return self._run(
+            _hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+        )
 
     def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:
         """Retrieves a BookingOrder resource.
@@ -194,6 +199,8 @@ class AsyncOrders(AsyncResource):
         reservations: Sequence[IdLike],
         customer: Mapping[str, Any],
         external_reference: str,
+        *,
+        notes: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[BookingOrder]:
         """Creates a BookingOrder resource.
@@ -206,11 +213,14 @@ class AsyncOrders(AsyncResource):
         orders in `orders` and the failed ones in `failedOrders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
-        answer is resolved by looking the orders up, never by a blind second POST.
+        answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
+        message for the ticket issuer (e.g. "Special assistance needed").
 
         ``POST /v1/booking/orders/_bulk``
         """
-        return await self._run(_hooks.create_orders(self._core, reservations, customer, external_reference, **options))
+        return await self._run(
+            _hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+        )
 
     async def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:
         """Retrieves a BookingOrder resource.

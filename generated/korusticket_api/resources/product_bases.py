@@ -59,7 +59,7 @@ class ProductBases(SyncResource):
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingProductBase]:
-        """Retrieves the collection of TicketingProductBase resources.
+        """List product bases.
 
         Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
         related products (its variants) and has options whose values filter products. The docs advise
@@ -102,7 +102,7 @@ class AsyncProductBases(AsyncResource):
         prefetch: int = 1,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[TicketingProductBase]:
-        """Retrieves the collection of TicketingProductBase resources.
+        """List product bases.
 
         Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
         related products (its variants) and has options whose values filter products. The docs advise

@@ -36,8 +36,11 @@ from ..models import (
     TicketingOfferTicketSession,
     TicketingProduct,
     TicketingProductBase,
+    TicketingProductBaseMedias,
+    TicketingProductBaseMediasLogoType0,
     TicketingProductBaseOption,
     TicketingProductBaseOptionValue,
+    TicketingProductBaseVenue,
     TicketingProductInOffer,
     TicketingSeatMap,
 )
@@ -75,8 +78,11 @@ __all__ = [
     "TicketingOfferTicketSession",
     "TicketingProduct",
     "TicketingProductBase",
+    "TicketingProductBaseMedias",
+    "TicketingProductBaseMediasLogoType0",
     "TicketingProductBaseOption",
     "TicketingProductBaseOptionValue",
+    "TicketingProductBaseVenue",
     "TicketingProductInOffer",
     "TicketingSeatMap",
 ]

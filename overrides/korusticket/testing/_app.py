@@ -371,9 +371,18 @@ class App:
             for v in req.params("product[]") + req.params("product")
         }
         session = req.param("session")
+        base = req.param("productBaseId")  # release: the products of a base are those it lists
+        of_base = {
+            iri.rsplit("/", 1)[-1]
+            for path, iris in self.state.documents.links.items()
+            if base and path.endswith(f"/product_bases/{base}/products")
+            for iri in iris
+        }
         offers = []
         for o in self.seed.offers.values():
             if o.catalog_id != p["catalogId"] or (wanted and o.product_id not in wanted):
+                continue
+            if base and o.product_id not in of_base:
                 continue
             day = datetime.combine(o.date, datetime.min.time(), UTC) if o.date else None
             if not _range_filter(req, "date", day):
@@ -392,6 +401,7 @@ class App:
             "product",
             "product[]",
             "session",
+            "productBaseId",
         ]
         body = collection(
             req,

@@ -22,7 +22,9 @@ def _get_kwargs(
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
+    product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
+    option_values_context: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,7 +53,15 @@ def _get_kwargs(
 
     params["product[]"] = json_product
 
+    params["productBaseId"] = product_base_id
+
     params["session"] = session
+
+    json_option_values_context: list[str] | Unset = UNSET
+    if not isinstance(option_values_context, Unset):
+        json_option_values_context = option_values_context
+
+    params["optionValuesContext[]"] = json_option_values_context
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -101,7 +111,9 @@ def sync_detailed(
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
+    product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
+    option_values_context: list[str] | Unset = UNSET,
 ) -> Response[OffersListResponse200]:
     """List offers
 
@@ -120,7 +132,9 @@ def sync_detailed(
         datebefore (str | Unset):
         datestrictly_before (str | Unset):
         product (list[str] | Unset):
+        product_base_id (str | Unset):
         session (str | Unset):
+        option_values_context (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +154,9 @@ def sync_detailed(
         datebefore=datebefore,
         datestrictly_before=datestrictly_before,
         product=product,
+        product_base_id=product_base_id,
         session=session,
+        option_values_context=option_values_context,
     )
 
     response = client.get_httpx_client().request(
@@ -162,7 +178,9 @@ def sync(
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
+    product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
+    option_values_context: list[str] | Unset = UNSET,
 ) -> OffersListResponse200 | None:
     """List offers
 
@@ -181,7 +199,9 @@ def sync(
         datebefore (str | Unset):
         datestrictly_before (str | Unset):
         product (list[str] | Unset):
+        product_base_id (str | Unset):
         session (str | Unset):
+        option_values_context (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +222,9 @@ def sync(
         datebefore=datebefore,
         datestrictly_before=datestrictly_before,
         product=product,
+        product_base_id=product_base_id,
         session=session,
+        option_values_context=option_values_context,
     ).parsed
 
 
@@ -218,7 +240,9 @@ async def asyncio_detailed(
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
+    product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
+    option_values_context: list[str] | Unset = UNSET,
 ) -> Response[OffersListResponse200]:
     """List offers
 
@@ -237,7 +261,9 @@ async def asyncio_detailed(
         datebefore (str | Unset):
         datestrictly_before (str | Unset):
         product (list[str] | Unset):
+        product_base_id (str | Unset):
         session (str | Unset):
+        option_values_context (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +283,9 @@ async def asyncio_detailed(
         datebefore=datebefore,
         datestrictly_before=datestrictly_before,
         product=product,
+        product_base_id=product_base_id,
         session=session,
+        option_values_context=option_values_context,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -277,7 +305,9 @@ async def asyncio(
     datebefore: str | Unset = UNSET,
     datestrictly_before: str | Unset = UNSET,
     product: list[str] | Unset = UNSET,
+    product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
+    option_values_context: list[str] | Unset = UNSET,
 ) -> OffersListResponse200 | None:
     """List offers
 
@@ -296,7 +326,9 @@ async def asyncio(
         datebefore (str | Unset):
         datestrictly_before (str | Unset):
         product (list[str] | Unset):
+        product_base_id (str | Unset):
         session (str | Unset):
+        option_values_context (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -318,6 +350,8 @@ async def asyncio(
             datebefore=datebefore,
             datestrictly_before=datestrictly_before,
             product=product,
+            product_base_id=product_base_id,
             session=session,
+            option_values_context=option_values_context,
         )
     ).parsed

@@ -72,7 +72,7 @@ def sync_detailed(
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
-    """Retrieves the collection of TicketingProductBase resources.
+    """List product bases
 
      Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
     related products (its variants) and has options whose values filter products. The docs advise
@@ -114,7 +114,7 @@ def sync(
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
-    """Retrieves the collection of TicketingProductBase resources.
+    """List product bases
 
      Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
     related products (its variants) and has options whose values filter products. The docs advise
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
-    """Retrieves the collection of TicketingProductBase resources.
+    """List product bases
 
      Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
     related products (its variants) and has options whose values filter products. The docs advise
@@ -191,7 +191,7 @@ async def asyncio(
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
-    """Retrieves the collection of TicketingProductBase resources.
+    """List product bases
 
      Retrieves the product bases of a catalog. A product base is the main element of a catalog: it groups
     related products (its variants) and has options whose values filter products. The docs advise

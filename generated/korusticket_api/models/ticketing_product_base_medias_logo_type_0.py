@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="TicketingProductBaseMediasLogoType0")
+
+
+@_attrs_define
+class TicketingProductBaseMediasLogoType0:
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        ticketing_product_base_medias_logo_type_0 = cls()
+
+        ticketing_product_base_medias_logo_type_0.additional_properties = d
+        return ticketing_product_base_medias_logo_type_0
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+    # KORUSTICKET: JSON-LD identity. The preprocessor removes @id/@type from the declared
+    # properties (they collide with id/type); the values stay in additional_properties.
+    @property
+    def iri(self) -> str | None:
+        """The JSON-LD ``@id`` of this object, if the server sent one."""
+        value = self.additional_properties.get("@id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def ld_type(self) -> str | None:
+        """The JSON-LD ``@type`` of this object, if the server sent one."""
+        value = self.additional_properties.get("@type")
+        return value if isinstance(value, str) else None
