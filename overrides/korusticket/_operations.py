@@ -12,32 +12,24 @@ import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-from korusticket_api.api.booking_order import orders_create, orders_list
-from korusticket_api.api.booking_order_document import order_documents_refresh_url
-from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
-from korusticket_api.api.booking_reservation import reservations_create
-from korusticket_api.models import (
-    BookingOrder,
-    BookingOrderBulkResult,
-    BookingOrderBulkWrite,
-    BookingOrderDocumentPatch,
-    BookingOrderDocumentPatchWrite,
-    BookingOrderItemTicket,
-    BookingOrderItemTicketPatchWrite,
-    BookingReservation,
-    BookingReservationBulkResult,
-    BookingReservationBulkWrite,
-    OrdersListOrdercreatedAt,
-    OrdersListResponse200,
-)
 
 from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
+
+# The generated operations and models are imported where they are used, so `import korusticket`
+# does not load every generated module (benchmarks/_startup.py).
+if TYPE_CHECKING:
+    from korusticket_api.models import (
+        BookingOrder,
+        BookingOrderDocumentPatch,
+        BookingOrderItemTicket,
+        BookingReservation,
+    )
 
 __all__ = [
     "Call",
@@ -273,6 +265,9 @@ def _offers_of(reservation: BookingReservation) -> set[str]:
 def create_reservations_flow(
     items: Sequence[Mapping[str, Any]], options: RequestOptions
 ) -> Flow[BulkResult[BookingReservation]]:
+    from korusticket_api.api.booking_reservation import reservations_create
+    from korusticket_api.models import BookingReservationBulkResult, BookingReservationBulkWrite
+
     payload = _reservation_items(items)
     body = BookingReservationBulkWrite.from_dict({"items": payload})
     try:
@@ -344,6 +339,14 @@ def create_orders_flow(
 ) -> Flow[BulkResult[BookingOrder]]:
     """POST /v1/booking/orders/_bulk, safe to retry: when the answer is lost, the orders are
     looked up by external_reference before anything is sent again."""
+    from korusticket_api.api.booking_order import orders_create, orders_list
+    from korusticket_api.models import (
+        BookingOrderBulkResult,
+        BookingOrderBulkWrite,
+        BookingReservation,
+        OrdersListResponse200,
+    )
+
     if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
         raise InputError(
             "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
@@ -439,12 +442,18 @@ def _beneficiary(value: object) -> dict[str, Any]:
 def set_beneficiary_call(
     order: object, item: object, ticket: object, beneficiary: object, options: RequestOptions
 ) -> Call[BookingOrderItemTicket]:
+    from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
+    from korusticket_api.models import BookingOrderItemTicket, BookingOrderItemTicketPatchWrite
+
     body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
     args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
     return Call(order_tickets_set_beneficiary, BookingOrderItemTicket, args, {"body": body}, options)
 
 
 def refresh_url_call(order: object, document: object, options: RequestOptions) -> Call[BookingOrderDocumentPatch]:
+    from korusticket_api.api.booking_order_document import order_documents_refresh_url
+    from korusticket_api.models import BookingOrderDocumentPatch, BookingOrderDocumentPatchWrite
+
     args = (to_id(order, "order"), to_id(document, "id"))
     return Call(
         order_documents_refresh_url,
@@ -473,5 +482,7 @@ def orders_list_params(
     }
     direction = order_param(order)
     if direction:
+        from korusticket_api.models import OrdersListOrdercreatedAt
+
         params["ordercreated_at"] = OrdersListOrdercreatedAt(direction)
     return {k: v for k, v in params.items() if v is not None}

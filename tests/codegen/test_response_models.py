@@ -38,13 +38,19 @@ RESPONSE_MODELS = [
     "TicketingOffer",
     "BookingReservationBulkResult",
 ]
+
+
+def _namespace(cls: type) -> dict[str, object]:
+    return {**vars(sys.modules[cls.__module__]), **{n: getattr(models, n) for n in models.__all__}}
+
+
 REQUEST_MODELS = ["BookingOrderItemTicketPatchWrite", "OrderCustomerBulkWrite", "OrderItemTicketBeneficiaryPatchWrite"]
 
 
 @pytest.mark.parametrize("name", RESPONSE_MODELS)
 def test_response_models_have_no_unset_in_their_fields(name: str) -> None:
     cls = getattr(models, name)
-    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]) | vars(models))
+    hints = typing.get_type_hints(cls, _namespace(cls))
     assert hints
     for field, hint in hints.items():
         assert Unset not in typing.get_args(hint), f"{name}.{field}: {hint}"
@@ -55,7 +61,7 @@ def test_response_models_have_no_unset_in_their_fields(name: str) -> None:
 @pytest.mark.parametrize("name", REQUEST_MODELS)
 def test_request_models_keep_unset(name: str) -> None:
     cls = getattr(models, name)
-    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]) | vars(models))
+    hints = typing.get_type_hints(cls, _namespace(cls))
     assert any(Unset in typing.get_args(hint) for hint in hints.values())
 
 

@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
-from korusticket._base import AsyncCore, SyncCore
+import importlib
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from .catalogs import AsyncCatalogs, Catalogs
-from .events import AsyncEvents, Events
-from .forms import AsyncForms, Forms
-from .offer_tickets import AsyncOfferTickets, OfferTickets
-from .offers import AsyncOffers, Offers
-from .order_documents import AsyncOrderDocuments, OrderDocuments
-from .order_tickets import AsyncOrderTickets, OrderTickets
-from .orders import AsyncOrders, Orders
-from .products import AsyncProducts, Products
-from .reservations import AsyncReservations, Reservations
-from .sessions import AsyncSessions, Sessions
+if TYPE_CHECKING:
+    from korusticket._base import AsyncCore, SyncCore
+
+    from .catalogs import AsyncCatalogs, Catalogs
+    from .events import AsyncEvents, Events
+    from .forms import AsyncForms, Forms
+    from .offer_tickets import AsyncOfferTickets, OfferTickets
+    from .offers import AsyncOffers, Offers
+    from .order_documents import AsyncOrderDocuments, OrderDocuments
+    from .order_tickets import AsyncOrderTickets, OrderTickets
+    from .orders import AsyncOrders, Orders
+    from .products import AsyncProducts, Products
+    from .reservations import AsyncReservations, Reservations
+    from .sessions import AsyncSessions, Sessions
 
 __all__ = [
     "API_VERSION",
@@ -61,61 +65,104 @@ RESOURCES = (
 )
 API_VERSION = "1.0.7"
 """The KorusTicket API release this code was generated from (spec info.version)."""
+_CLASSES: dict[str, str] = {
+    "Catalogs": ".catalogs",
+    "AsyncCatalogs": ".catalogs",
+    "Events": ".events",
+    "AsyncEvents": ".events",
+    "Forms": ".forms",
+    "AsyncForms": ".forms",
+    "OfferTickets": ".offer_tickets",
+    "AsyncOfferTickets": ".offer_tickets",
+    "Offers": ".offers",
+    "AsyncOffers": ".offers",
+    "OrderDocuments": ".order_documents",
+    "AsyncOrderDocuments": ".order_documents",
+    "OrderTickets": ".order_tickets",
+    "AsyncOrderTickets": ".order_tickets",
+    "Orders": ".orders",
+    "AsyncOrders": ".orders",
+    "Products": ".products",
+    "AsyncProducts": ".products",
+    "Reservations": ".reservations",
+    "AsyncReservations": ".reservations",
+    "Sessions": ".sessions",
+    "AsyncSessions": ".sessions",
+}
+
+
+R = TypeVar("R")
+
+
+class _Lazy(Generic[R]):
+    """A resource attribute: the resource module is imported, and the resource built on the
+    client's core, when the attribute is first read (then it is a plain instance attribute)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self.attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> R: ...
+
+    def __get__(self, obj: object, owner: type) -> R | _Lazy[R]:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self.module, __name__), self.name)
+        value: R = cls(obj._core)  # type: ignore[attr-defined]
+        obj.__dict__[self.attr] = value
+        return value
+
+
+def __getattr__(name: str) -> Any:
+    module = _CLASSES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)
 
 
 class Resources:
     """Every resource of the API as an attribute of the client."""
 
-    catalogs: Catalogs
-    events: Events
-    forms: Forms
-    offer_tickets: OfferTickets
-    offers: Offers
-    order_documents: OrderDocuments
-    order_tickets: OrderTickets
-    orders: Orders
-    products: Products
-    reservations: Reservations
-    sessions: Sessions
+    _core: SyncCore
+    catalogs: _Lazy[Catalogs] = _Lazy(".catalogs", "Catalogs")
+    events: _Lazy[Events] = _Lazy(".events", "Events")
+    forms: _Lazy[Forms] = _Lazy(".forms", "Forms")
+    offer_tickets: _Lazy[OfferTickets] = _Lazy(".offer_tickets", "OfferTickets")
+    offers: _Lazy[Offers] = _Lazy(".offers", "Offers")
+    order_documents: _Lazy[OrderDocuments] = _Lazy(".order_documents", "OrderDocuments")
+    order_tickets: _Lazy[OrderTickets] = _Lazy(".order_tickets", "OrderTickets")
+    orders: _Lazy[Orders] = _Lazy(".orders", "Orders")
+    products: _Lazy[Products] = _Lazy(".products", "Products")
+    reservations: _Lazy[Reservations] = _Lazy(".reservations", "Reservations")
+    sessions: _Lazy[Sessions] = _Lazy(".sessions", "Sessions")
 
     def _attach(self, core: SyncCore) -> None:
-        self.catalogs = Catalogs(core)
-        self.events = Events(core)
-        self.forms = Forms(core)
-        self.offer_tickets = OfferTickets(core)
-        self.offers = Offers(core)
-        self.order_documents = OrderDocuments(core)
-        self.order_tickets = OrderTickets(core)
-        self.orders = Orders(core)
-        self.products = Products(core)
-        self.reservations = Reservations(core)
-        self.sessions = Sessions(core)
+        self._core = core
 
 
 class AsyncResources:
     """Every resource of the API as an attribute of the async client."""
 
-    catalogs: AsyncCatalogs
-    events: AsyncEvents
-    forms: AsyncForms
-    offer_tickets: AsyncOfferTickets
-    offers: AsyncOffers
-    order_documents: AsyncOrderDocuments
-    order_tickets: AsyncOrderTickets
-    orders: AsyncOrders
-    products: AsyncProducts
-    reservations: AsyncReservations
-    sessions: AsyncSessions
+    _core: AsyncCore
+    catalogs: _Lazy[AsyncCatalogs] = _Lazy(".catalogs", "AsyncCatalogs")
+    events: _Lazy[AsyncEvents] = _Lazy(".events", "AsyncEvents")
+    forms: _Lazy[AsyncForms] = _Lazy(".forms", "AsyncForms")
+    offer_tickets: _Lazy[AsyncOfferTickets] = _Lazy(".offer_tickets", "AsyncOfferTickets")
+    offers: _Lazy[AsyncOffers] = _Lazy(".offers", "AsyncOffers")
+    order_documents: _Lazy[AsyncOrderDocuments] = _Lazy(".order_documents", "AsyncOrderDocuments")
+    order_tickets: _Lazy[AsyncOrderTickets] = _Lazy(".order_tickets", "AsyncOrderTickets")
+    orders: _Lazy[AsyncOrders] = _Lazy(".orders", "AsyncOrders")
+    products: _Lazy[AsyncProducts] = _Lazy(".products", "AsyncProducts")
+    reservations: _Lazy[AsyncReservations] = _Lazy(".reservations", "AsyncReservations")
+    sessions: _Lazy[AsyncSessions] = _Lazy(".sessions", "AsyncSessions")
 
     def _attach(self, core: AsyncCore) -> None:
-        self.catalogs = AsyncCatalogs(core)
-        self.events = AsyncEvents(core)
-        self.forms = AsyncForms(core)
-        self.offer_tickets = AsyncOfferTickets(core)
-        self.offers = AsyncOffers(core)
-        self.order_documents = AsyncOrderDocuments(core)
-        self.order_tickets = AsyncOrderTickets(core)
-        self.orders = AsyncOrders(core)
-        self.products = AsyncProducts(core)
-        self.reservations = AsyncReservations(core)
-        self.sessions = AsyncSessions(core)
+        self._core = core
