@@ -211,3 +211,27 @@ def test_the_rule_reachable_from_a_2xx_response_and_no_request_body() -> None:
         },
     )()
     assert fastmodels.response_models(openapi) == {"Read", "Leaf"}
+
+
+def _response_model_classes() -> list[type]:
+    # Response models are the generated modules with a _FIELDS table (response_model.py.jinja).
+    found = []
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if hasattr(sys.modules[cls.__module__], "_FIELDS"):
+            found.append(cls)
+    return found
+
+
+@pytest.mark.parametrize("cls", _response_model_classes(), ids=lambda c: c.__name__)
+def test_every_response_model_keeps_null_and_absent_apart(cls: type) -> None:
+    keys = list(sys.modules[cls.__module__]._FIELDS)
+    nulls = dict.fromkeys(keys)
+    parsed = cls.from_dict(nulls)  # type: ignore[attr-defined]
+    assert parsed.to_dict() == nulls
+    assert repr(parsed).count("=None") == len(keys)
+    empty = cls.from_dict({"@type": cls.__name__})  # type: ignore[attr-defined]
+    assert empty.to_dict() == {"@type": cls.__name__}
+    assert repr(empty) == f"{cls.__name__}()"
+    assert empty.ld_type == cls.__name__
+    assert cls() == empty
