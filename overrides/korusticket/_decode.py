@@ -380,7 +380,12 @@ def _restore_names(value: Any) -> None:
                 extra[key[len(_UNFIT) :]] = extra.pop(key)
             stack.extend(extra.values())
         if attrs.has(type(node)):
-            stack.extend(getattr(node, f.name) for f in attrs.fields(type(node)) if f.name != "additional_properties")
+            # Declared fields only: a model's private copy of its source (`_src`) must stay as received.
+            stack.extend(
+                getattr(node, f.name)
+                for f in attrs.fields(type(node))
+                if f.name != "additional_properties" and not f.name.startswith("_")
+            )
 
 
 def _nothing(_: Any) -> None:

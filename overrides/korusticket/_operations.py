@@ -13,33 +13,25 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-from korusticket_api.api.booking_order import orders_create, orders_list
-from korusticket_api.api.booking_order_document import order_documents_refresh_url
-from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
-from korusticket_api.api.booking_reservation import reservations_create, reservations_get
-from korusticket_api.models import (
-    BookingOrder,
-    BookingOrderBulkResult,
-    BookingOrderBulkWrite,
-    BookingOrderDocumentPatch,
-    BookingOrderDocumentPatchWrite,
-    BookingOrderItemTicket,
-    BookingOrderItemTicketPatchWrite,
-    BookingReservation,
-    BookingReservationBulkResult,
-    BookingReservationBulkWrite,
-    OrdersListOrdercreatedAt,
-    OrdersListResponse200,
-)
 
 from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
 from ._retry import DELAY_PARAM
+
+# The generated operations and models are imported where they are used, so `import korusticket`
+# does not load every generated module (benchmarks/_startup.py).
+if TYPE_CHECKING:
+    from korusticket_api.models import (
+        BookingOrder,
+        BookingOrderDocumentPatch,
+        BookingOrderItemTicket,
+        BookingReservation,
+    )
 
 __all__ = [
     "Call",
@@ -283,6 +275,9 @@ def _offers_of(reservation: BookingReservation) -> set[str]:
 def create_reservations_flow(
     items: Sequence[Mapping[str, Any]], options: RequestOptions
 ) -> Flow[BulkResult[BookingReservation]]:
+    from korusticket_api.api.booking_reservation import reservations_create
+    from korusticket_api.models import BookingReservationBulkResult, BookingReservationBulkWrite
+
     payload = _reservation_items(items)
     body = BookingReservationBulkWrite.from_dict({"items": payload})
     try:
@@ -360,6 +355,9 @@ def _already_ordered(raw: Any) -> bool:
 
 def _orders_by_reference(reference: str, options: RequestOptions, delay: float) -> Flow[list[BookingOrder]]:
     """Every order carrying `reference` (a bounded number of pages)."""
+    from korusticket_api.api.booking_order import orders_list
+    from korusticket_api.models import OrdersListResponse200
+
     found: list[BookingOrder] = []
     for page_number in range(1, LOOKUP_PAGES + 1):
         params: dict[str, Any] = {"external_reference": reference, "items_per_page": 50, "page": page_number}
@@ -399,6 +397,10 @@ def create_orders_flow(
     ``now`` is accepted for compatibility and not used: whether a reservation has expired is the
     server's verdict, as the local clock may be ahead of it.
     """
+    from korusticket_api.api.booking_order import orders_create
+    from korusticket_api.api.booking_reservation import reservations_get
+    from korusticket_api.models import BookingOrderBulkResult, BookingOrderBulkWrite, BookingReservation
+
     del now
     if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
         raise InputError(
@@ -580,12 +582,18 @@ def _calendar_date(value: object, field: str) -> str:
 def set_beneficiary_call(
     order: object, item: object, ticket: object, beneficiary: object, options: RequestOptions
 ) -> Call[BookingOrderItemTicket]:
+    from korusticket_api.api.booking_order_item_ticket import order_tickets_set_beneficiary
+    from korusticket_api.models import BookingOrderItemTicket, BookingOrderItemTicketPatchWrite
+
     body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
     args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
     return Call(order_tickets_set_beneficiary, BookingOrderItemTicket, args, {"body": body}, options)
 
 
 def refresh_url_call(order: object, document: object, options: RequestOptions) -> Call[BookingOrderDocumentPatch]:
+    from korusticket_api.api.booking_order_document import order_documents_refresh_url
+    from korusticket_api.models import BookingOrderDocumentPatch, BookingOrderDocumentPatchWrite
+
     args = (to_id(order, "order"), to_id(document, "id"))
     return Call(
         order_documents_refresh_url,
@@ -605,6 +613,8 @@ def orders_list_params(
     created_strictly_before: dt.datetime | dt.date | None,
     order: str | None,
 ) -> dict[str, Any]:
+    from korusticket_api.models import OrdersListOrdercreatedAt
+
     params: dict[str, Any] = {
         "external_reference": _text(external_reference, "external_reference", required=False, max_length=50),
         "created_atafter": datetime_filter(created_after, "created_after"),

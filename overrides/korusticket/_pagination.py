@@ -68,7 +68,7 @@ def _extra(model: Any, key: str) -> Any:
 
 def _field(model: Any, name: str, hydra_name: str) -> Any:
     value = getattr(model, name, None)
-    if value is None or type(value).__name__ == "Unset":
+    if value is None:  # collection envelopes are response models: an absent field is None, never Unset
         value = _extra(model, hydra_name)
     return value
 

@@ -1,3 +1,3 @@
 from __future__ import annotations
 
-__version__ = "0.7.0"
+__version__ = "0.8.0"

@@ -7,9 +7,10 @@ the result into place only when all that succeeded (the generator writes its out
 it fails, and --overwrite leaves stale files behind). Last, `import korusticket` is tried
 against the new code in a fresh interpreter: hand-written code that a release broke is named.
 
-The one extension to the stock generator: `format: decimal` strings become decimal.Decimal
-(the generator maps unknown formats to str). It is registered here, in the build step, and
-never at runtime; the generator is pinned exactly, so this private hook is checked on every bump.
+Two extensions to the stock generator, registered here in the build step and never at runtime
+(the generator is pinned exactly, so these private hooks are checked on every bump):
+`format: decimal` strings become decimal.Decimal (the generator maps unknown formats to str),
+and response models get their own template (fastmodels.py: no Unset, a fast from_dict).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
+import fastmodels  # noqa: E402
 import optable  # noqa: E402
 import preprocess  # noqa: E402
 import resources  # noqa: E402
@@ -97,6 +99,7 @@ def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, 
     # The ruff post-hooks are looked up on PATH: use the ruff pinned next to this interpreter.
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
     install_decimal_format()
+    fastmodels.install()
     target = scratch / PACKAGE
     args = [
         "generate",

@@ -554,10 +554,16 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
 
 
 def package_init(resources: list[str], api_version: str) -> str:
+    """The package __init__: each resource is a lazy attribute of the client, so a resource module
+    (and the generated operations and models it uses) is imported when kt.<resource> is first read,
+    not at `import korusticket`."""
     lines = [HEADER, '"""The client\'s resources, one attribute each (kt.orders, kt.offers, ...)."""\n\n']
     lines.append("from __future__ import annotations\n\n")
-    lines.append("from korusticket._base import AsyncCore, SyncCore\n\n")
-    lines += [f"from .{r} import Async{pascal(r)}, {pascal(r)}\n" for r in resources]
+    lines.append("import importlib\n")
+    lines.append("from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload\n\n")
+    lines.append("if TYPE_CHECKING:\n")
+    lines.append("    from korusticket._base import AsyncCore, SyncCore\n\n")
+    lines += [f"    from .{r} import Async{pascal(r)}, {pascal(r)}\n" for r in resources]
     names = [n for r in resources for n in (pascal(r), f"Async{pascal(r)}")]
     exported = ["API_VERSION", "RESOURCES", *sorted(names), "AsyncResources", "Resources"]
     lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in exported) + "]\n")
@@ -565,6 +571,10 @@ def package_init(resources: list[str], api_version: str) -> str:
     lines.append(
         f'API_VERSION = "{api_version}"\n"""The KorusTicket API release this code was generated from (spec info.version)."""\n'
     )
+    lines.append("_CLASSES: dict[str, str] = {\n")
+    lines += [f'    "{n}": ".{r}",\n' for r in resources for n in (pascal(r), f"Async{pascal(r)}")]
+    lines.append("}\n")
+    lines.append(LAZY)
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         core = "AsyncCore" if is_async else "SyncCore"
@@ -572,10 +582,51 @@ def package_init(resources: list[str], api_version: str) -> str:
         lines.append(
             f'    """Every resource of the API as an attribute of the {"async " if is_async else ""}client."""\n\n'
         )
-        lines += [f"    {r}: {prefix}{pascal(r)}\n" for r in resources]
+        lines.append(f"    _core: {core}\n")
+        lines += [f'    {r}: _Lazy[{prefix}{pascal(r)}] = _Lazy(".{r}", "{prefix}{pascal(r)}")\n' for r in resources]
         lines.append(f"\n    def _attach(self, core: {core}) -> None:\n")
-        lines += [f"        self.{r} = {prefix}{pascal(r)}(core)\n" for r in resources]
+        lines.append("        self._core = core\n")
     return "".join(lines)
+
+
+LAZY = """
+
+R = TypeVar("R")
+
+
+class _Lazy(Generic[R]):
+    \"\"\"A resource attribute: the resource module is imported, and the resource built on the
+    client's core, when the attribute is first read (then it is a plain instance attribute).\"\"\"
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self.attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> R: ...
+
+    def __get__(self, obj: object, owner: type) -> R | _Lazy[R]:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self.module, __name__), self.name)
+        value: R = cls(obj._core)  # type: ignore[attr-defined]
+        obj.__dict__[self.attr] = value
+        return value
+
+
+def __getattr__(name: str) -> Any:
+    module = _CLASSES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)
+"""
 
 
 # --- api.md --------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ def aware(value: object) -> bool:
 def test_catalog_collection() -> None:
     page = CatalogsListResponse200.from_dict(docs.CATALOG_COLLECTION)
     assert page.total_items == 1
-    [catalog] = page.member  # type: ignore[misc]  # member is list | Unset
+    assert page.member is not None
+    [catalog] = page.member
     assert catalog.name == "Catalogue Puy du Fou - CSE"
     assert catalog.iri == f"/v1/ticketing/catalogs/{docs.CATALOG_ID}"
     assert catalog.ld_type == "TicketingCatalog"

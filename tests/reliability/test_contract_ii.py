@@ -420,7 +420,7 @@ def test_lenient_moves_an_unfit_field_aside_and_warns_once_per_operation_and_fie
     with caplog.at_level(logging.WARNING, logger="korusticket"):
         held = [kt.reservations.get(RID) for _ in range(3)]
 
-    assert all(type(h.total_amount_incl_tax).__name__ == "Unset" for h in held)
+    assert all(h.total_amount_incl_tax is None for h in held)  # response models: absent is None
     assert all(h.additional_properties["totalAmountInclTax"] == "NaN" for h in held)  # raw value kept
     assert held[0].total_amount_excl_tax is not None  # the rest of the model is intact
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

@@ -3,13 +3,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.booking_order_status import BookingOrderStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order_customer import OrderCustomer
@@ -18,239 +17,180 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrder")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "createdAt": "created_at",
+    "catalog": "catalog",
+    "organization": "organization",
+    "reference": "reference",
+    "externalReference": "external_reference",
+    "connectorReference": "connector_reference",
+    "totalAmountInclTax": "total_amount_incl_tax",
+    "totalAmountExclTax": "total_amount_excl_tax",
+    "customer": "customer",
+    "status": "status",
+    "cancelledAt": "cancelled_at",
+    "items": "items",
+}
+_BookingOrderStatus_BY_VALUE: dict[str, BookingOrderStatus] = {member.value: member for member in BookingOrderStatus}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingOrder:
     """An order: confirmed purchase created from reservations for a customer."""
 
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Order identifier (UUIDv7). """
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None = None
     """ Creation time. """
-    catalog: str | Unset = UNSET
+    catalog: str | None = None
     """ Catalog (IRI) of the order. """
-    organization: str | Unset = UNSET
+    organization: str | None = None
     """ Organization (IRI) owning the order. """
-    reference: str | Unset = UNSET
+    reference: str | None = None
     """ KorusTicket order reference. """
-    external_reference: None | str | Unset = UNSET
+    external_reference: None | str = None
     """ The caller's own reference (filter with `external_reference`). """
-    connector_reference: None | str | Unset = UNSET
+    connector_reference: None | str = None
     """ Reference of the order in the upstream ticketing system. """
-    total_amount_incl_tax: Decimal | Unset = UNSET
+    total_amount_incl_tax: Decimal | None = None
     """ Total amount including taxes (decimal string). """
-    total_amount_excl_tax: Decimal | Unset = UNSET
+    total_amount_excl_tax: Decimal | None = None
     """ Total amount excluding taxes (decimal string). """
-    customer: OrderCustomer | Unset = UNSET
+    customer: OrderCustomer | None = None
     """ The customer of an order (embedded; JSON-LD `@type` OrderCustomer, blank-node `@id` such as /.well-
     known/genid/659ea7d58fe6d29dcf2e). """
-    status: BookingOrderStatus | Unset = UNSET
+    status: BookingOrderStatus | None = None
     """ Order status. """
-    cancelled_at: datetime.datetime | None | Unset = UNSET
+    cancelled_at: datetime.datetime | None = None
     """ Cancellation time, if cancelled. """
-    items: list[OrderItem] | Unset = UNSET
+    items: list[OrderItem] | None = None
     """ Ordered items. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        catalog = self.catalog
-
-        organization = self.organization
-
-        reference = self.reference
-
-        external_reference: None | str | Unset
-        if isinstance(self.external_reference, Unset):
-            external_reference = UNSET
-        else:
-            external_reference = self.external_reference
-
-        connector_reference: None | str | Unset
-        if isinstance(self.connector_reference, Unset):
-            connector_reference = UNSET
-        else:
-            connector_reference = self.connector_reference
-
-        total_amount_incl_tax: str | Unset = UNSET
-        if not isinstance(self.total_amount_incl_tax, Unset):
-            total_amount_incl_tax = str(self.total_amount_incl_tax)
-
-        total_amount_excl_tax: str | Unset = UNSET
-        if not isinstance(self.total_amount_excl_tax, Unset):
-            total_amount_excl_tax = str(self.total_amount_excl_tax)
-
-        customer: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.customer, Unset):
-            customer = self.customer.to_dict()
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        cancelled_at: None | str | Unset
-        if isinstance(self.cancelled_at, Unset):
-            cancelled_at = UNSET
-        elif isinstance(self.cancelled_at, datetime.datetime):
-            cancelled_at = self.cancelled_at.isoformat()
-        else:
-            cancelled_at = self.cancelled_at
-
-        items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
-            items = []
-            for items_item_data in self.items:
-                items_item = items_item_data.to_dict()
-                items.append(items_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if catalog is not UNSET:
-            field_dict["catalog"] = catalog
-        if organization is not UNSET:
-            field_dict["organization"] = organization
-        if reference is not UNSET:
-            field_dict["reference"] = reference
-        if external_reference is not UNSET:
-            field_dict["externalReference"] = external_reference
-        if connector_reference is not UNSET:
-            field_dict["connectorReference"] = connector_reference
-        if total_amount_incl_tax is not UNSET:
-            field_dict["totalAmountInclTax"] = total_amount_incl_tax
-        if total_amount_excl_tax is not UNSET:
-            field_dict["totalAmountExclTax"] = total_amount_excl_tax
-        if customer is not UNSET:
-            field_dict["customer"] = customer
-        if status is not UNSET:
-            field_dict["status"] = status
-        if cancelled_at is not UNSET:
-            field_dict["cancelledAt"] = cancelled_at
-        if items is not UNSET:
-            field_dict["items"] = items
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order_customer import OrderCustomer  # noqa: PLC0415
-        from ..models.order_item import OrderItem  # noqa: PLC0415
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        catalog = d.pop("catalog", UNSET)
-
-        organization = d.pop("organization", UNSET)
-
-        reference = d.pop("reference", UNSET)
-
-        def _parse_external_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_reference = _parse_external_reference(d.pop("externalReference", UNSET))
-
-        def _parse_connector_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        connector_reference = _parse_connector_reference(d.pop("connectorReference", UNSET))
-
-        _total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
-        total_amount_incl_tax: Decimal | Unset
-        if isinstance(_total_amount_incl_tax, Unset):
-            total_amount_incl_tax = UNSET
-        else:
-            total_amount_incl_tax = Decimal(str(_total_amount_incl_tax))
-
-        _total_amount_excl_tax = d.pop("totalAmountExclTax", UNSET)
-        total_amount_excl_tax: Decimal | Unset
-        if isinstance(_total_amount_excl_tax, Unset):
-            total_amount_excl_tax = UNSET
-        else:
-            total_amount_excl_tax = Decimal(str(_total_amount_excl_tax))
-
-        _customer = d.pop("customer", UNSET)
-        customer: OrderCustomer | Unset
-        if isinstance(_customer, Unset):
-            customer = UNSET
-        else:
-            customer = OrderCustomer.from_dict(_customer)
-
-        _status = d.pop("status", UNSET)
-        status: BookingOrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BookingOrderStatus(_status)
-
-        def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return cancelled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        cancelled_at = _parse_cancelled_at(d.pop("cancelledAt", UNSET))
-
-        _items = d.pop("items", UNSET)
-        items: list[OrderItem] | Unset = UNSET
-        if _items is not UNSET:
-            items = []
-            for items_item_data in _items:
-                items_item = OrderItem.from_dict(items_item_data)
-
-                items.append(items_item)
-
-        booking_order = cls(
-            id=id,
-            created_at=created_at,
-            catalog=catalog,
-            organization=organization,
-            reference=reference,
-            external_reference=external_reference,
-            connector_reference=connector_reference,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            customer=customer,
-            status=status,
-            cancelled_at=cancelled_at,
-            items=items,
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        _created_at = get("createdAt")
+        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
+        obj.catalog = get("catalog")
+        obj.organization = get("organization")
+        obj.reference = get("reference")
+        obj.external_reference = get("externalReference")
+        obj.connector_reference = get("connectorReference")
+        _total_amount_incl_tax = get("totalAmountInclTax")
+        obj.total_amount_incl_tax = None if _total_amount_incl_tax is None else Decimal(str(_total_amount_incl_tax))
+        _total_amount_excl_tax = get("totalAmountExclTax")
+        obj.total_amount_excl_tax = None if _total_amount_excl_tax is None else Decimal(str(_total_amount_excl_tax))
+        _customer = get("customer")
+        obj.customer = None if _customer is None else _OrderCustomer.from_dict(_customer)
+        _status = get("status")
+        obj.status = (
+            None if _status is None else (_BookingOrderStatus_BY_VALUE.get(_status) or BookingOrderStatus(_status))
         )
+        _cancelled_at = get("cancelledAt")
+        obj.cancelled_at = None if _cancelled_at is None else datetime.datetime.fromisoformat(_cancelled_at)
+        _items = get("items")
+        obj.items = None if _items is None else [_OrderItem.from_dict(x) for x in _items]
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        booking_order.additional_properties = d
-        return booking_order
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            field_dict["createdAt"] = _created_at.isoformat()
+        elif "createdAt" in src:
+            field_dict["createdAt"] = None
+        _catalog = self.catalog
+        if _catalog is not None:
+            field_dict["catalog"] = _catalog
+        elif "catalog" in src:
+            field_dict["catalog"] = None
+        _organization = self.organization
+        if _organization is not None:
+            field_dict["organization"] = _organization
+        elif "organization" in src:
+            field_dict["organization"] = None
+        _reference = self.reference
+        if _reference is not None:
+            field_dict["reference"] = _reference
+        elif "reference" in src:
+            field_dict["reference"] = None
+        _external_reference = self.external_reference
+        if _external_reference is not None:
+            field_dict["externalReference"] = _external_reference
+        elif "externalReference" in src:
+            field_dict["externalReference"] = None
+        _connector_reference = self.connector_reference
+        if _connector_reference is not None:
+            field_dict["connectorReference"] = _connector_reference
+        elif "connectorReference" in src:
+            field_dict["connectorReference"] = None
+        _total_amount_incl_tax = self.total_amount_incl_tax
+        if _total_amount_incl_tax is not None:
+            field_dict["totalAmountInclTax"] = str(_total_amount_incl_tax)
+        elif "totalAmountInclTax" in src:
+            field_dict["totalAmountInclTax"] = None
+        _total_amount_excl_tax = self.total_amount_excl_tax
+        if _total_amount_excl_tax is not None:
+            field_dict["totalAmountExclTax"] = str(_total_amount_excl_tax)
+        elif "totalAmountExclTax" in src:
+            field_dict["totalAmountExclTax"] = None
+        _customer = self.customer
+        if _customer is not None:
+            field_dict["customer"] = _customer.to_dict()
+        elif "customer" in src:
+            field_dict["customer"] = None
+        _status = self.status
+        if _status is not None:
+            field_dict["status"] = _status.value
+        elif "status" in src:
+            field_dict["status"] = None
+        _cancelled_at = self.cancelled_at
+        if _cancelled_at is not None:
+            field_dict["cancelledAt"] = _cancelled_at.isoformat()
+        elif "cancelledAt" in src:
+            field_dict["cancelledAt"] = None
+        _items = self.items
+        if _items is not None:
+            field_dict["items"] = [x.to_dict() for x in _items]
+        elif "items" in src:
+            field_dict["items"] = None
+        return field_dict
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -273,11 +213,16 @@ class BookingOrder:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.order_customer import OrderCustomer as _OrderCustomer  # noqa: E402
+from ..models.order_item import OrderItem as _OrderItem  # noqa: E402

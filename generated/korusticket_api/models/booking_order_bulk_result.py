@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.booking_order import BookingOrder
     from ..models.booking_order_bulk_result_failed_orders_item import (
@@ -17,75 +15,76 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderBulkResult")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "orders": "orders",
+    "failedOrders": "failed_orders",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingOrderBulkResult:
     """Result of POST /v1/booking/orders/_bulk: created and failed orders."""
 
-    orders: list[BookingOrder] | Unset = UNSET
+    orders: list[BookingOrder] | None = None
     """ Orders created. """
-    failed_orders: list[BookingOrderBulkResultFailedOrdersItem] | Unset = UNSET
+    failed_orders: list[BookingOrderBulkResultFailedOrdersItem] | None = None
     """ Reservations that could not be ordered. The shape of the entries is not documented. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        orders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.orders, Unset):
-            orders = []
-            for orders_item_data in self.orders:
-                orders_item = orders_item_data.to_dict()
-                orders.append(orders_item)
-
-        failed_orders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.failed_orders, Unset):
-            failed_orders = []
-            for failed_orders_item_data in self.failed_orders:
-                failed_orders_item = failed_orders_item_data.to_dict()
-                failed_orders.append(failed_orders_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if orders is not UNSET:
-            field_dict["orders"] = orders
-        if failed_orders is not UNSET:
-            field_dict["failedOrders"] = failed_orders
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.booking_order import BookingOrder  # noqa: PLC0415
-        from ..models.booking_order_bulk_result_failed_orders_item import (
-            BookingOrderBulkResultFailedOrdersItem,  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _orders = get("orders")
+        obj.orders = None if _orders is None else [_BookingOrder.from_dict(x) for x in _orders]
+        _failed_orders = get("failedOrders")
+        obj.failed_orders = (
+            None
+            if _failed_orders is None
+            else [_BookingOrderBulkResultFailedOrdersItem.from_dict(x) for x in _failed_orders]
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        _orders = d.pop("orders", UNSET)
-        orders: list[BookingOrder] | Unset = UNSET
-        if _orders is not UNSET:
-            orders = []
-            for orders_item_data in _orders:
-                orders_item = BookingOrder.from_dict(orders_item_data)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _orders = self.orders
+        if _orders is not None:
+            field_dict["orders"] = [x.to_dict() for x in _orders]
+        elif "orders" in src:
+            field_dict["orders"] = None
+        _failed_orders = self.failed_orders
+        if _failed_orders is not None:
+            field_dict["failedOrders"] = [x.to_dict() for x in _failed_orders]
+        elif "failedOrders" in src:
+            field_dict["failedOrders"] = None
+        return field_dict
 
-                orders.append(orders_item)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        _failed_orders = d.pop("failedOrders", UNSET)
-        failed_orders: list[BookingOrderBulkResultFailedOrdersItem] | Unset = UNSET
-        if _failed_orders is not UNSET:
-            failed_orders = []
-            for failed_orders_item_data in _failed_orders:
-                failed_orders_item = BookingOrderBulkResultFailedOrdersItem.from_dict(failed_orders_item_data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-                failed_orders.append(failed_orders_item)
-
-        booking_order_bulk_result = cls(
-            orders=orders,
-            failed_orders=failed_orders,
-        )
-
-        booking_order_bulk_result.additional_properties = d
-        return booking_order_bulk_result
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -108,11 +107,18 @@ class BookingOrderBulkResult:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.booking_order import BookingOrder as _BookingOrder  # noqa: E402
+from ..models.booking_order_bulk_result_failed_orders_item import (
+    BookingOrderBulkResultFailedOrdersItem as _BookingOrderBulkResultFailedOrdersItem,  # noqa: E402
+)

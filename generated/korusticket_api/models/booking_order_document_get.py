@@ -7,60 +7,74 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="BookingOrderDocumentGet")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "downloadableAt": "downloadable_at",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingOrderDocumentGet:
     """An order document (typically a PDF ticket) and the time it becomes downloadable. Get its download URL with the PATCH
-    operation.
+    operation."""
 
-    """
-
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Order document identifier (UUIDv7). """
-    downloadable_at: datetime.datetime | Unset = UNSET
+    downloadable_at: datetime.datetime | None = None
     """ When the file becomes available for download. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        downloadable_at: str | Unset = UNSET
-        if not isinstance(self.downloadable_at, Unset):
-            downloadable_at = self.downloadable_at.isoformat()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if downloadable_at is not UNSET:
-            field_dict["downloadableAt"] = downloadable_at
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        _downloadable_at = get("downloadableAt")
+        obj.downloadable_at = None if _downloadable_at is None else datetime.datetime.fromisoformat(_downloadable_at)
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        _downloadable_at = d.pop("downloadableAt", UNSET)
-        downloadable_at: datetime.datetime | Unset
-        if isinstance(_downloadable_at, Unset):
-            downloadable_at = UNSET
-        else:
-            downloadable_at = datetime.datetime.fromisoformat(_downloadable_at)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _downloadable_at = self.downloadable_at
+        if _downloadable_at is not None:
+            field_dict["downloadableAt"] = _downloadable_at.isoformat()
+        elif "downloadableAt" in src:
+            field_dict["downloadableAt"] = None
+        return field_dict
 
-        booking_order_document_get = cls(
-            id=id,
-            downloadable_at=downloadable_at,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        booking_order_document_get.additional_properties = d
-        return booking_order_document_get
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -83,11 +97,11 @@ class BookingOrderDocumentGet:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

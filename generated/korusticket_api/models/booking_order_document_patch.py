@@ -6,54 +6,74 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="BookingOrderDocumentPatch")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "temporaryUrl": "temporary_url",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingOrderDocumentPatch:
     """An order document (typically a PDF ticket) with a temporary download URL (`@context` /contexts/BookingOrderDocument,
-    `@type` BookingOrderDocument).
+    `@type` BookingOrderDocument)."""
 
-    """
-
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Order document identifier (UUIDv7). """
-    temporary_url: str | Unset = UNSET
+    temporary_url: str | None = None
     """ Short-lived signed download URL of the file (Google Cloud Storage). It expires: download and store the file,
     or PATCH again for a fresh URL. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        temporary_url = self.temporary_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if temporary_url is not UNSET:
-            field_dict["temporaryUrl"] = temporary_url
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        obj.temporary_url = get("temporaryUrl")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        temporary_url = d.pop("temporaryUrl", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _temporary_url = self.temporary_url
+        if _temporary_url is not None:
+            field_dict["temporaryUrl"] = _temporary_url
+        elif "temporaryUrl" in src:
+            field_dict["temporaryUrl"] = None
+        return field_dict
 
-        booking_order_document_patch = cls(
-            id=id,
-            temporary_url=temporary_url,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        booking_order_document_patch.additional_properties = d
-        return booking_order_document_patch
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -76,11 +96,11 @@ class BookingOrderDocumentPatch:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 from ..models.booking_order_item_ticket_in_order_status import (
     BookingOrderItemTicketInOrderStatus,
 )
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order_item_ticket_beneficiary_in_order import (
@@ -20,205 +19,152 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderItemTicketInOrder")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "voucher": "voucher",
+    "occursAt": "occurs_at",
+    "requiredBeneficiaryFields": "required_beneficiary_fields",
+    "beneficiary": "beneficiary",
+    "beneficiaryDesignationDeadline": "beneficiary_designation_deadline",
+    "beneficiaryAmendable": "beneficiary_amendable",
+    "status": "status",
+    "seating": "seating",
+}
+_BookingOrderItemTicketInOrderStatus_BY_VALUE: dict[str, BookingOrderItemTicketInOrderStatus] = {
+    member.value: member for member in BookingOrderItemTicketInOrderStatus
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingOrderItemTicketInOrder:
     """A ticket of an order item, embedded in the order (JSON-LD `@type` OrderItemTicketResource, `@id`
-    /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}).
+    /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id})."""
 
-    """
-
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Ticket identifier (UUIDv7). """
-    voucher: None | str | Unset = UNSET
+    voucher: None | str = None
     """ Voucher (ticket code). """
-    occurs_at: datetime.datetime | None | Unset = UNSET
+    occurs_at: datetime.datetime | None = None
     """ When the ticketed event occurs. """
-    required_beneficiary_fields: list[str] | Unset = UNSET
+    required_beneficiary_fields: list[str] | None = None
     """ Beneficiary attributes that must be supplied for this ticket. """
-    beneficiary: None | OrderItemTicketBeneficiaryInOrder | Unset = UNSET
+    beneficiary: None | OrderItemTicketBeneficiaryInOrder = None
     """ The ticket holder, once designated. """
-    beneficiary_designation_deadline: datetime.datetime | None | Unset = UNSET
+    beneficiary_designation_deadline: datetime.datetime | None = None
     """ Deadline for designating the beneficiary. """
-    beneficiary_amendable: bool | Unset = UNSET
+    beneficiary_amendable: bool | None = None
     """ Whether the beneficiary can still be set or changed. """
-    status: BookingOrderItemTicketInOrderStatus | Unset = UNSET
+    status: BookingOrderItemTicketInOrderStatus | None = None
     """ Ticket status. """
-    seating: Any | Unset = UNSET
+    seating: Any | None = None
     """ Seating information. Structure not documented (`{}` in examples). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        from ..models.order_item_ticket_beneficiary_in_order import (
-            OrderItemTicketBeneficiaryInOrder,  # noqa: PLC0415
-        )
-
-        id = self.id
-
-        voucher: None | str | Unset
-        if isinstance(self.voucher, Unset):
-            voucher = UNSET
-        else:
-            voucher = self.voucher
-
-        occurs_at: None | str | Unset
-        if isinstance(self.occurs_at, Unset):
-            occurs_at = UNSET
-        elif isinstance(self.occurs_at, datetime.datetime):
-            occurs_at = self.occurs_at.isoformat()
-        else:
-            occurs_at = self.occurs_at
-
-        required_beneficiary_fields: list[str] | Unset = UNSET
-        if not isinstance(self.required_beneficiary_fields, Unset):
-            required_beneficiary_fields = self.required_beneficiary_fields
-
-        beneficiary: dict[str, Any] | None | Unset
-        if isinstance(self.beneficiary, Unset):
-            beneficiary = UNSET
-        elif isinstance(self.beneficiary, OrderItemTicketBeneficiaryInOrder):
-            beneficiary = self.beneficiary.to_dict()
-        else:
-            beneficiary = self.beneficiary
-
-        beneficiary_designation_deadline: None | str | Unset
-        if isinstance(self.beneficiary_designation_deadline, Unset):
-            beneficiary_designation_deadline = UNSET
-        elif isinstance(self.beneficiary_designation_deadline, datetime.datetime):
-            beneficiary_designation_deadline = self.beneficiary_designation_deadline.isoformat()
-        else:
-            beneficiary_designation_deadline = self.beneficiary_designation_deadline
-
-        beneficiary_amendable = self.beneficiary_amendable
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        seating = self.seating
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if voucher is not UNSET:
-            field_dict["voucher"] = voucher
-        if occurs_at is not UNSET:
-            field_dict["occursAt"] = occurs_at
-        if required_beneficiary_fields is not UNSET:
-            field_dict["requiredBeneficiaryFields"] = required_beneficiary_fields
-        if beneficiary is not UNSET:
-            field_dict["beneficiary"] = beneficiary
-        if beneficiary_designation_deadline is not UNSET:
-            field_dict["beneficiaryDesignationDeadline"] = beneficiary_designation_deadline
-        if beneficiary_amendable is not UNSET:
-            field_dict["beneficiaryAmendable"] = beneficiary_amendable
-        if status is not UNSET:
-            field_dict["status"] = status
-        if seating is not UNSET:
-            field_dict["seating"] = seating
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order_item_ticket_beneficiary_in_order import (
-            OrderItemTicketBeneficiaryInOrder,  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        obj.voucher = get("voucher")
+        _occurs_at = get("occursAt")
+        obj.occurs_at = None if _occurs_at is None else datetime.datetime.fromisoformat(_occurs_at)
+        obj.required_beneficiary_fields = get("requiredBeneficiaryFields")
+        _beneficiary = get("beneficiary")
+        obj.beneficiary = None if _beneficiary is None else _OrderItemTicketBeneficiaryInOrder.from_dict(_beneficiary)
+        _beneficiary_designation_deadline = get("beneficiaryDesignationDeadline")
+        obj.beneficiary_designation_deadline = (
+            None
+            if _beneficiary_designation_deadline is None
+            else datetime.datetime.fromisoformat(_beneficiary_designation_deadline)
         )
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        def _parse_voucher(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        voucher = _parse_voucher(d.pop("voucher", UNSET))
-
-        def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                occurs_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return occurs_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
-
-        required_beneficiary_fields = cast(list[str], d.pop("requiredBeneficiaryFields", UNSET))
-
-        def _parse_beneficiary(data: object) -> None | OrderItemTicketBeneficiaryInOrder | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                beneficiary_type_0 = OrderItemTicketBeneficiaryInOrder.from_dict(data)
-
-                return beneficiary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | OrderItemTicketBeneficiaryInOrder | Unset, data)
-
-        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
-
-        def _parse_beneficiary_designation_deadline(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                beneficiary_designation_deadline_type_0 = datetime.datetime.fromisoformat(data)
-
-                return beneficiary_designation_deadline_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
-            d.pop("beneficiaryDesignationDeadline", UNSET)
+        obj.beneficiary_amendable = get("beneficiaryAmendable")
+        _status = get("status")
+        obj.status = (
+            None
+            if _status is None
+            else (
+                _BookingOrderItemTicketInOrderStatus_BY_VALUE.get(_status)
+                or BookingOrderItemTicketInOrderStatus(_status)
+            )
         )
+        obj.seating = get("seating")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _voucher = self.voucher
+        if _voucher is not None:
+            field_dict["voucher"] = _voucher
+        elif "voucher" in src:
+            field_dict["voucher"] = None
+        _occurs_at = self.occurs_at
+        if _occurs_at is not None:
+            field_dict["occursAt"] = _occurs_at.isoformat()
+        elif "occursAt" in src:
+            field_dict["occursAt"] = None
+        _required_beneficiary_fields = self.required_beneficiary_fields
+        if _required_beneficiary_fields is not None:
+            field_dict["requiredBeneficiaryFields"] = _required_beneficiary_fields
+        elif "requiredBeneficiaryFields" in src:
+            field_dict["requiredBeneficiaryFields"] = None
+        _beneficiary = self.beneficiary
+        if _beneficiary is not None:
+            field_dict["beneficiary"] = _beneficiary.to_dict()
+        elif "beneficiary" in src:
+            field_dict["beneficiary"] = None
+        _beneficiary_designation_deadline = self.beneficiary_designation_deadline
+        if _beneficiary_designation_deadline is not None:
+            field_dict["beneficiaryDesignationDeadline"] = _beneficiary_designation_deadline.isoformat()
+        elif "beneficiaryDesignationDeadline" in src:
+            field_dict["beneficiaryDesignationDeadline"] = None
+        _beneficiary_amendable = self.beneficiary_amendable
+        if _beneficiary_amendable is not None:
+            field_dict["beneficiaryAmendable"] = _beneficiary_amendable
+        elif "beneficiaryAmendable" in src:
+            field_dict["beneficiaryAmendable"] = None
+        _status = self.status
+        if _status is not None:
+            field_dict["status"] = _status.value
+        elif "status" in src:
+            field_dict["status"] = None
+        _seating = self.seating
+        if _seating is not None:
+            field_dict["seating"] = _seating
+        elif "seating" in src:
+            field_dict["seating"] = None
+        return field_dict
 
-        _status = d.pop("status", UNSET)
-        status: BookingOrderItemTicketInOrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BookingOrderItemTicketInOrderStatus(_status)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        seating = d.pop("seating", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        booking_order_item_ticket_in_order = cls(
-            id=id,
-            voucher=voucher,
-            occurs_at=occurs_at,
-            required_beneficiary_fields=required_beneficiary_fields,
-            beneficiary=beneficiary,
-            beneficiary_designation_deadline=beneficiary_designation_deadline,
-            beneficiary_amendable=beneficiary_amendable,
-            status=status,
-            seating=seating,
-        )
-
-        booking_order_item_ticket_in_order.additional_properties = d
-        return booking_order_item_ticket_in_order
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -241,11 +187,17 @@ class BookingOrderItemTicketInOrder:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.order_item_ticket_beneficiary_in_order import (
+    OrderItemTicketBeneficiaryInOrder as _OrderItemTicketBeneficiaryInOrder,  # noqa: E402
+)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,7 +12,6 @@ from ..models.booking_reservation_seats_arrangement import (
     BookingReservationSeatsArrangement,
 )
 from ..models.booking_reservation_status import BookingReservationStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.reservation_item import ReservationItem
@@ -20,226 +19,193 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingReservation")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "expired": "expired",
+    "catalog": "catalog",
+    "id": "id",
+    "createdAt": "created_at",
+    "totalAmountInclTax": "total_amount_incl_tax",
+    "totalAmountExclTax": "total_amount_excl_tax",
+    "expiresAt": "expires_at",
+    "items": "items",
+    "organization": "organization",
+    "order": "order",
+    "seatsArrangement": "seats_arrangement",
+    "releasable": "releasable",
+    "status": "status",
+}
+_BookingReservationSeatsArrangement_BY_VALUE: dict[str, BookingReservationSeatsArrangement] = {
+    member.value: member for member in BookingReservationSeatsArrangement
+}
+_BookingReservationStatus_BY_VALUE: dict[str, BookingReservationStatus] = {
+    member.value: member for member in BookingReservationStatus
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingReservation:
     """A reservation: holds one or more offers (availability and price) for a limited time."""
 
-    expired: bool | Unset = UNSET
+    expired: bool | None = None
     """ True once the reservation has passed its expiry time. """
-    catalog: str | Unset = UNSET
+    catalog: str | None = None
     """ Catalog (IRI) of the reserved offers. """
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Reservation identifier (UUIDv7). """
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None = None
     """ Creation time. """
-    total_amount_incl_tax: Decimal | Unset = UNSET
+    total_amount_incl_tax: Decimal | None = None
     """ Total amount including taxes (decimal string). """
-    total_amount_excl_tax: Decimal | None | Unset = UNSET
+    total_amount_excl_tax: Decimal | None = None
     """ Total amount excluding taxes (decimal string), when known. """
-    expires_at: datetime.datetime | Unset = UNSET
+    expires_at: datetime.datetime | None = None
     """ Time at which the reservation expires. Each reservation has its own expiry. """
-    items: list[ReservationItem] | Unset = UNSET
+    items: list[ReservationItem] | None = None
     """ Reserved items, one per offer. """
-    organization: str | Unset = UNSET
+    organization: str | None = None
     """ Organization (IRI) owning the reservation. """
-    order: None | str | Unset = UNSET
+    order: None | str = None
     """ Order (IRI) created from this reservation, if any. """
-    seats_arrangement: BookingReservationSeatsArrangement | Unset = UNSET
+    seats_arrangement: BookingReservationSeatsArrangement | None = None
     """ Whether the reserved seats are adjacent. """
-    releasable: bool | Unset = UNSET
+    releasable: bool | None = None
     """ Whether the reservation can be released. """
-    status: BookingReservationStatus | Unset = UNSET
+    status: BookingReservationStatus | None = None
     """ Reservation status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        expired = self.expired
-
-        catalog = self.catalog
-
-        id = self.id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        total_amount_incl_tax: str | Unset = UNSET
-        if not isinstance(self.total_amount_incl_tax, Unset):
-            total_amount_incl_tax = str(self.total_amount_incl_tax)
-
-        total_amount_excl_tax: None | str | Unset
-        if isinstance(self.total_amount_excl_tax, Unset):
-            total_amount_excl_tax = UNSET
-        elif isinstance(self.total_amount_excl_tax, Decimal):
-            total_amount_excl_tax = str(self.total_amount_excl_tax)
-        else:
-            total_amount_excl_tax = self.total_amount_excl_tax
-
-        expires_at: str | Unset = UNSET
-        if not isinstance(self.expires_at, Unset):
-            expires_at = self.expires_at.isoformat()
-
-        items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
-            items = []
-            for items_item_data in self.items:
-                items_item = items_item_data.to_dict()
-                items.append(items_item)
-
-        organization = self.organization
-
-        order: None | str | Unset
-        if isinstance(self.order, Unset):
-            order = UNSET
-        else:
-            order = self.order
-
-        seats_arrangement: str | Unset = UNSET
-        if not isinstance(self.seats_arrangement, Unset):
-            seats_arrangement = self.seats_arrangement.value
-
-        releasable = self.releasable
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if expired is not UNSET:
-            field_dict["expired"] = expired
-        if catalog is not UNSET:
-            field_dict["catalog"] = catalog
-        if id is not UNSET:
-            field_dict["id"] = id
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if total_amount_incl_tax is not UNSET:
-            field_dict["totalAmountInclTax"] = total_amount_incl_tax
-        if total_amount_excl_tax is not UNSET:
-            field_dict["totalAmountExclTax"] = total_amount_excl_tax
-        if expires_at is not UNSET:
-            field_dict["expiresAt"] = expires_at
-        if items is not UNSET:
-            field_dict["items"] = items
-        if organization is not UNSET:
-            field_dict["organization"] = organization
-        if order is not UNSET:
-            field_dict["order"] = order
-        if seats_arrangement is not UNSET:
-            field_dict["seatsArrangement"] = seats_arrangement
-        if releasable is not UNSET:
-            field_dict["releasable"] = releasable
-        if status is not UNSET:
-            field_dict["status"] = status
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.reservation_item import ReservationItem  # noqa: PLC0415
-
-        d = dict(src_dict)
-        expired = d.pop("expired", UNSET)
-
-        catalog = d.pop("catalog", UNSET)
-
-        id = d.pop("id", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
-        total_amount_incl_tax: Decimal | Unset
-        if isinstance(_total_amount_incl_tax, Unset):
-            total_amount_incl_tax = UNSET
-        else:
-            total_amount_incl_tax = Decimal(str(_total_amount_incl_tax))
-
-        def _parse_total_amount_excl_tax(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                total_amount_excl_tax_type_0 = Decimal(str(data))
-
-                return total_amount_excl_tax_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | None | Unset, data)
-
-        total_amount_excl_tax = _parse_total_amount_excl_tax(d.pop("totalAmountExclTax", UNSET))
-
-        _expires_at = d.pop("expiresAt", UNSET)
-        expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        _items = d.pop("items", UNSET)
-        items: list[ReservationItem] | Unset = UNSET
-        if _items is not UNSET:
-            items = []
-            for items_item_data in _items:
-                items_item = ReservationItem.from_dict(items_item_data)
-
-                items.append(items_item)
-
-        organization = d.pop("organization", UNSET)
-
-        def _parse_order(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        order = _parse_order(d.pop("order", UNSET))
-
-        _seats_arrangement = d.pop("seatsArrangement", UNSET)
-        seats_arrangement: BookingReservationSeatsArrangement | Unset
-        if isinstance(_seats_arrangement, Unset):
-            seats_arrangement = UNSET
-        else:
-            seats_arrangement = BookingReservationSeatsArrangement(_seats_arrangement)
-
-        releasable = d.pop("releasable", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: BookingReservationStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BookingReservationStatus(_status)
-
-        booking_reservation = cls(
-            expired=expired,
-            catalog=catalog,
-            id=id,
-            created_at=created_at,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            expires_at=expires_at,
-            items=items,
-            organization=organization,
-            order=order,
-            seats_arrangement=seats_arrangement,
-            releasable=releasable,
-            status=status,
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.expired = get("expired")
+        obj.catalog = get("catalog")
+        obj.id = get("id")
+        _created_at = get("createdAt")
+        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
+        _total_amount_incl_tax = get("totalAmountInclTax")
+        obj.total_amount_incl_tax = None if _total_amount_incl_tax is None else Decimal(str(_total_amount_incl_tax))
+        _total_amount_excl_tax = get("totalAmountExclTax")
+        obj.total_amount_excl_tax = None if _total_amount_excl_tax is None else Decimal(str(_total_amount_excl_tax))
+        _expires_at = get("expiresAt")
+        obj.expires_at = None if _expires_at is None else datetime.datetime.fromisoformat(_expires_at)
+        _items = get("items")
+        obj.items = None if _items is None else [_ReservationItem.from_dict(x) for x in _items]
+        obj.organization = get("organization")
+        obj.order = get("order")
+        _seats_arrangement = get("seatsArrangement")
+        obj.seats_arrangement = (
+            None
+            if _seats_arrangement is None
+            else (
+                _BookingReservationSeatsArrangement_BY_VALUE.get(_seats_arrangement)
+                or BookingReservationSeatsArrangement(_seats_arrangement)
+            )
         )
+        obj.releasable = get("releasable")
+        _status = get("status")
+        obj.status = (
+            None
+            if _status is None
+            else (_BookingReservationStatus_BY_VALUE.get(_status) or BookingReservationStatus(_status))
+        )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        booking_reservation.additional_properties = d
-        return booking_reservation
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _expired = self.expired
+        if _expired is not None:
+            field_dict["expired"] = _expired
+        elif "expired" in src:
+            field_dict["expired"] = None
+        _catalog = self.catalog
+        if _catalog is not None:
+            field_dict["catalog"] = _catalog
+        elif "catalog" in src:
+            field_dict["catalog"] = None
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            field_dict["createdAt"] = _created_at.isoformat()
+        elif "createdAt" in src:
+            field_dict["createdAt"] = None
+        _total_amount_incl_tax = self.total_amount_incl_tax
+        if _total_amount_incl_tax is not None:
+            field_dict["totalAmountInclTax"] = str(_total_amount_incl_tax)
+        elif "totalAmountInclTax" in src:
+            field_dict["totalAmountInclTax"] = None
+        _total_amount_excl_tax = self.total_amount_excl_tax
+        if _total_amount_excl_tax is not None:
+            field_dict["totalAmountExclTax"] = str(_total_amount_excl_tax)
+        elif "totalAmountExclTax" in src:
+            field_dict["totalAmountExclTax"] = None
+        _expires_at = self.expires_at
+        if _expires_at is not None:
+            field_dict["expiresAt"] = _expires_at.isoformat()
+        elif "expiresAt" in src:
+            field_dict["expiresAt"] = None
+        _items = self.items
+        if _items is not None:
+            field_dict["items"] = [x.to_dict() for x in _items]
+        elif "items" in src:
+            field_dict["items"] = None
+        _organization = self.organization
+        if _organization is not None:
+            field_dict["organization"] = _organization
+        elif "organization" in src:
+            field_dict["organization"] = None
+        _order = self.order
+        if _order is not None:
+            field_dict["order"] = _order
+        elif "order" in src:
+            field_dict["order"] = None
+        _seats_arrangement = self.seats_arrangement
+        if _seats_arrangement is not None:
+            field_dict["seatsArrangement"] = _seats_arrangement.value
+        elif "seatsArrangement" in src:
+            field_dict["seatsArrangement"] = None
+        _releasable = self.releasable
+        if _releasable is not None:
+            field_dict["releasable"] = _releasable
+        elif "releasable" in src:
+            field_dict["releasable"] = None
+        _status = self.status
+        if _status is not None:
+            field_dict["status"] = _status.value
+        elif "status" in src:
+            field_dict["status"] = None
+        return field_dict
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -274,11 +240,15 @@ class BookingReservation:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.reservation_item import ReservationItem as _ReservationItem  # noqa: E402

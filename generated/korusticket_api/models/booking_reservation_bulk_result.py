@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.booking_reservation import BookingReservation
     from ..models.booking_reservation_bulk_result_failed_reservations_item import (
@@ -17,77 +15,76 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingReservationBulkResult")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "reservations": "reservations",
+    "failedReservations": "failed_reservations",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class BookingReservationBulkResult:
     """Result of POST /v1/booking/reservations/_bulk: created and failed reservations."""
 
-    reservations: list[BookingReservation] | Unset = UNSET
+    reservations: list[BookingReservation] | None = None
     """ Reservations created. """
-    failed_reservations: list[BookingReservationBulkResultFailedReservationsItem] | Unset = UNSET
+    failed_reservations: list[BookingReservationBulkResultFailedReservationsItem] | None = None
     """ Items that could not be reserved. The shape of the entries is not documented. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        reservations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.reservations, Unset):
-            reservations = []
-            for reservations_item_data in self.reservations:
-                reservations_item = reservations_item_data.to_dict()
-                reservations.append(reservations_item)
-
-        failed_reservations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.failed_reservations, Unset):
-            failed_reservations = []
-            for failed_reservations_item_data in self.failed_reservations:
-                failed_reservations_item = failed_reservations_item_data.to_dict()
-                failed_reservations.append(failed_reservations_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if reservations is not UNSET:
-            field_dict["reservations"] = reservations
-        if failed_reservations is not UNSET:
-            field_dict["failedReservations"] = failed_reservations
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.booking_reservation import BookingReservation  # noqa: PLC0415
-        from ..models.booking_reservation_bulk_result_failed_reservations_item import (
-            BookingReservationBulkResultFailedReservationsItem,  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _reservations = get("reservations")
+        obj.reservations = None if _reservations is None else [_BookingReservation.from_dict(x) for x in _reservations]
+        _failed_reservations = get("failedReservations")
+        obj.failed_reservations = (
+            None
+            if _failed_reservations is None
+            else [_BookingReservationBulkResultFailedReservationsItem.from_dict(x) for x in _failed_reservations]
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        _reservations = d.pop("reservations", UNSET)
-        reservations: list[BookingReservation] | Unset = UNSET
-        if _reservations is not UNSET:
-            reservations = []
-            for reservations_item_data in _reservations:
-                reservations_item = BookingReservation.from_dict(reservations_item_data)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _reservations = self.reservations
+        if _reservations is not None:
+            field_dict["reservations"] = [x.to_dict() for x in _reservations]
+        elif "reservations" in src:
+            field_dict["reservations"] = None
+        _failed_reservations = self.failed_reservations
+        if _failed_reservations is not None:
+            field_dict["failedReservations"] = [x.to_dict() for x in _failed_reservations]
+        elif "failedReservations" in src:
+            field_dict["failedReservations"] = None
+        return field_dict
 
-                reservations.append(reservations_item)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        _failed_reservations = d.pop("failedReservations", UNSET)
-        failed_reservations: list[BookingReservationBulkResultFailedReservationsItem] | Unset = UNSET
-        if _failed_reservations is not UNSET:
-            failed_reservations = []
-            for failed_reservations_item_data in _failed_reservations:
-                failed_reservations_item = BookingReservationBulkResultFailedReservationsItem.from_dict(
-                    failed_reservations_item_data
-                )
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-                failed_reservations.append(failed_reservations_item)
-
-        booking_reservation_bulk_result = cls(
-            reservations=reservations,
-            failed_reservations=failed_reservations,
-        )
-
-        booking_reservation_bulk_result.additional_properties = d
-        return booking_reservation_bulk_result
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -110,11 +107,18 @@ class BookingReservationBulkResult:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.booking_reservation import BookingReservation as _BookingReservation  # noqa: E402
+from ..models.booking_reservation_bulk_result_failed_reservations_item import (
+    BookingReservationBulkResultFailedReservationsItem as _BookingReservationBulkResultFailedReservationsItem,  # noqa: E402
+)

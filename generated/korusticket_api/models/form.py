@@ -6,77 +6,86 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.form_field import FormField
 
 
 T = TypeVar("T", bound="Form")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "code": "code",
+    "fields": "fields",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class Form:
     """A form used to pass custom data per ticket at reservation time (e.g. emails, allergy notices, baby seats)."""
 
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Form identifier (UUIDv7). """
-    code: str | Unset = UNSET
+    code: str | None = None
     """ Unique code of the form. """
-    fields: list[FormField] | Unset = UNSET
+    fields: list[FormField] | None = None
     """ Fields of the form. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        code = self.code
-
-        fields: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.fields, Unset):
-            fields = []
-            for fields_item_data in self.fields:
-                fields_item = fields_item_data.to_dict()
-                fields.append(fields_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if code is not UNSET:
-            field_dict["code"] = code
-        if fields is not UNSET:
-            field_dict["fields"] = fields
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.form_field import FormField  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        obj.code = get("code")
+        _fields = get("fields")
+        obj.fields = None if _fields is None else [_FormField.from_dict(x) for x in _fields]
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _code = self.code
+        if _code is not None:
+            field_dict["code"] = _code
+        elif "code" in src:
+            field_dict["code"] = None
+        _fields = self.fields
+        if _fields is not None:
+            field_dict["fields"] = [x.to_dict() for x in _fields]
+        elif "fields" in src:
+            field_dict["fields"] = None
+        return field_dict
 
-        code = d.pop("code", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        _fields = d.pop("fields", UNSET)
-        fields: list[FormField] | Unset = UNSET
-        if _fields is not UNSET:
-            fields = []
-            for fields_item_data in _fields:
-                fields_item = FormField.from_dict(fields_item_data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-                fields.append(fields_item)
-
-        form = cls(
-            id=id,
-            code=code,
-            fields=fields,
-        )
-
-        form.additional_properties = d
-        return form
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -99,11 +108,15 @@ class Form:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.form_field import FormField as _FormField  # noqa: E402

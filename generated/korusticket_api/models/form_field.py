@@ -8,31 +8,53 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="FormField")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class FormField:
     """A field of a form (IRI /v1/forms/{formId}/fields/{fieldId}). A field has a type and may be required; choice fields
     have predefined choices (FormFieldChoice). Its property names are undocumented, so it is an open object. Field types
-    seen in the value-encoding guide: text, bool, integer, decimal, date, time, datetime, single_choice, multi_choice.
+    seen in the value-encoding guide: text, bool, integer, decimal, date, time, datetime, single_choice, multi_choice."""
 
-    """
-
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        form_field = cls()
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        form_field.additional_properties = d
-        return form_field
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        return field_dict
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -55,11 +77,11 @@ class FormField:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

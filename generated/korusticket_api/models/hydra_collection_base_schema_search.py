@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.hydra_collection_base_schema_search_mapping_item import (
         HydraCollectionBaseSchemaSearchMappingItem,
@@ -16,66 +14,79 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraCollectionBaseSchemaSearch")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "template": "template",
+    "variableRepresentation": "variable_representation",
+    "mapping": "mapping",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class HydraCollectionBaseSchemaSearch:
-    template: str | Unset = UNSET
-    variable_representation: str | Unset = UNSET
-    mapping: list[HydraCollectionBaseSchemaSearchMappingItem] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ """
 
-    def to_dict(self) -> dict[str, Any]:
-        template = self.template
-
-        variable_representation = self.variable_representation
-
-        mapping: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.mapping, Unset):
-            mapping = []
-            for mapping_item_data in self.mapping:
-                mapping_item = mapping_item_data.to_dict()
-                mapping.append(mapping_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if template is not UNSET:
-            field_dict["template"] = template
-        if variable_representation is not UNSET:
-            field_dict["variableRepresentation"] = variable_representation
-        if mapping is not UNSET:
-            field_dict["mapping"] = mapping
-
-        return field_dict
+    template: str | None = None
+    variable_representation: str | None = None
+    mapping: list[HydraCollectionBaseSchemaSearchMappingItem] | None = None
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.hydra_collection_base_schema_search_mapping_item import (
-            HydraCollectionBaseSchemaSearchMappingItem,  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.template = get("template")
+        obj.variable_representation = get("variableRepresentation")
+        _mapping = get("mapping")
+        obj.mapping = (
+            None if _mapping is None else [_HydraCollectionBaseSchemaSearchMappingItem.from_dict(x) for x in _mapping]
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        template = d.pop("template", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _template = self.template
+        if _template is not None:
+            field_dict["template"] = _template
+        elif "template" in src:
+            field_dict["template"] = None
+        _variable_representation = self.variable_representation
+        if _variable_representation is not None:
+            field_dict["variableRepresentation"] = _variable_representation
+        elif "variableRepresentation" in src:
+            field_dict["variableRepresentation"] = None
+        _mapping = self.mapping
+        if _mapping is not None:
+            field_dict["mapping"] = [x.to_dict() for x in _mapping]
+        elif "mapping" in src:
+            field_dict["mapping"] = None
+        return field_dict
 
-        variable_representation = d.pop("variableRepresentation", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        _mapping = d.pop("mapping", UNSET)
-        mapping: list[HydraCollectionBaseSchemaSearchMappingItem] | Unset = UNSET
-        if _mapping is not UNSET:
-            mapping = []
-            for mapping_item_data in _mapping:
-                mapping_item = HydraCollectionBaseSchemaSearchMappingItem.from_dict(mapping_item_data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-                mapping.append(mapping_item)
-
-        hydra_collection_base_schema_search = cls(
-            template=template,
-            variable_representation=variable_representation,
-            mapping=mapping,
-        )
-
-        hydra_collection_base_schema_search.additional_properties = d
-        return hydra_collection_base_schema_search
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -98,11 +109,17 @@ class HydraCollectionBaseSchemaSearch:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.hydra_collection_base_schema_search_mapping_item import (
+    HydraCollectionBaseSchemaSearchMappingItem as _HydraCollectionBaseSchemaSearchMappingItem,  # noqa: E402
+)

@@ -1,70 +1,83 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="HydraCollectionBaseSchemaSearchMappingItem")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "variable": "variable",
+    "property": "property_",
+    "required": "required",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class HydraCollectionBaseSchemaSearchMappingItem:
-    variable: str | Unset = UNSET
-    property_: None | str | Unset = UNSET
-    required: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ """
 
-    def to_dict(self) -> dict[str, Any]:
-        variable = self.variable
-
-        property_: None | str | Unset
-        if isinstance(self.property_, Unset):
-            property_ = UNSET
-        else:
-            property_ = self.property_
-
-        required = self.required
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if variable is not UNSET:
-            field_dict["variable"] = variable
-        if property_ is not UNSET:
-            field_dict["property"] = property_
-        if required is not UNSET:
-            field_dict["required"] = required
-
-        return field_dict
+    variable: str | None = None
+    property_: None | str = None
+    required: bool | None = None
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        variable = d.pop("variable", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.variable = get("variable")
+        obj.property_ = get("property")
+        obj.required = get("required")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        def _parse_property_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _variable = self.variable
+        if _variable is not None:
+            field_dict["variable"] = _variable
+        elif "variable" in src:
+            field_dict["variable"] = None
+        _property_ = self.property_
+        if _property_ is not None:
+            field_dict["property"] = _property_
+        elif "property" in src:
+            field_dict["property"] = None
+        _required = self.required
+        if _required is not None:
+            field_dict["required"] = _required
+        elif "required" in src:
+            field_dict["required"] = None
+        return field_dict
 
-        property_ = _parse_property_(d.pop("property", UNSET))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        required = d.pop("required", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        hydra_collection_base_schema_search_mapping_item = cls(
-            variable=variable,
-            property_=property_,
-            required=required,
-        )
-
-        hydra_collection_base_schema_search_mapping_item.additional_properties = d
-        return hydra_collection_base_schema_search_mapping_item
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -87,11 +100,11 @@ class HydraCollectionBaseSchemaSearchMappingItem:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

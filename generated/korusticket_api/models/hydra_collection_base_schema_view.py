@@ -6,69 +6,86 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="HydraCollectionBaseSchemaView")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "first": "first",
+    "last": "last",
+    "previous": "previous",
+    "next": "next_",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class HydraCollectionBaseSchemaView:
-    """
-    Example:
-        {'@id': 'string', '@type': 'string', 'first': 'string', 'last': 'string', 'previous': 'string', 'next':
-            'string'}
+    """ """
 
-    """
-
-    first: str | Unset = UNSET
-    last: str | Unset = UNSET
-    previous: str | Unset = UNSET
-    next_: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        first = self.first
-
-        last = self.last
-
-        previous = self.previous
-
-        next_ = self.next_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if first is not UNSET:
-            field_dict["first"] = first
-        if last is not UNSET:
-            field_dict["last"] = last
-        if previous is not UNSET:
-            field_dict["previous"] = previous
-        if next_ is not UNSET:
-            field_dict["next"] = next_
-
-        return field_dict
+    first: str | None = None
+    last: str | None = None
+    previous: str | None = None
+    next_: str | None = None
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        first = d.pop("first", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.first = get("first")
+        obj.last = get("last")
+        obj.previous = get("previous")
+        obj.next_ = get("next")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        last = d.pop("last", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _first = self.first
+        if _first is not None:
+            field_dict["first"] = _first
+        elif "first" in src:
+            field_dict["first"] = None
+        _last = self.last
+        if _last is not None:
+            field_dict["last"] = _last
+        elif "last" in src:
+            field_dict["last"] = None
+        _previous = self.previous
+        if _previous is not None:
+            field_dict["previous"] = _previous
+        elif "previous" in src:
+            field_dict["previous"] = None
+        _next_ = self.next_
+        if _next_ is not None:
+            field_dict["next"] = _next_
+        elif "next" in src:
+            field_dict["next"] = None
+        return field_dict
 
-        previous = d.pop("previous", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        next_ = d.pop("next", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        hydra_collection_base_schema_view = cls(
-            first=first,
-            last=last,
-            previous=previous,
-            next_=next_,
-        )
-
-        hydra_collection_base_schema_view.additional_properties = d
-        return hydra_collection_base_schema_view
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -91,11 +108,11 @@ class HydraCollectionBaseSchemaView:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

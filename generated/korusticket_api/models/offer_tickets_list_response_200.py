@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.hydra_collection_base_schema_search import (
         HydraCollectionBaseSchemaSearch,
@@ -18,94 +16,87 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OfferTicketsListResponse200")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "totalItems": "total_items",
+    "view": "view",
+    "search": "search",
+    "member": "member",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class OfferTicketsListResponse200:
     """TicketingOfferTicket.jsonld-v1.offer_ticket.read collection."""
 
-    total_items: int | Unset = UNSET
-    view: HydraCollectionBaseSchemaView | Unset = UNSET
-    search: HydraCollectionBaseSchemaSearch | Unset = UNSET
-    member: list[TicketingOfferTicket] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        total_items = self.total_items
-
-        view: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.view, Unset):
-            view = self.view.to_dict()
-
-        search: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.search, Unset):
-            search = self.search.to_dict()
-
-        member: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.member, Unset):
-            member = []
-            for member_item_data in self.member:
-                member_item = member_item_data.to_dict()
-                member.append(member_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if total_items is not UNSET:
-            field_dict["totalItems"] = total_items
-        if view is not UNSET:
-            field_dict["view"] = view
-        if search is not UNSET:
-            field_dict["search"] = search
-        if member is not UNSET:
-            field_dict["member"] = member
-
-        return field_dict
+    total_items: int | None = None
+    view: HydraCollectionBaseSchemaView | None = None
+    search: HydraCollectionBaseSchemaSearch | None = None
+    member: list[TicketingOfferTicket] | None = None
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.hydra_collection_base_schema_search import (
-            HydraCollectionBaseSchemaSearch,  # noqa: PLC0415
-        )
-        from ..models.hydra_collection_base_schema_view import (
-            HydraCollectionBaseSchemaView,  # noqa: PLC0415
-        )
-        from ..models.ticketing_offer_ticket import TicketingOfferTicket  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.total_items = get("totalItems")
+        _view = get("view")
+        obj.view = None if _view is None else _HydraCollectionBaseSchemaView.from_dict(_view)
+        _search = get("search")
+        obj.search = None if _search is None else _HydraCollectionBaseSchemaSearch.from_dict(_search)
+        _member = get("member")
+        obj.member = None if _member is None else [_TicketingOfferTicket.from_dict(x) for x in _member]
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        total_items = d.pop("totalItems", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _total_items = self.total_items
+        if _total_items is not None:
+            field_dict["totalItems"] = _total_items
+        elif "totalItems" in src:
+            field_dict["totalItems"] = None
+        _view = self.view
+        if _view is not None:
+            field_dict["view"] = _view.to_dict()
+        elif "view" in src:
+            field_dict["view"] = None
+        _search = self.search
+        if _search is not None:
+            field_dict["search"] = _search.to_dict()
+        elif "search" in src:
+            field_dict["search"] = None
+        _member = self.member
+        if _member is not None:
+            field_dict["member"] = [x.to_dict() for x in _member]
+        elif "member" in src:
+            field_dict["member"] = None
+        return field_dict
 
-        _view = d.pop("view", UNSET)
-        view: HydraCollectionBaseSchemaView | Unset
-        if isinstance(_view, Unset):
-            view = UNSET
-        else:
-            view = HydraCollectionBaseSchemaView.from_dict(_view)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        _search = d.pop("search", UNSET)
-        search: HydraCollectionBaseSchemaSearch | Unset
-        if isinstance(_search, Unset):
-            search = UNSET
-        else:
-            search = HydraCollectionBaseSchemaSearch.from_dict(_search)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        _member = d.pop("member", UNSET)
-        member: list[TicketingOfferTicket] | Unset = UNSET
-        if _member is not UNSET:
-            member = []
-            for member_item_data in _member:
-                member_item = TicketingOfferTicket.from_dict(member_item_data)
-
-                member.append(member_item)
-
-        offer_tickets_list_response_200 = cls(
-            total_items=total_items,
-            view=view,
-            search=search,
-            member=member,
-        )
-
-        offer_tickets_list_response_200.additional_properties = d
-        return offer_tickets_list_response_200
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -128,11 +119,23 @@ class OfferTicketsListResponse200:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.hydra_collection_base_schema_search import (
+    HydraCollectionBaseSchemaSearch as _HydraCollectionBaseSchemaSearch,  # noqa: E402
+)
+from ..models.hydra_collection_base_schema_view import (
+    HydraCollectionBaseSchemaView as _HydraCollectionBaseSchemaView,  # noqa: E402
+)
+from ..models.ticketing_offer_ticket import (
+    TicketingOfferTicket as _TicketingOfferTicket,  # noqa: E402
+)

@@ -6,100 +6,120 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="OrderCustomer")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "firstname": "firstname",
+    "lastname": "lastname",
+    "email": "email",
+    "phone": "phone",
+    "optin": "optin",
+    "country": "country",
+    "language": "language",
+    "title": "title",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class OrderCustomer:
     """The customer of an order (embedded; JSON-LD `@type` OrderCustomer, blank-node `@id` such as /.well-
-    known/genid/659ea7d58fe6d29dcf2e).
+    known/genid/659ea7d58fe6d29dcf2e)."""
 
-    """
-
-    firstname: str | Unset = UNSET
-    lastname: str | Unset = UNSET
-    email: str | Unset = UNSET
-    phone: str | Unset = UNSET
-    optin: bool | Unset = UNSET
-    country: str | Unset = UNSET
-    language: str | Unset = UNSET
-    title: str | Unset = UNSET
+    firstname: str | None = None
+    lastname: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    optin: bool | None = None
+    country: str | None = None
+    language: str | None = None
+    title: str | None = None
     """ One of `mr`, `mrs`, `mx` (the enum is documented on the order input). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        firstname = self.firstname
-
-        lastname = self.lastname
-
-        email = self.email
-
-        phone = self.phone
-
-        optin = self.optin
-
-        country = self.country
-
-        language = self.language
-
-        title = self.title
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if firstname is not UNSET:
-            field_dict["firstname"] = firstname
-        if lastname is not UNSET:
-            field_dict["lastname"] = lastname
-        if email is not UNSET:
-            field_dict["email"] = email
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if optin is not UNSET:
-            field_dict["optin"] = optin
-        if country is not UNSET:
-            field_dict["country"] = country
-        if language is not UNSET:
-            field_dict["language"] = language
-        if title is not UNSET:
-            field_dict["title"] = title
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        firstname = d.pop("firstname", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.firstname = get("firstname")
+        obj.lastname = get("lastname")
+        obj.email = get("email")
+        obj.phone = get("phone")
+        obj.optin = get("optin")
+        obj.country = get("country")
+        obj.language = get("language")
+        obj.title = get("title")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        lastname = d.pop("lastname", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _firstname = self.firstname
+        if _firstname is not None:
+            field_dict["firstname"] = _firstname
+        elif "firstname" in src:
+            field_dict["firstname"] = None
+        _lastname = self.lastname
+        if _lastname is not None:
+            field_dict["lastname"] = _lastname
+        elif "lastname" in src:
+            field_dict["lastname"] = None
+        _email = self.email
+        if _email is not None:
+            field_dict["email"] = _email
+        elif "email" in src:
+            field_dict["email"] = None
+        _phone = self.phone
+        if _phone is not None:
+            field_dict["phone"] = _phone
+        elif "phone" in src:
+            field_dict["phone"] = None
+        _optin = self.optin
+        if _optin is not None:
+            field_dict["optin"] = _optin
+        elif "optin" in src:
+            field_dict["optin"] = None
+        _country = self.country
+        if _country is not None:
+            field_dict["country"] = _country
+        elif "country" in src:
+            field_dict["country"] = None
+        _language = self.language
+        if _language is not None:
+            field_dict["language"] = _language
+        elif "language" in src:
+            field_dict["language"] = None
+        _title = self.title
+        if _title is not None:
+            field_dict["title"] = _title
+        elif "title" in src:
+            field_dict["title"] = None
+        return field_dict
 
-        email = d.pop("email", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        phone = d.pop("phone", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        optin = d.pop("optin", UNSET)
-
-        country = d.pop("country", UNSET)
-
-        language = d.pop("language", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        order_customer = cls(
-            firstname=firstname,
-            lastname=lastname,
-            email=email,
-            phone=phone,
-            optin=optin,
-            country=country,
-            language=language,
-            title=title,
-        )
-
-        order_customer.additional_properties = d
-        return order_customer
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -122,11 +142,11 @@ class OrderCustomer:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

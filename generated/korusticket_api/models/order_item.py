@@ -3,12 +3,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.booking_order_item_ticket_in_order import BookingOrderItemTicketInOrder
@@ -16,127 +14,102 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OrderItem")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "amountInclTax": "amount_incl_tax",
+    "amountExclTax": "amount_excl_tax",
+    "date": "date",
+    "product": "product",
+    "tickets": "tickets",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class OrderItem:
     """One ordered item (embedded; JSON-LD `@type` OrderItem, blank-node `@id` such as /.well-
-    known/genid/132ddf0cb624270e4245).
+    known/genid/132ddf0cb624270e4245)."""
 
-    """
-
-    amount_incl_tax: Decimal | Unset = UNSET
+    amount_incl_tax: Decimal | None = None
     """ Amount including taxes (decimal string). """
-    amount_excl_tax: Decimal | Unset = UNSET
+    amount_excl_tax: Decimal | None = None
     """ Amount excluding taxes (decimal string). """
-    date: datetime.date | None | Unset = UNSET
+    date: datetime.date | None = None
     """ Date of the ordered offer, if dated. """
-    product: str | Unset = UNSET
+    product: str | None = None
     """ Ordered product (IRI). """
-    tickets: list[BookingOrderItemTicketInOrder] | Unset = UNSET
+    tickets: list[BookingOrderItemTicketInOrder] | None = None
     """ Tickets issued for this item. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        amount_incl_tax: str | Unset = UNSET
-        if not isinstance(self.amount_incl_tax, Unset):
-            amount_incl_tax = str(self.amount_incl_tax)
-
-        amount_excl_tax: str | Unset = UNSET
-        if not isinstance(self.amount_excl_tax, Unset):
-            amount_excl_tax = str(self.amount_excl_tax)
-
-        date: None | str | Unset
-        if isinstance(self.date, Unset):
-            date = UNSET
-        elif isinstance(self.date, datetime.date):
-            date = self.date.isoformat()
-        else:
-            date = self.date
-
-        product = self.product
-
-        tickets: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tickets, Unset):
-            tickets = []
-            for tickets_item_data in self.tickets:
-                tickets_item = tickets_item_data.to_dict()
-                tickets.append(tickets_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount_incl_tax is not UNSET:
-            field_dict["amountInclTax"] = amount_incl_tax
-        if amount_excl_tax is not UNSET:
-            field_dict["amountExclTax"] = amount_excl_tax
-        if date is not UNSET:
-            field_dict["date"] = date
-        if product is not UNSET:
-            field_dict["product"] = product
-        if tickets is not UNSET:
-            field_dict["tickets"] = tickets
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.booking_order_item_ticket_in_order import (
-            BookingOrderItemTicketInOrder,  # noqa: PLC0415
-        )
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _amount_incl_tax = get("amountInclTax")
+        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        _amount_excl_tax = get("amountExclTax")
+        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        _date = get("date")
+        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
+        obj.product = get("product")
+        _tickets = get("tickets")
+        obj.tickets = None if _tickets is None else [_BookingOrderItemTicketInOrder.from_dict(x) for x in _tickets]
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        _amount_incl_tax = d.pop("amountInclTax", UNSET)
-        amount_incl_tax: Decimal | Unset
-        if isinstance(_amount_incl_tax, Unset):
-            amount_incl_tax = UNSET
-        else:
-            amount_incl_tax = Decimal(str(_amount_incl_tax))
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _amount_incl_tax = self.amount_incl_tax
+        if _amount_incl_tax is not None:
+            field_dict["amountInclTax"] = str(_amount_incl_tax)
+        elif "amountInclTax" in src:
+            field_dict["amountInclTax"] = None
+        _amount_excl_tax = self.amount_excl_tax
+        if _amount_excl_tax is not None:
+            field_dict["amountExclTax"] = str(_amount_excl_tax)
+        elif "amountExclTax" in src:
+            field_dict["amountExclTax"] = None
+        _date = self.date
+        if _date is not None:
+            field_dict["date"] = _date.isoformat()
+        elif "date" in src:
+            field_dict["date"] = None
+        _product = self.product
+        if _product is not None:
+            field_dict["product"] = _product
+        elif "product" in src:
+            field_dict["product"] = None
+        _tickets = self.tickets
+        if _tickets is not None:
+            field_dict["tickets"] = [x.to_dict() for x in _tickets]
+        elif "tickets" in src:
+            field_dict["tickets"] = None
+        return field_dict
 
-        _amount_excl_tax = d.pop("amountExclTax", UNSET)
-        amount_excl_tax: Decimal | Unset
-        if isinstance(_amount_excl_tax, Unset):
-            amount_excl_tax = UNSET
-        else:
-            amount_excl_tax = Decimal(str(_amount_excl_tax))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
-        date = _parse_date(d.pop("date", UNSET))
-
-        product = d.pop("product", UNSET)
-
-        _tickets = d.pop("tickets", UNSET)
-        tickets: list[BookingOrderItemTicketInOrder] | Unset = UNSET
-        if _tickets is not UNSET:
-            tickets = []
-            for tickets_item_data in _tickets:
-                tickets_item = BookingOrderItemTicketInOrder.from_dict(tickets_item_data)
-
-                tickets.append(tickets_item)
-
-        order_item = cls(
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            date=date,
-            product=product,
-            tickets=tickets,
-        )
-
-        order_item.additional_properties = d
-        return order_item
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -159,11 +132,17 @@ class OrderItem:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.booking_order_item_ticket_in_order import (
+    BookingOrderItemTicketInOrder as _BookingOrderItemTicketInOrder,  # noqa: E402
+)

@@ -7,105 +7,121 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="OrderItemTicketBeneficiary")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "firstname": "firstname",
+    "lastname": "lastname",
+    "email": "email",
+    "phone": "phone",
+    "title": "title",
+    "dateOfBirth": "date_of_birth",
+    "placeOfBirth": "place_of_birth",
+    "nationality": "nationality",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class OrderItemTicketBeneficiary:
     """The beneficiary (ticket holder) of a ticket. It carries no JSON-LD keys (1.0.19 example)."""
 
-    firstname: str | Unset = UNSET
-    lastname: str | Unset = UNSET
-    email: str | Unset = UNSET
-    phone: str | Unset = UNSET
-    title: str | Unset = UNSET
+    firstname: str | None = None
+    lastname: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    title: str | None = None
     """ One of `mr`, `mrs`, `mx` (the enum is documented on the PATCH input). """
-    date_of_birth: datetime.date | Unset = UNSET
+    date_of_birth: datetime.date | None = None
     """ Date of birth. """
-    place_of_birth: str | Unset = UNSET
-    nationality: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        firstname = self.firstname
-
-        lastname = self.lastname
-
-        email = self.email
-
-        phone = self.phone
-
-        title = self.title
-
-        date_of_birth: str | Unset = UNSET
-        if not isinstance(self.date_of_birth, Unset):
-            date_of_birth = self.date_of_birth.isoformat()
-
-        place_of_birth = self.place_of_birth
-
-        nationality = self.nationality
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if firstname is not UNSET:
-            field_dict["firstname"] = firstname
-        if lastname is not UNSET:
-            field_dict["lastname"] = lastname
-        if email is not UNSET:
-            field_dict["email"] = email
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if title is not UNSET:
-            field_dict["title"] = title
-        if date_of_birth is not UNSET:
-            field_dict["dateOfBirth"] = date_of_birth
-        if place_of_birth is not UNSET:
-            field_dict["placeOfBirth"] = place_of_birth
-        if nationality is not UNSET:
-            field_dict["nationality"] = nationality
-
-        return field_dict
+    place_of_birth: str | None = None
+    nationality: str | None = None
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        firstname = d.pop("firstname", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.firstname = get("firstname")
+        obj.lastname = get("lastname")
+        obj.email = get("email")
+        obj.phone = get("phone")
+        obj.title = get("title")
+        _date_of_birth = get("dateOfBirth")
+        obj.date_of_birth = None if _date_of_birth is None else datetime.date.fromisoformat(_date_of_birth)
+        obj.place_of_birth = get("placeOfBirth")
+        obj.nationality = get("nationality")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        lastname = d.pop("lastname", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _firstname = self.firstname
+        if _firstname is not None:
+            field_dict["firstname"] = _firstname
+        elif "firstname" in src:
+            field_dict["firstname"] = None
+        _lastname = self.lastname
+        if _lastname is not None:
+            field_dict["lastname"] = _lastname
+        elif "lastname" in src:
+            field_dict["lastname"] = None
+        _email = self.email
+        if _email is not None:
+            field_dict["email"] = _email
+        elif "email" in src:
+            field_dict["email"] = None
+        _phone = self.phone
+        if _phone is not None:
+            field_dict["phone"] = _phone
+        elif "phone" in src:
+            field_dict["phone"] = None
+        _title = self.title
+        if _title is not None:
+            field_dict["title"] = _title
+        elif "title" in src:
+            field_dict["title"] = None
+        _date_of_birth = self.date_of_birth
+        if _date_of_birth is not None:
+            field_dict["dateOfBirth"] = _date_of_birth.isoformat()
+        elif "dateOfBirth" in src:
+            field_dict["dateOfBirth"] = None
+        _place_of_birth = self.place_of_birth
+        if _place_of_birth is not None:
+            field_dict["placeOfBirth"] = _place_of_birth
+        elif "placeOfBirth" in src:
+            field_dict["placeOfBirth"] = None
+        _nationality = self.nationality
+        if _nationality is not None:
+            field_dict["nationality"] = _nationality
+        elif "nationality" in src:
+            field_dict["nationality"] = None
+        return field_dict
 
-        email = d.pop("email", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        phone = d.pop("phone", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        title = d.pop("title", UNSET)
-
-        _date_of_birth = d.pop("dateOfBirth", UNSET)
-        date_of_birth: datetime.date | Unset
-        if isinstance(_date_of_birth, Unset):
-            date_of_birth = UNSET
-        else:
-            date_of_birth = datetime.date.fromisoformat(_date_of_birth)
-
-        place_of_birth = d.pop("placeOfBirth", UNSET)
-
-        nationality = d.pop("nationality", UNSET)
-
-        order_item_ticket_beneficiary = cls(
-            firstname=firstname,
-            lastname=lastname,
-            email=email,
-            phone=phone,
-            title=title,
-            date_of_birth=date_of_birth,
-            place_of_birth=place_of_birth,
-            nationality=nationality,
-        )
-
-        order_item_ticket_beneficiary.additional_properties = d
-        return order_item_ticket_beneficiary
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -128,11 +144,11 @@ class OrderItemTicketBeneficiary:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

@@ -3,12 +3,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket
@@ -16,145 +14,112 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ReservationItem")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "amountInclTax": "amount_incl_tax",
+    "amountExclTax": "amount_excl_tax",
+    "date": "date",
+    "offer": "offer",
+    "product": "product",
+    "offerTickets": "offer_tickets",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class ReservationItem:
     """One reserved offer inside a reservation."""
 
-    amount_incl_tax: Decimal | Unset = UNSET
+    amount_incl_tax: Decimal | None = None
     """ Amount including taxes (decimal string). """
-    amount_excl_tax: Decimal | None | Unset = UNSET
+    amount_excl_tax: Decimal | None = None
     """ Amount excluding taxes (decimal string), when known. """
-    date: datetime.date | None | Unset = UNSET
+    date: datetime.date | None = None
     """ Date of the reserved offer, if dated. """
-    offer: str | Unset = UNSET
+    offer: str | None = None
     """ Reserved offer (IRI). """
-    product: str | Unset = UNSET
+    product: str | None = None
     """ Product of the offer (IRI). """
-    offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
+    offer_tickets: list[ReservationItemOfferTicket] | None = None
     """ Reserved tickets of the offer, with their session. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        amount_incl_tax: str | Unset = UNSET
-        if not isinstance(self.amount_incl_tax, Unset):
-            amount_incl_tax = str(self.amount_incl_tax)
-
-        amount_excl_tax: None | str | Unset
-        if isinstance(self.amount_excl_tax, Unset):
-            amount_excl_tax = UNSET
-        elif isinstance(self.amount_excl_tax, Decimal):
-            amount_excl_tax = str(self.amount_excl_tax)
-        else:
-            amount_excl_tax = self.amount_excl_tax
-
-        date: None | str | Unset
-        if isinstance(self.date, Unset):
-            date = UNSET
-        elif isinstance(self.date, datetime.date):
-            date = self.date.isoformat()
-        else:
-            date = self.date
-
-        offer = self.offer
-
-        product = self.product
-
-        offer_tickets: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.offer_tickets, Unset):
-            offer_tickets = []
-            for offer_tickets_item_data in self.offer_tickets:
-                offer_tickets_item = offer_tickets_item_data.to_dict()
-                offer_tickets.append(offer_tickets_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount_incl_tax is not UNSET:
-            field_dict["amountInclTax"] = amount_incl_tax
-        if amount_excl_tax is not UNSET:
-            field_dict["amountExclTax"] = amount_excl_tax
-        if date is not UNSET:
-            field_dict["date"] = date
-        if offer is not UNSET:
-            field_dict["offer"] = offer
-        if product is not UNSET:
-            field_dict["product"] = product
-        if offer_tickets is not UNSET:
-            field_dict["offerTickets"] = offer_tickets
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _amount_incl_tax = d.pop("amountInclTax", UNSET)
-        amount_incl_tax: Decimal | Unset
-        if isinstance(_amount_incl_tax, Unset):
-            amount_incl_tax = UNSET
-        else:
-            amount_incl_tax = Decimal(str(_amount_incl_tax))
-
-        def _parse_amount_excl_tax(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                amount_excl_tax_type_0 = Decimal(str(data))
-
-                return amount_excl_tax_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | None | Unset, data)
-
-        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
-
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
-
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
-        date = _parse_date(d.pop("date", UNSET))
-
-        offer = d.pop("offer", UNSET)
-
-        product = d.pop("product", UNSET)
-
-        _offer_tickets = d.pop("offerTickets", UNSET)
-        offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
-        if _offer_tickets is not UNSET:
-            offer_tickets = []
-            for offer_tickets_item_data in _offer_tickets:
-                offer_tickets_item = ReservationItemOfferTicket.from_dict(offer_tickets_item_data)
-
-                offer_tickets.append(offer_tickets_item)
-
-        reservation_item = cls(
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            date=date,
-            offer=offer,
-            product=product,
-            offer_tickets=offer_tickets,
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _amount_incl_tax = get("amountInclTax")
+        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        _amount_excl_tax = get("amountExclTax")
+        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        _date = get("date")
+        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
+        obj.offer = get("offer")
+        obj.product = get("product")
+        _offer_tickets = get("offerTickets")
+        obj.offer_tickets = (
+            None if _offer_tickets is None else [_ReservationItemOfferTicket.from_dict(x) for x in _offer_tickets]
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        reservation_item.additional_properties = d
-        return reservation_item
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _amount_incl_tax = self.amount_incl_tax
+        if _amount_incl_tax is not None:
+            field_dict["amountInclTax"] = str(_amount_incl_tax)
+        elif "amountInclTax" in src:
+            field_dict["amountInclTax"] = None
+        _amount_excl_tax = self.amount_excl_tax
+        if _amount_excl_tax is not None:
+            field_dict["amountExclTax"] = str(_amount_excl_tax)
+        elif "amountExclTax" in src:
+            field_dict["amountExclTax"] = None
+        _date = self.date
+        if _date is not None:
+            field_dict["date"] = _date.isoformat()
+        elif "date" in src:
+            field_dict["date"] = None
+        _offer = self.offer
+        if _offer is not None:
+            field_dict["offer"] = _offer
+        elif "offer" in src:
+            field_dict["offer"] = None
+        _product = self.product
+        if _product is not None:
+            field_dict["product"] = _product
+        elif "product" in src:
+            field_dict["product"] = None
+        _offer_tickets = self.offer_tickets
+        if _offer_tickets is not None:
+            field_dict["offerTickets"] = [x.to_dict() for x in _offer_tickets]
+        elif "offerTickets" in src:
+            field_dict["offerTickets"] = None
+        return field_dict
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -177,11 +142,17 @@ class ReservationItem:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.reservation_item_offer_ticket import (
+    ReservationItemOfferTicket as _ReservationItemOfferTicket,  # noqa: E402
+)

@@ -1,77 +1,88 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ReservationItemOfferTicket")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "ticket": "ticket",
+    "session": "session",
+    "seating": "seating",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class ReservationItemOfferTicket:
     """A reserved ticket of an offer and its session."""
 
-    ticket: str | Unset = UNSET
+    ticket: str | None = None
     """ Offer ticket (IRI). """
-    session: None | str | Unset = UNSET
+    session: None | str = None
     """ Chosen offer-ticket session (IRI
     /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}), or null for a full-day
     ticket. """
-    seating: Any | Unset = UNSET
+    seating: Any | None = None
     """ Seating information. Structure not documented (`{}` in examples). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        ticket = self.ticket
-
-        session: None | str | Unset
-        if isinstance(self.session, Unset):
-            session = UNSET
-        else:
-            session = self.session
-
-        seating = self.seating
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if ticket is not UNSET:
-            field_dict["ticket"] = ticket
-        if session is not UNSET:
-            field_dict["session"] = session
-        if seating is not UNSET:
-            field_dict["seating"] = seating
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        ticket = d.pop("ticket", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.ticket = get("ticket")
+        obj.session = get("session")
+        obj.seating = get("seating")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        def _parse_session(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _ticket = self.ticket
+        if _ticket is not None:
+            field_dict["ticket"] = _ticket
+        elif "ticket" in src:
+            field_dict["ticket"] = None
+        _session = self.session
+        if _session is not None:
+            field_dict["session"] = _session
+        elif "session" in src:
+            field_dict["session"] = None
+        _seating = self.seating
+        if _seating is not None:
+            field_dict["seating"] = _seating
+        elif "seating" in src:
+            field_dict["seating"] = None
+        return field_dict
 
-        session = _parse_session(d.pop("session", UNSET))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        seating = d.pop("seating", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        reservation_item_offer_ticket = cls(
-            ticket=ticket,
-            session=session,
-            seating=seating,
-        )
-
-        reservation_item_offer_ticket.additional_properties = d
-        return reservation_item_offer_ticket
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -94,11 +105,11 @@ class ReservationItemOfferTicket:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

@@ -7,82 +7,92 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingCatalog")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "createdAt": "created_at",
+    "lastSyncedAt": "last_synced_at",
+    "name": "name",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingCatalog:
     """A ticket issuer's collection of product bases; usually one per issuer."""
 
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Catalog identifier (UUIDv7). """
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None = None
     """ UTC time the catalog was first imported. """
-    last_synced_at: datetime.datetime | Unset = UNSET
+    last_synced_at: datetime.datetime | None = None
     """ Time of the last synchronisation of the catalog. """
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Catalog name. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        last_synced_at: str | Unset = UNSET
-        if not isinstance(self.last_synced_at, Unset):
-            last_synced_at = self.last_synced_at.isoformat()
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if last_synced_at is not UNSET:
-            field_dict["lastSyncedAt"] = last_synced_at
-        if name is not UNSET:
-            field_dict["name"] = name
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        _created_at = get("createdAt")
+        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
+        _last_synced_at = get("lastSyncedAt")
+        obj.last_synced_at = None if _last_synced_at is None else datetime.datetime.fromisoformat(_last_synced_at)
+        obj.name = get("name")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            field_dict["createdAt"] = _created_at.isoformat()
+        elif "createdAt" in src:
+            field_dict["createdAt"] = None
+        _last_synced_at = self.last_synced_at
+        if _last_synced_at is not None:
+            field_dict["lastSyncedAt"] = _last_synced_at.isoformat()
+        elif "lastSyncedAt" in src:
+            field_dict["lastSyncedAt"] = None
+        _name = self.name
+        if _name is not None:
+            field_dict["name"] = _name
+        elif "name" in src:
+            field_dict["name"] = None
+        return field_dict
 
-        _last_synced_at = d.pop("lastSyncedAt", UNSET)
-        last_synced_at: datetime.datetime | Unset
-        if isinstance(_last_synced_at, Unset):
-            last_synced_at = UNSET
-        else:
-            last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        name = d.pop("name", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        ticketing_catalog = cls(
-            id=id,
-            created_at=created_at,
-            last_synced_at=last_synced_at,
-            name=name,
-        )
-
-        ticketing_catalog.additional_properties = d
-        return ticketing_catalog
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -105,11 +115,11 @@ class TicketingCatalog:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

@@ -2,12 +2,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.offer_price import OfferPrice
@@ -17,162 +15,128 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOffer")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "date": "date",
+    "availabilityCheckRequired": "availability_check_required",
+    "realtimePriceRequired": "realtime_price_required",
+    "price": "price",
+    "product": "product",
+    "tickets": "tickets",
+    "availableQuantity": "available_quantity",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingOffer:
     """An offer: the price and availability of a product on a date."""
 
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Offer identifier (UUIDv7). """
-    date: datetime.date | None | Unset = UNSET
+    date: datetime.date | None = None
     """ Date the offer is valid for; null when the offer is not dated. """
-    availability_check_required: bool | Unset = UNSET
+    availability_check_required: bool | None = None
     """ True when stock is limited: call the offer's real-time `/availability` before reserving. """
-    realtime_price_required: bool | Unset = UNSET
+    realtime_price_required: bool | None = None
     """ True when the price is dynamic: call the offer's `/price` before reserving. """
-    price: OfferPrice | Unset = UNSET
+    price: OfferPrice | None = None
     """ Price of an offer (embedded). """
-    product: TicketingProductInOffer | Unset = UNSET
+    product: TicketingProductInOffer | None = None
     """ The product of an offer (embedded TicketingProduct). """
-    tickets: list[TicketingOfferTicketInOffer] | Unset = UNSET
+    tickets: list[TicketingOfferTicketInOffer] | None = None
     """ Tickets contained in the offer. """
-    available_quantity: int | None | Unset = UNSET
+    available_quantity: int | None = None
     """ Remaining stock, close to real time; null means unlimited. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        date: None | str | Unset
-        if isinstance(self.date, Unset):
-            date = UNSET
-        elif isinstance(self.date, datetime.date):
-            date = self.date.isoformat()
-        else:
-            date = self.date
-
-        availability_check_required = self.availability_check_required
-
-        realtime_price_required = self.realtime_price_required
-
-        price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
-
-        product: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.product, Unset):
-            product = self.product.to_dict()
-
-        tickets: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tickets, Unset):
-            tickets = []
-            for tickets_item_data in self.tickets:
-                tickets_item = tickets_item_data.to_dict()
-                tickets.append(tickets_item)
-
-        available_quantity: int | None | Unset
-        if isinstance(self.available_quantity, Unset):
-            available_quantity = UNSET
-        else:
-            available_quantity = self.available_quantity
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if date is not UNSET:
-            field_dict["date"] = date
-        if availability_check_required is not UNSET:
-            field_dict["availabilityCheckRequired"] = availability_check_required
-        if realtime_price_required is not UNSET:
-            field_dict["realtimePriceRequired"] = realtime_price_required
-        if price is not UNSET:
-            field_dict["price"] = price
-        if product is not UNSET:
-            field_dict["product"] = product
-        if tickets is not UNSET:
-            field_dict["tickets"] = tickets
-        if available_quantity is not UNSET:
-            field_dict["availableQuantity"] = available_quantity
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.offer_price import OfferPrice  # noqa: PLC0415
-        from ..models.ticketing_offer_ticket_in_offer import TicketingOfferTicketInOffer  # noqa: PLC0415
-        from ..models.ticketing_product_in_offer import TicketingProductInOffer  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        _date = get("date")
+        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
+        obj.availability_check_required = get("availabilityCheckRequired")
+        obj.realtime_price_required = get("realtimePriceRequired")
+        _price = get("price")
+        obj.price = None if _price is None else _OfferPrice.from_dict(_price)
+        _product = get("product")
+        obj.product = None if _product is None else _TicketingProductInOffer.from_dict(_product)
+        _tickets = get("tickets")
+        obj.tickets = None if _tickets is None else [_TicketingOfferTicketInOffer.from_dict(x) for x in _tickets]
+        obj.available_quantity = get("availableQuantity")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _date = self.date
+        if _date is not None:
+            field_dict["date"] = _date.isoformat()
+        elif "date" in src:
+            field_dict["date"] = None
+        _availability_check_required = self.availability_check_required
+        if _availability_check_required is not None:
+            field_dict["availabilityCheckRequired"] = _availability_check_required
+        elif "availabilityCheckRequired" in src:
+            field_dict["availabilityCheckRequired"] = None
+        _realtime_price_required = self.realtime_price_required
+        if _realtime_price_required is not None:
+            field_dict["realtimePriceRequired"] = _realtime_price_required
+        elif "realtimePriceRequired" in src:
+            field_dict["realtimePriceRequired"] = None
+        _price = self.price
+        if _price is not None:
+            field_dict["price"] = _price.to_dict()
+        elif "price" in src:
+            field_dict["price"] = None
+        _product = self.product
+        if _product is not None:
+            field_dict["product"] = _product.to_dict()
+        elif "product" in src:
+            field_dict["product"] = None
+        _tickets = self.tickets
+        if _tickets is not None:
+            field_dict["tickets"] = [x.to_dict() for x in _tickets]
+        elif "tickets" in src:
+            field_dict["tickets"] = None
+        _available_quantity = self.available_quantity
+        if _available_quantity is not None:
+            field_dict["availableQuantity"] = _available_quantity
+        elif "availableQuantity" in src:
+            field_dict["availableQuantity"] = None
+        return field_dict
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        date = _parse_date(d.pop("date", UNSET))
-
-        availability_check_required = d.pop("availabilityCheckRequired", UNSET)
-
-        realtime_price_required = d.pop("realtimePriceRequired", UNSET)
-
-        _price = d.pop("price", UNSET)
-        price: OfferPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = OfferPrice.from_dict(_price)
-
-        _product = d.pop("product", UNSET)
-        product: TicketingProductInOffer | Unset
-        if isinstance(_product, Unset):
-            product = UNSET
-        else:
-            product = TicketingProductInOffer.from_dict(_product)
-
-        _tickets = d.pop("tickets", UNSET)
-        tickets: list[TicketingOfferTicketInOffer] | Unset = UNSET
-        if _tickets is not UNSET:
-            tickets = []
-            for tickets_item_data in _tickets:
-                tickets_item = TicketingOfferTicketInOffer.from_dict(tickets_item_data)
-
-                tickets.append(tickets_item)
-
-        def _parse_available_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        available_quantity = _parse_available_quantity(d.pop("availableQuantity", UNSET))
-
-        ticketing_offer = cls(
-            id=id,
-            date=date,
-            availability_check_required=availability_check_required,
-            realtime_price_required=realtime_price_required,
-            price=price,
-            product=product,
-            tickets=tickets,
-            available_quantity=available_quantity,
-        )
-
-        ticketing_offer.additional_properties = d
-        return ticketing_offer
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -195,11 +159,21 @@ class TicketingOffer:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.offer_price import OfferPrice as _OfferPrice  # noqa: E402
+from ..models.ticketing_offer_ticket_in_offer import (
+    TicketingOfferTicketInOffer as _TicketingOfferTicketInOffer,  # noqa: E402
+)
+from ..models.ticketing_product_in_offer import (
+    TicketingProductInOffer as _TicketingProductInOffer,  # noqa: E402
+)

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.ticketing_offer_session_availability import (
         TicketingOfferSessionAvailability,
@@ -16,64 +14,75 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOfferAvailability")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "availableQuantity": "available_quantity",
+    "sessionsAvailability": "sessions_availability",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingOfferAvailability:
     """Real-time availability of an offer and of its sessions (`@type` TicketingOfferAvailability)."""
 
-    available_quantity: int | Unset = UNSET
+    available_quantity: int | None = None
     """ Real-time remaining quantity of the offer. """
-    sessions_availability: list[TicketingOfferSessionAvailability] | Unset = UNSET
+    sessions_availability: list[TicketingOfferSessionAvailability] | None = None
     """ Remaining quantity per session. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        available_quantity = self.available_quantity
-
-        sessions_availability: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sessions_availability, Unset):
-            sessions_availability = []
-            for sessions_availability_item_data in self.sessions_availability:
-                sessions_availability_item = sessions_availability_item_data.to_dict()
-                sessions_availability.append(sessions_availability_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if available_quantity is not UNSET:
-            field_dict["availableQuantity"] = available_quantity
-        if sessions_availability is not UNSET:
-            field_dict["sessionsAvailability"] = sessions_availability
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ticketing_offer_session_availability import (
-            TicketingOfferSessionAvailability,  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.available_quantity = get("availableQuantity")
+        _sessions_availability = get("sessionsAvailability")
+        obj.sessions_availability = (
+            None
+            if _sessions_availability is None
+            else [_TicketingOfferSessionAvailability.from_dict(x) for x in _sessions_availability]
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        available_quantity = d.pop("availableQuantity", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _available_quantity = self.available_quantity
+        if _available_quantity is not None:
+            field_dict["availableQuantity"] = _available_quantity
+        elif "availableQuantity" in src:
+            field_dict["availableQuantity"] = None
+        _sessions_availability = self.sessions_availability
+        if _sessions_availability is not None:
+            field_dict["sessionsAvailability"] = [x.to_dict() for x in _sessions_availability]
+        elif "sessionsAvailability" in src:
+            field_dict["sessionsAvailability"] = None
+        return field_dict
 
-        _sessions_availability = d.pop("sessionsAvailability", UNSET)
-        sessions_availability: list[TicketingOfferSessionAvailability] | Unset = UNSET
-        if _sessions_availability is not UNSET:
-            sessions_availability = []
-            for sessions_availability_item_data in _sessions_availability:
-                sessions_availability_item = TicketingOfferSessionAvailability.from_dict(
-                    sessions_availability_item_data
-                )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-                sessions_availability.append(sessions_availability_item)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        ticketing_offer_availability = cls(
-            available_quantity=available_quantity,
-            sessions_availability=sessions_availability,
-        )
-
-        ticketing_offer_availability.additional_properties = d
-        return ticketing_offer_availability
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -96,11 +105,17 @@ class TicketingOfferAvailability:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.ticketing_offer_session_availability import (
+    TicketingOfferSessionAvailability as _TicketingOfferSessionAvailability,  # noqa: E402
+)

@@ -2,100 +2,98 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.ticketing_offer_price_currency import TicketingOfferPriceCurrency
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TicketingOfferPrice")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "amountInclTax": "amount_incl_tax",
+    "amountExclTax": "amount_excl_tax",
+    "currency": "currency",
+}
+_TicketingOfferPriceCurrency_BY_VALUE: dict[str, TicketingOfferPriceCurrency] = {
+    member.value: member for member in TicketingOfferPriceCurrency
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingOfferPrice:
     """Real-time price of an offer (the how-to shows `@context` /contexts/TicketingOffer and `@type` TicketingOffer)."""
 
-    amount_incl_tax: Decimal | Unset = UNSET
+    amount_incl_tax: Decimal | None = None
     """ Price including taxes (decimal string). """
-    amount_excl_tax: Decimal | None | Unset = UNSET
+    amount_excl_tax: Decimal | None = None
     """ Price excluding taxes (decimal string); filled only when the ticket issuer supplies it. """
-    currency: TicketingOfferPriceCurrency | Unset = UNSET
+    currency: TicketingOfferPriceCurrency | None = None
     """ Currency; only eur is supported for now (the how-to example shows `EUR`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        amount_incl_tax: str | Unset = UNSET
-        if not isinstance(self.amount_incl_tax, Unset):
-            amount_incl_tax = str(self.amount_incl_tax)
-
-        amount_excl_tax: None | str | Unset
-        if isinstance(self.amount_excl_tax, Unset):
-            amount_excl_tax = UNSET
-        elif isinstance(self.amount_excl_tax, Decimal):
-            amount_excl_tax = str(self.amount_excl_tax)
-        else:
-            amount_excl_tax = self.amount_excl_tax
-
-        currency: str | Unset = UNSET
-        if not isinstance(self.currency, Unset):
-            currency = self.currency.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount_incl_tax is not UNSET:
-            field_dict["amountInclTax"] = amount_incl_tax
-        if amount_excl_tax is not UNSET:
-            field_dict["amountExclTax"] = amount_excl_tax
-        if currency is not UNSET:
-            field_dict["currency"] = currency
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _amount_incl_tax = d.pop("amountInclTax", UNSET)
-        amount_incl_tax: Decimal | Unset
-        if isinstance(_amount_incl_tax, Unset):
-            amount_incl_tax = UNSET
-        else:
-            amount_incl_tax = Decimal(str(_amount_incl_tax))
-
-        def _parse_amount_excl_tax(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                amount_excl_tax_type_0 = Decimal(str(data))
-
-                return amount_excl_tax_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | None | Unset, data)
-
-        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
-
-        _currency = d.pop("currency", UNSET)
-        currency: TicketingOfferPriceCurrency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
-        else:
-            currency = TicketingOfferPriceCurrency(_currency)
-
-        ticketing_offer_price = cls(
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            currency=currency,
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _amount_incl_tax = get("amountInclTax")
+        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        _amount_excl_tax = get("amountExclTax")
+        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        _currency = get("currency")
+        obj.currency = (
+            None
+            if _currency is None
+            else (_TicketingOfferPriceCurrency_BY_VALUE.get(_currency) or TicketingOfferPriceCurrency(_currency))
         )
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        ticketing_offer_price.additional_properties = d
-        return ticketing_offer_price
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _amount_incl_tax = self.amount_incl_tax
+        if _amount_incl_tax is not None:
+            field_dict["amountInclTax"] = str(_amount_incl_tax)
+        elif "amountInclTax" in src:
+            field_dict["amountInclTax"] = None
+        _amount_excl_tax = self.amount_excl_tax
+        if _amount_excl_tax is not None:
+            field_dict["amountExclTax"] = str(_amount_excl_tax)
+        elif "amountExclTax" in src:
+            field_dict["amountExclTax"] = None
+        _currency = self.currency
+        if _currency is not None:
+            field_dict["currency"] = _currency.value
+        elif "currency" in src:
+            field_dict["currency"] = None
+        return field_dict
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -118,11 +116,11 @@ class TicketingOfferPrice:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

@@ -6,51 +6,73 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingOfferSessionAvailability")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "session": "session",
+    "availableQuantity": "available_quantity",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingOfferSessionAvailability:
     """Availability of one session of an offer."""
 
-    session: str | Unset = UNSET
+    session: str | None = None
     """ Offer-ticket session (IRI
     /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}). """
-    available_quantity: int | Unset = UNSET
+    available_quantity: int | None = None
     """ Real-time remaining quantity for the session. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        session = self.session
-
-        available_quantity = self.available_quantity
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session is not UNSET:
-            field_dict["session"] = session
-        if available_quantity is not UNSET:
-            field_dict["availableQuantity"] = available_quantity
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        session = d.pop("session", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.session = get("session")
+        obj.available_quantity = get("availableQuantity")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        available_quantity = d.pop("availableQuantity", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _session = self.session
+        if _session is not None:
+            field_dict["session"] = _session
+        elif "session" in src:
+            field_dict["session"] = None
+        _available_quantity = self.available_quantity
+        if _available_quantity is not None:
+            field_dict["availableQuantity"] = _available_quantity
+        elif "availableQuantity" in src:
+            field_dict["availableQuantity"] = None
+        return field_dict
 
-        ticketing_offer_session_availability = cls(
-            session=session,
-            available_quantity=available_quantity,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        ticketing_offer_session_availability.additional_properties = d
-        return ticketing_offer_session_availability
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,11 +95,11 @@ class TicketingOfferSessionAvailability:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

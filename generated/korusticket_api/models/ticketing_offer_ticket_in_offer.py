@@ -1,66 +1,77 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingOfferTicketInOffer")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "dateAccess": "date_access",
+    "form": "form",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingOfferTicketInOffer:
     """A ticket contained in an offer (embedded TicketingOfferTicket)."""
 
-    date_access: bool | Unset = UNSET
+    date_access: bool | None = None
     """ True: valid for the whole day; false: a session must be chosen. """
-    form: None | str | Unset = UNSET
+    form: None | str = None
     """ Form (IRI) to fill for this ticket at reservation time, if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        date_access = self.date_access
-
-        form: None | str | Unset
-        if isinstance(self.form, Unset):
-            form = UNSET
-        else:
-            form = self.form
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if date_access is not UNSET:
-            field_dict["dateAccess"] = date_access
-        if form is not UNSET:
-            field_dict["form"] = form
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        date_access = d.pop("dateAccess", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.date_access = get("dateAccess")
+        obj.form = get("form")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        def _parse_form(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _date_access = self.date_access
+        if _date_access is not None:
+            field_dict["dateAccess"] = _date_access
+        elif "dateAccess" in src:
+            field_dict["dateAccess"] = None
+        _form = self.form
+        if _form is not None:
+            field_dict["form"] = _form
+        elif "form" in src:
+            field_dict["form"] = None
+        return field_dict
 
-        form = _parse_form(d.pop("form", UNSET))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        ticketing_offer_ticket_in_offer = cls(
-            date_access=date_access,
-            form=form,
-        )
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        ticketing_offer_ticket_in_offer.additional_properties = d
-        return ticketing_offer_ticket_in_offer
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -83,11 +94,11 @@ class TicketingOfferTicketInOffer:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

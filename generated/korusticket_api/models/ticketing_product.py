@@ -6,68 +6,90 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingProduct")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "name": "name",
+    "description": "description",
+    "disabled": "disabled",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingProduct:
     """A variant of a product base (for example a 3-day entry with price type adult)."""
 
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Product identifier (UUIDv7). """
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Product name (localized). """
-    description: str | Unset = UNSET
+    description: str | None = None
     """ Product description (localized HTML). """
-    disabled: bool | Unset = UNSET
+    disabled: bool | None = None
     """ Whether the product is disabled. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        description = self.description
-
-        disabled = self.disabled
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        obj.name = get("name")
+        obj.description = get("description")
+        obj.disabled = get("disabled")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        name = d.pop("name", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _name = self.name
+        if _name is not None:
+            field_dict["name"] = _name
+        elif "name" in src:
+            field_dict["name"] = None
+        _description = self.description
+        if _description is not None:
+            field_dict["description"] = _description
+        elif "description" in src:
+            field_dict["description"] = None
+        _disabled = self.disabled
+        if _disabled is not None:
+            field_dict["disabled"] = _disabled
+        elif "disabled" in src:
+            field_dict["disabled"] = None
+        return field_dict
 
-        description = d.pop("description", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        disabled = d.pop("disabled", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        ticketing_product = cls(
-            id=id,
-            name=name,
-            description=description,
-            disabled=disabled,
-        )
-
-        ticketing_product.additional_properties = d
-        return ticketing_product
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -90,11 +112,11 @@ class TicketingProduct:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

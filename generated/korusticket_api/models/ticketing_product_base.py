@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.ticketing_product_base_medias import TicketingProductBaseMedias
     from ..models.ticketing_product_base_venue import TicketingProductBaseVenue
@@ -15,184 +13,191 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingProductBase")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "id": "id",
+    "name": "name",
+    "disabled": "disabled",
+    "description": "description",
+    "shortDescription": "short_description",
+    "termsOfUse": "terms_of_use",
+    "useSession": "use_session",
+    "timezone": "timezone",
+    "recurring": "recurring",
+    "beneficiaryInfoMayBeRequired": "beneficiary_info_may_be_required",
+    "instantDocumentDelivery": "instant_document_delivery",
+    "maxAmountPerOrder": "max_amount_per_order",
+    "universe": "universe",
+    "venue": "venue",
+    "medias": "medias",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingProductBase:
     """A product base: the main element of a catalog. It groups related products (its variants) and has options whose
-    values filter products.
+    values filter products."""
 
-    """
-
-    id: str | Unset = UNSET
+    id: str | None = None
     """ Product base identifier (UUIDv7). """
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Product base name. """
-    disabled: bool | Unset = UNSET
+    disabled: bool | None = None
     """ Whether the product base is disabled. """
-    description: str | Unset = UNSET
+    description: str | None = None
     """ Description (localized HTML). """
-    short_description: str | Unset = UNSET
+    short_description: str | None = None
     """ Short description (localized HTML). """
-    terms_of_use: str | Unset = UNSET
+    terms_of_use: str | None = None
     """ Terms of use (localized HTML). """
-    use_session: bool | Unset = UNSET
+    use_session: bool | None = None
     """ Whether the offers of this product base need a session choice. """
-    timezone: str | Unset = UNSET
+    timezone: str | None = None
     """ Time zone of the product base. """
-    recurring: bool | Unset = UNSET
+    recurring: bool | None = None
     """ Whether the offers recur over several dates. """
-    beneficiary_info_may_be_required: bool | Unset = UNSET
+    beneficiary_info_may_be_required: bool | None = None
     """ Whether tickets may need beneficiary data before their documents are issued. """
-    instant_document_delivery: bool | Unset = UNSET
+    instant_document_delivery: bool | None = None
     """ Whether the order documents are available right away. """
-    max_amount_per_order: int | Unset = UNSET
+    max_amount_per_order: int | None = None
     """ Maximum number of offers in one order. """
-    universe: str | Unset = UNSET
+    universe: str | None = None
     """ Universe of the product base. """
-    venue: TicketingProductBaseVenue | Unset = UNSET
+    venue: TicketingProductBaseVenue | None = None
     """ The venue. Its sub-fields are named in prose only; the object stays open. """
-    medias: TicketingProductBaseMedias | Unset = UNSET
+    medias: TicketingProductBaseMedias | None = None
     """ Images of the product base: a logo and a gallery. The docs do not show the JSON key of this container
     (medias or images); the object stays open. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        disabled = self.disabled
-
-        description = self.description
-
-        short_description = self.short_description
-
-        terms_of_use = self.terms_of_use
-
-        use_session = self.use_session
-
-        timezone = self.timezone
-
-        recurring = self.recurring
-
-        beneficiary_info_may_be_required = self.beneficiary_info_may_be_required
-
-        instant_document_delivery = self.instant_document_delivery
-
-        max_amount_per_order = self.max_amount_per_order
-
-        universe = self.universe
-
-        venue: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.venue, Unset):
-            venue = self.venue.to_dict()
-
-        medias: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.medias, Unset):
-            medias = self.medias.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
-        if description is not UNSET:
-            field_dict["description"] = description
-        if short_description is not UNSET:
-            field_dict["shortDescription"] = short_description
-        if terms_of_use is not UNSET:
-            field_dict["termsOfUse"] = terms_of_use
-        if use_session is not UNSET:
-            field_dict["useSession"] = use_session
-        if timezone is not UNSET:
-            field_dict["timezone"] = timezone
-        if recurring is not UNSET:
-            field_dict["recurring"] = recurring
-        if beneficiary_info_may_be_required is not UNSET:
-            field_dict["beneficiaryInfoMayBeRequired"] = beneficiary_info_may_be_required
-        if instant_document_delivery is not UNSET:
-            field_dict["instantDocumentDelivery"] = instant_document_delivery
-        if max_amount_per_order is not UNSET:
-            field_dict["maxAmountPerOrder"] = max_amount_per_order
-        if universe is not UNSET:
-            field_dict["universe"] = universe
-        if venue is not UNSET:
-            field_dict["venue"] = venue
-        if medias is not UNSET:
-            field_dict["medias"] = medias
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ticketing_product_base_medias import TicketingProductBaseMedias  # noqa: PLC0415
-        from ..models.ticketing_product_base_venue import TicketingProductBaseVenue  # noqa: PLC0415
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.id = get("id")
+        obj.name = get("name")
+        obj.disabled = get("disabled")
+        obj.description = get("description")
+        obj.short_description = get("shortDescription")
+        obj.terms_of_use = get("termsOfUse")
+        obj.use_session = get("useSession")
+        obj.timezone = get("timezone")
+        obj.recurring = get("recurring")
+        obj.beneficiary_info_may_be_required = get("beneficiaryInfoMayBeRequired")
+        obj.instant_document_delivery = get("instantDocumentDelivery")
+        obj.max_amount_per_order = get("maxAmountPerOrder")
+        obj.universe = get("universe")
+        _venue = get("venue")
+        obj.venue = None if _venue is None else _TicketingProductBaseVenue.from_dict(_venue)
+        _medias = get("medias")
+        obj.medias = None if _medias is None else _TicketingProductBaseMedias.from_dict(_medias)
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _id = self.id
+        if _id is not None:
+            field_dict["id"] = _id
+        elif "id" in src:
+            field_dict["id"] = None
+        _name = self.name
+        if _name is not None:
+            field_dict["name"] = _name
+        elif "name" in src:
+            field_dict["name"] = None
+        _disabled = self.disabled
+        if _disabled is not None:
+            field_dict["disabled"] = _disabled
+        elif "disabled" in src:
+            field_dict["disabled"] = None
+        _description = self.description
+        if _description is not None:
+            field_dict["description"] = _description
+        elif "description" in src:
+            field_dict["description"] = None
+        _short_description = self.short_description
+        if _short_description is not None:
+            field_dict["shortDescription"] = _short_description
+        elif "shortDescription" in src:
+            field_dict["shortDescription"] = None
+        _terms_of_use = self.terms_of_use
+        if _terms_of_use is not None:
+            field_dict["termsOfUse"] = _terms_of_use
+        elif "termsOfUse" in src:
+            field_dict["termsOfUse"] = None
+        _use_session = self.use_session
+        if _use_session is not None:
+            field_dict["useSession"] = _use_session
+        elif "useSession" in src:
+            field_dict["useSession"] = None
+        _timezone = self.timezone
+        if _timezone is not None:
+            field_dict["timezone"] = _timezone
+        elif "timezone" in src:
+            field_dict["timezone"] = None
+        _recurring = self.recurring
+        if _recurring is not None:
+            field_dict["recurring"] = _recurring
+        elif "recurring" in src:
+            field_dict["recurring"] = None
+        _beneficiary_info_may_be_required = self.beneficiary_info_may_be_required
+        if _beneficiary_info_may_be_required is not None:
+            field_dict["beneficiaryInfoMayBeRequired"] = _beneficiary_info_may_be_required
+        elif "beneficiaryInfoMayBeRequired" in src:
+            field_dict["beneficiaryInfoMayBeRequired"] = None
+        _instant_document_delivery = self.instant_document_delivery
+        if _instant_document_delivery is not None:
+            field_dict["instantDocumentDelivery"] = _instant_document_delivery
+        elif "instantDocumentDelivery" in src:
+            field_dict["instantDocumentDelivery"] = None
+        _max_amount_per_order = self.max_amount_per_order
+        if _max_amount_per_order is not None:
+            field_dict["maxAmountPerOrder"] = _max_amount_per_order
+        elif "maxAmountPerOrder" in src:
+            field_dict["maxAmountPerOrder"] = None
+        _universe = self.universe
+        if _universe is not None:
+            field_dict["universe"] = _universe
+        elif "universe" in src:
+            field_dict["universe"] = None
+        _venue = self.venue
+        if _venue is not None:
+            field_dict["venue"] = _venue.to_dict()
+        elif "venue" in src:
+            field_dict["venue"] = None
+        _medias = self.medias
+        if _medias is not None:
+            field_dict["medias"] = _medias.to_dict()
+        elif "medias" in src:
+            field_dict["medias"] = None
+        return field_dict
 
-        name = d.pop("name", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        disabled = d.pop("disabled", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        description = d.pop("description", UNSET)
-
-        short_description = d.pop("shortDescription", UNSET)
-
-        terms_of_use = d.pop("termsOfUse", UNSET)
-
-        use_session = d.pop("useSession", UNSET)
-
-        timezone = d.pop("timezone", UNSET)
-
-        recurring = d.pop("recurring", UNSET)
-
-        beneficiary_info_may_be_required = d.pop("beneficiaryInfoMayBeRequired", UNSET)
-
-        instant_document_delivery = d.pop("instantDocumentDelivery", UNSET)
-
-        max_amount_per_order = d.pop("maxAmountPerOrder", UNSET)
-
-        universe = d.pop("universe", UNSET)
-
-        _venue = d.pop("venue", UNSET)
-        venue: TicketingProductBaseVenue | Unset
-        if isinstance(_venue, Unset):
-            venue = UNSET
-        else:
-            venue = TicketingProductBaseVenue.from_dict(_venue)
-
-        _medias = d.pop("medias", UNSET)
-        medias: TicketingProductBaseMedias | Unset
-        if isinstance(_medias, Unset):
-            medias = UNSET
-        else:
-            medias = TicketingProductBaseMedias.from_dict(_medias)
-
-        ticketing_product_base = cls(
-            id=id,
-            name=name,
-            disabled=disabled,
-            description=description,
-            short_description=short_description,
-            terms_of_use=terms_of_use,
-            use_session=use_session,
-            timezone=timezone,
-            recurring=recurring,
-            beneficiary_info_may_be_required=beneficiary_info_may_be_required,
-            instant_document_delivery=instant_document_delivery,
-            max_amount_per_order=max_amount_per_order,
-            universe=universe,
-            venue=venue,
-            medias=medias,
-        )
-
-        ticketing_product_base.additional_properties = d
-        return ticketing_product_base
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -215,11 +220,20 @@ class TicketingProductBase:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.ticketing_product_base_medias import (
+    TicketingProductBaseMedias as _TicketingProductBaseMedias,  # noqa: E402
+)
+from ..models.ticketing_product_base_venue import (
+    TicketingProductBaseVenue as _TicketingProductBaseVenue,  # noqa: E402
+)

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.ticketing_product_base_medias_logo_type_0 import (
@@ -16,81 +14,72 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingProductBaseMedias")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "logo": "logo",
+    "gallery": "gallery",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingProductBaseMedias:
     """Images of the product base: a logo and a gallery. The docs do not show the JSON key of this container (medias or
-    images); the object stays open.
+    images); the object stays open."""
 
-    """
-
-    logo: None | TicketingProductBaseMediasLogoType0 | Unset = UNSET
+    logo: None | TicketingProductBaseMediasLogoType0 = None
     """ The logo image, when available. Its shape is not documented. """
-    gallery: list[Any] | Unset = UNSET
+    gallery: list[Any] | None = None
     """ Gallery images, ordered by position. Their shape is not documented. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        from ..models.ticketing_product_base_medias_logo_type_0 import (
-            TicketingProductBaseMediasLogoType0,  # noqa: PLC0415
-        )
-
-        logo: dict[str, Any] | None | Unset
-        if isinstance(self.logo, Unset):
-            logo = UNSET
-        elif isinstance(self.logo, TicketingProductBaseMediasLogoType0):
-            logo = self.logo.to_dict()
-        else:
-            logo = self.logo
-
-        gallery: list[Any] | Unset = UNSET
-        if not isinstance(self.gallery, Unset):
-            gallery = self.gallery
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if logo is not UNSET:
-            field_dict["logo"] = logo
-        if gallery is not UNSET:
-            field_dict["gallery"] = gallery
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ticketing_product_base_medias_logo_type_0 import (
-            TicketingProductBaseMediasLogoType0,  # noqa: PLC0415
-        )
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        _logo = get("logo")
+        obj.logo = None if _logo is None else _TicketingProductBaseMediasLogoType0.from_dict(_logo)
+        obj.gallery = get("gallery")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        d = dict(src_dict)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _logo = self.logo
+        if _logo is not None:
+            field_dict["logo"] = _logo.to_dict()
+        elif "logo" in src:
+            field_dict["logo"] = None
+        _gallery = self.gallery
+        if _gallery is not None:
+            field_dict["gallery"] = _gallery
+        elif "gallery" in src:
+            field_dict["gallery"] = None
+        return field_dict
 
-        def _parse_logo(data: object) -> None | TicketingProductBaseMediasLogoType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logo_type_0 = TicketingProductBaseMediasLogoType0.from_dict(data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-                return logo_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TicketingProductBaseMediasLogoType0 | Unset, data)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        logo = _parse_logo(d.pop("logo", UNSET))
-
-        gallery = cast(list[Any], d.pop("gallery", UNSET))
-
-        ticketing_product_base_medias = cls(
-            logo=logo,
-            gallery=gallery,
-        )
-
-        ticketing_product_base_medias.additional_properties = d
-        return ticketing_product_base_medias
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -113,11 +102,17 @@ class TicketingProductBaseMedias:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None
+
+
+# Nested models, imported once the classes above exist (import cycles between models resolve).
+from ..models.ticketing_product_base_medias_logo_type_0 import (
+    TicketingProductBaseMediasLogoType0 as _TicketingProductBaseMediasLogoType0,  # noqa: E402
+)

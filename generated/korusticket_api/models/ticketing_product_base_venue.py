@@ -6,122 +6,144 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingProductBaseVenue")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "name": "name",
+    "line1": "line1",
+    "line2": "line2",
+    "postalCode": "postal_code",
+    "city": "city",
+    "country": "country",
+    "phone": "phone",
+    "website": "website",
+    "latitude": "latitude",
+    "longitude": "longitude",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingProductBaseVenue:
     """The venue. Its sub-fields are named in prose only; the object stays open."""
 
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Venue name. """
-    line1: str | Unset = UNSET
+    line1: str | None = None
     """ Address, first line. """
-    line2: str | Unset = UNSET
+    line2: str | None = None
     """ Address, second line. """
-    postal_code: str | Unset = UNSET
+    postal_code: str | None = None
     """ Postal code. """
-    city: str | Unset = UNSET
+    city: str | None = None
     """ City. """
-    country: str | Unset = UNSET
+    country: str | None = None
     """ Country. """
-    phone: str | Unset = UNSET
+    phone: str | None = None
     """ Phone number. """
-    website: str | Unset = UNSET
+    website: str | None = None
     """ Website. """
-    latitude: str | Unset = UNSET
+    latitude: str | None = None
     """ Latitude in decimal degrees, as a string. """
-    longitude: str | Unset = UNSET
+    longitude: str | None = None
     """ Longitude in decimal degrees, as a string. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        line1 = self.line1
-
-        line2 = self.line2
-
-        postal_code = self.postal_code
-
-        city = self.city
-
-        country = self.country
-
-        phone = self.phone
-
-        website = self.website
-
-        latitude = self.latitude
-
-        longitude = self.longitude
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if line1 is not UNSET:
-            field_dict["line1"] = line1
-        if line2 is not UNSET:
-            field_dict["line2"] = line2
-        if postal_code is not UNSET:
-            field_dict["postalCode"] = postal_code
-        if city is not UNSET:
-            field_dict["city"] = city
-        if country is not UNSET:
-            field_dict["country"] = country
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if website is not UNSET:
-            field_dict["website"] = website
-        if latitude is not UNSET:
-            field_dict["latitude"] = latitude
-        if longitude is not UNSET:
-            field_dict["longitude"] = longitude
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.name = get("name")
+        obj.line1 = get("line1")
+        obj.line2 = get("line2")
+        obj.postal_code = get("postalCode")
+        obj.city = get("city")
+        obj.country = get("country")
+        obj.phone = get("phone")
+        obj.website = get("website")
+        obj.latitude = get("latitude")
+        obj.longitude = get("longitude")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        line1 = d.pop("line1", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _name = self.name
+        if _name is not None:
+            field_dict["name"] = _name
+        elif "name" in src:
+            field_dict["name"] = None
+        _line1 = self.line1
+        if _line1 is not None:
+            field_dict["line1"] = _line1
+        elif "line1" in src:
+            field_dict["line1"] = None
+        _line2 = self.line2
+        if _line2 is not None:
+            field_dict["line2"] = _line2
+        elif "line2" in src:
+            field_dict["line2"] = None
+        _postal_code = self.postal_code
+        if _postal_code is not None:
+            field_dict["postalCode"] = _postal_code
+        elif "postalCode" in src:
+            field_dict["postalCode"] = None
+        _city = self.city
+        if _city is not None:
+            field_dict["city"] = _city
+        elif "city" in src:
+            field_dict["city"] = None
+        _country = self.country
+        if _country is not None:
+            field_dict["country"] = _country
+        elif "country" in src:
+            field_dict["country"] = None
+        _phone = self.phone
+        if _phone is not None:
+            field_dict["phone"] = _phone
+        elif "phone" in src:
+            field_dict["phone"] = None
+        _website = self.website
+        if _website is not None:
+            field_dict["website"] = _website
+        elif "website" in src:
+            field_dict["website"] = None
+        _latitude = self.latitude
+        if _latitude is not None:
+            field_dict["latitude"] = _latitude
+        elif "latitude" in src:
+            field_dict["latitude"] = None
+        _longitude = self.longitude
+        if _longitude is not None:
+            field_dict["longitude"] = _longitude
+        elif "longitude" in src:
+            field_dict["longitude"] = None
+        return field_dict
 
-        line2 = d.pop("line2", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        postal_code = d.pop("postalCode", UNSET)
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        city = d.pop("city", UNSET)
-
-        country = d.pop("country", UNSET)
-
-        phone = d.pop("phone", UNSET)
-
-        website = d.pop("website", UNSET)
-
-        latitude = d.pop("latitude", UNSET)
-
-        longitude = d.pop("longitude", UNSET)
-
-        ticketing_product_base_venue = cls(
-            name=name,
-            line1=line1,
-            line2=line2,
-            postal_code=postal_code,
-            city=city,
-            country=country,
-            phone=phone,
-            website=website,
-            latitude=latitude,
-            longitude=longitude,
-        )
-
-        ticketing_product_base_venue.additional_properties = d
-        return ticketing_product_base_venue
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -144,11 +166,11 @@ class TicketingProductBaseVenue:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

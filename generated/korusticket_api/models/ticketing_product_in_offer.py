@@ -6,59 +6,81 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TicketingProductInOffer")
 
+# JSON key -> attribute, in declaration order
+_FIELDS: dict[str, str] = {
+    "name": "name",
+    "description": "description",
+    "disabled": "disabled",
+}
 
-@_attrs_define
+
+@_attrs_define(repr=False)
 class TicketingProductInOffer:
     """The product of an offer (embedded TicketingProduct)."""
 
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Product name (localized). """
-    description: str | Unset = UNSET
+    description: str | None = None
     """ Product description (localized HTML). """
-    disabled: bool | Unset = UNSET
+    disabled: bool | None = None
     """ Whether the product is disabled. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        description = self.description
-
-        disabled = self.disabled
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
-
-        return field_dict
+    _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        obj = cls.__new__(cls)
+        get = src_dict.get
+        obj.name = get("name")
+        obj.description = get("description")
+        obj.disabled = get("disabled")
+        obj._src = src_dict
+        obj._extra = None
+        return obj
 
-        description = d.pop("description", UNSET)
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        src = self._src
+        _name = self.name
+        if _name is not None:
+            field_dict["name"] = _name
+        elif "name" in src:
+            field_dict["name"] = None
+        _description = self.description
+        if _description is not None:
+            field_dict["description"] = _description
+        elif "description" in src:
+            field_dict["description"] = None
+        _disabled = self.disabled
+        if _disabled is not None:
+            field_dict["disabled"] = _disabled
+        elif "disabled" in src:
+            field_dict["disabled"] = None
+        return field_dict
 
-        disabled = d.pop("disabled", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the source the model does not declare (JSON-LD ``@id``, ``@type``, new fields)."""
+        extra = self._extra
+        if extra is None:
+            extra = self._extra = {k: v for k, v in self._src.items() if k not in _FIELDS}
+        return extra
 
-        ticketing_product_in_offer = cls(
-            name=name,
-            description=description,
-            disabled=disabled,
-        )
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
-        ticketing_product_in_offer.additional_properties = d
-        return ticketing_product_in_offer
+    def __repr__(self) -> str:
+        """The fields that are set or that the server sent (as null)."""
+        src = self._src
+        shown = []
+        for key, name in _FIELDS.items():
+            value = getattr(self, name)
+            if value is not None or key in src:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:
@@ -81,11 +103,11 @@ class TicketingProductInOffer:
     @property
     def iri(self) -> str | None:
         """The JSON-LD ``@id`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@id")
+        value = (self._src if self._extra is None else self._extra).get("@id")
         return value if isinstance(value, str) else None
 
     @property
     def ld_type(self) -> str | None:
         """The JSON-LD ``@type`` of this object, if the server sent one."""
-        value = self.additional_properties.get("@type")
+        value = (self._src if self._extra is None else self._extra).get("@type")
         return value if isinstance(value, str) else None

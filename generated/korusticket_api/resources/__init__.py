@@ -3,26 +3,30 @@
 
 from __future__ import annotations
 
-from korusticket._base import AsyncCore, SyncCore
+import importlib
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from .catalogs import AsyncCatalogs, Catalogs
-from .forms import AsyncForms, Forms
-from .offer_ticket_sessions import AsyncOfferTicketSessions, OfferTicketSessions
-from .offer_tickets import AsyncOfferTickets, OfferTickets
-from .offers import AsyncOffers, Offers
-from .order_documents import AsyncOrderDocuments, OrderDocuments
-from .order_tickets import AsyncOrderTickets, OrderTickets
-from .orders import AsyncOrders, Orders
-from .product_base_option_values import (
-    AsyncProductBaseOptionValues,
-    ProductBaseOptionValues,
-)
-from .product_base_options import AsyncProductBaseOptions, ProductBaseOptions
-from .product_base_products import AsyncProductBaseProducts, ProductBaseProducts
-from .product_base_seat_maps import AsyncProductBaseSeatMaps, ProductBaseSeatMaps
-from .product_bases import AsyncProductBases, ProductBases
-from .products import AsyncProducts, Products
-from .reservations import AsyncReservations, Reservations
+if TYPE_CHECKING:
+    from korusticket._base import AsyncCore, SyncCore
+
+    from .catalogs import AsyncCatalogs, Catalogs
+    from .forms import AsyncForms, Forms
+    from .offer_ticket_sessions import AsyncOfferTicketSessions, OfferTicketSessions
+    from .offer_tickets import AsyncOfferTickets, OfferTickets
+    from .offers import AsyncOffers, Offers
+    from .order_documents import AsyncOrderDocuments, OrderDocuments
+    from .order_tickets import AsyncOrderTickets, OrderTickets
+    from .orders import AsyncOrders, Orders
+    from .product_base_option_values import (
+        AsyncProductBaseOptionValues,
+        ProductBaseOptionValues,
+    )
+    from .product_base_options import AsyncProductBaseOptions, ProductBaseOptions
+    from .product_base_products import AsyncProductBaseProducts, ProductBaseProducts
+    from .product_base_seat_maps import AsyncProductBaseSeatMaps, ProductBaseSeatMaps
+    from .product_bases import AsyncProductBases, ProductBases
+    from .products import AsyncProducts, Products
+    from .reservations import AsyncReservations, Reservations
 
 __all__ = [
     "API_VERSION",
@@ -80,77 +84,126 @@ RESOURCES = (
 )
 API_VERSION = "release"
 """The KorusTicket API release this code was generated from (spec info.version)."""
+_CLASSES: dict[str, str] = {
+    "Catalogs": ".catalogs",
+    "AsyncCatalogs": ".catalogs",
+    "Forms": ".forms",
+    "AsyncForms": ".forms",
+    "OfferTicketSessions": ".offer_ticket_sessions",
+    "AsyncOfferTicketSessions": ".offer_ticket_sessions",
+    "OfferTickets": ".offer_tickets",
+    "AsyncOfferTickets": ".offer_tickets",
+    "Offers": ".offers",
+    "AsyncOffers": ".offers",
+    "OrderDocuments": ".order_documents",
+    "AsyncOrderDocuments": ".order_documents",
+    "OrderTickets": ".order_tickets",
+    "AsyncOrderTickets": ".order_tickets",
+    "Orders": ".orders",
+    "AsyncOrders": ".orders",
+    "ProductBaseOptionValues": ".product_base_option_values",
+    "AsyncProductBaseOptionValues": ".product_base_option_values",
+    "ProductBaseOptions": ".product_base_options",
+    "AsyncProductBaseOptions": ".product_base_options",
+    "ProductBaseProducts": ".product_base_products",
+    "AsyncProductBaseProducts": ".product_base_products",
+    "ProductBaseSeatMaps": ".product_base_seat_maps",
+    "AsyncProductBaseSeatMaps": ".product_base_seat_maps",
+    "ProductBases": ".product_bases",
+    "AsyncProductBases": ".product_bases",
+    "Products": ".products",
+    "AsyncProducts": ".products",
+    "Reservations": ".reservations",
+    "AsyncReservations": ".reservations",
+}
+
+
+R = TypeVar("R")
+
+
+class _Lazy(Generic[R]):
+    """A resource attribute: the resource module is imported, and the resource built on the
+    client's core, when the attribute is first read (then it is a plain instance attribute)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self.attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> R: ...
+
+    def __get__(self, obj: object, owner: type) -> R | _Lazy[R]:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self.module, __name__), self.name)
+        value: R = cls(obj._core)  # type: ignore[attr-defined]
+        obj.__dict__[self.attr] = value
+        return value
+
+
+def __getattr__(name: str) -> Any:
+    module = _CLASSES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)
 
 
 class Resources:
     """Every resource of the API as an attribute of the client."""
 
-    catalogs: Catalogs
-    forms: Forms
-    offer_ticket_sessions: OfferTicketSessions
-    offer_tickets: OfferTickets
-    offers: Offers
-    order_documents: OrderDocuments
-    order_tickets: OrderTickets
-    orders: Orders
-    product_base_option_values: ProductBaseOptionValues
-    product_base_options: ProductBaseOptions
-    product_base_products: ProductBaseProducts
-    product_base_seat_maps: ProductBaseSeatMaps
-    product_bases: ProductBases
-    products: Products
-    reservations: Reservations
+    _core: SyncCore
+    catalogs: _Lazy[Catalogs] = _Lazy(".catalogs", "Catalogs")
+    forms: _Lazy[Forms] = _Lazy(".forms", "Forms")
+    offer_ticket_sessions: _Lazy[OfferTicketSessions] = _Lazy(".offer_ticket_sessions", "OfferTicketSessions")
+    offer_tickets: _Lazy[OfferTickets] = _Lazy(".offer_tickets", "OfferTickets")
+    offers: _Lazy[Offers] = _Lazy(".offers", "Offers")
+    order_documents: _Lazy[OrderDocuments] = _Lazy(".order_documents", "OrderDocuments")
+    order_tickets: _Lazy[OrderTickets] = _Lazy(".order_tickets", "OrderTickets")
+    orders: _Lazy[Orders] = _Lazy(".orders", "Orders")
+    product_base_option_values: _Lazy[ProductBaseOptionValues] = _Lazy(
+        ".product_base_option_values", "ProductBaseOptionValues"
+    )
+    product_base_options: _Lazy[ProductBaseOptions] = _Lazy(".product_base_options", "ProductBaseOptions")
+    product_base_products: _Lazy[ProductBaseProducts] = _Lazy(".product_base_products", "ProductBaseProducts")
+    product_base_seat_maps: _Lazy[ProductBaseSeatMaps] = _Lazy(".product_base_seat_maps", "ProductBaseSeatMaps")
+    product_bases: _Lazy[ProductBases] = _Lazy(".product_bases", "ProductBases")
+    products: _Lazy[Products] = _Lazy(".products", "Products")
+    reservations: _Lazy[Reservations] = _Lazy(".reservations", "Reservations")
 
     def _attach(self, core: SyncCore) -> None:
-        self.catalogs = Catalogs(core)
-        self.forms = Forms(core)
-        self.offer_ticket_sessions = OfferTicketSessions(core)
-        self.offer_tickets = OfferTickets(core)
-        self.offers = Offers(core)
-        self.order_documents = OrderDocuments(core)
-        self.order_tickets = OrderTickets(core)
-        self.orders = Orders(core)
-        self.product_base_option_values = ProductBaseOptionValues(core)
-        self.product_base_options = ProductBaseOptions(core)
-        self.product_base_products = ProductBaseProducts(core)
-        self.product_base_seat_maps = ProductBaseSeatMaps(core)
-        self.product_bases = ProductBases(core)
-        self.products = Products(core)
-        self.reservations = Reservations(core)
+        self._core = core
 
 
 class AsyncResources:
     """Every resource of the API as an attribute of the async client."""
 
-    catalogs: AsyncCatalogs
-    forms: AsyncForms
-    offer_ticket_sessions: AsyncOfferTicketSessions
-    offer_tickets: AsyncOfferTickets
-    offers: AsyncOffers
-    order_documents: AsyncOrderDocuments
-    order_tickets: AsyncOrderTickets
-    orders: AsyncOrders
-    product_base_option_values: AsyncProductBaseOptionValues
-    product_base_options: AsyncProductBaseOptions
-    product_base_products: AsyncProductBaseProducts
-    product_base_seat_maps: AsyncProductBaseSeatMaps
-    product_bases: AsyncProductBases
-    products: AsyncProducts
-    reservations: AsyncReservations
+    _core: AsyncCore
+    catalogs: _Lazy[AsyncCatalogs] = _Lazy(".catalogs", "AsyncCatalogs")
+    forms: _Lazy[AsyncForms] = _Lazy(".forms", "AsyncForms")
+    offer_ticket_sessions: _Lazy[AsyncOfferTicketSessions] = _Lazy(".offer_ticket_sessions", "AsyncOfferTicketSessions")
+    offer_tickets: _Lazy[AsyncOfferTickets] = _Lazy(".offer_tickets", "AsyncOfferTickets")
+    offers: _Lazy[AsyncOffers] = _Lazy(".offers", "AsyncOffers")
+    order_documents: _Lazy[AsyncOrderDocuments] = _Lazy(".order_documents", "AsyncOrderDocuments")
+    order_tickets: _Lazy[AsyncOrderTickets] = _Lazy(".order_tickets", "AsyncOrderTickets")
+    orders: _Lazy[AsyncOrders] = _Lazy(".orders", "AsyncOrders")
+    product_base_option_values: _Lazy[AsyncProductBaseOptionValues] = _Lazy(
+        ".product_base_option_values", "AsyncProductBaseOptionValues"
+    )
+    product_base_options: _Lazy[AsyncProductBaseOptions] = _Lazy(".product_base_options", "AsyncProductBaseOptions")
+    product_base_products: _Lazy[AsyncProductBaseProducts] = _Lazy(".product_base_products", "AsyncProductBaseProducts")
+    product_base_seat_maps: _Lazy[AsyncProductBaseSeatMaps] = _Lazy(
+        ".product_base_seat_maps", "AsyncProductBaseSeatMaps"
+    )
+    product_bases: _Lazy[AsyncProductBases] = _Lazy(".product_bases", "AsyncProductBases")
+    products: _Lazy[AsyncProducts] = _Lazy(".products", "AsyncProducts")
+    reservations: _Lazy[AsyncReservations] = _Lazy(".reservations", "AsyncReservations")
 
     def _attach(self, core: AsyncCore) -> None:
-        self.catalogs = AsyncCatalogs(core)
-        self.forms = AsyncForms(core)
-        self.offer_ticket_sessions = AsyncOfferTicketSessions(core)
-        self.offer_tickets = AsyncOfferTickets(core)
-        self.offers = AsyncOffers(core)
-        self.order_documents = AsyncOrderDocuments(core)
-        self.order_tickets = AsyncOrderTickets(core)
-        self.orders = AsyncOrders(core)
-        self.product_base_option_values = AsyncProductBaseOptionValues(core)
-        self.product_base_options = AsyncProductBaseOptions(core)
-        self.product_base_products = AsyncProductBaseProducts(core)
-        self.product_base_seat_maps = AsyncProductBaseSeatMaps(core)
-        self.product_bases = AsyncProductBases(core)
-        self.products = AsyncProducts(core)
-        self.reservations = AsyncReservations(core)
+        self._core = core
