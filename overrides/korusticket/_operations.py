@@ -28,7 +28,6 @@ from ._retry import DELAY_PARAM
 if TYPE_CHECKING:
     from korusticket_api.models import (
         BookingOrder,
-        BookingOrderDocumentPatch,
         BookingOrderItemTicket,
         BookingReservation,
     )
@@ -39,11 +38,7 @@ __all__ = [
     "arun",
     "create_orders_flow",
     "create_reservations_flow",
-    "date_filter",
     "nested_iri",
-    "order_param",
-    "orders_list_params",
-    "refresh_url_call",
     "run",
     "set_beneficiary_call",
 ]
@@ -61,7 +56,6 @@ LOOKUPS = 3
 LOOKUP_DELAY = 0.5
 LOOKUP_PAGES = 20  # orders sharing one external_reference: at most this many pages of 50
 ALREADY_ORDERED = "reservation_already_ordered"
-ORDERS_ALLOWED = "asc or desc"
 
 
 @attrs.frozen
@@ -114,36 +108,6 @@ async def arun(flow: Flow[T], execute: Callable[[Call[Any]], Awaitable[Any]]) ->
 
 
 # --- argument checks shared by several methods ------------------------------------------------
-
-
-def order_param(value: str | None, field: str = "order") -> str | None:
-    if value is None or value in ("asc", "desc"):
-        return value
-    raise InputError(field, f"{value!r} is not a sort direction", ORDERS_ALLOWED)
-
-
-def datetime_filter(value: dt.datetime | dt.date | None, field: str) -> str | None:
-    """createdAt filters: an aware datetime (sent with its offset) or a date."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise InputError(
-                field, "naive datetime: the server's timezone would be guessed", "an aware datetime or a date"
-            )
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise InputError(field, f"{type(value).__name__} is not a date", "datetime.datetime (aware) or datetime.date")
-
-
-def date_filter(value: dt.date | None, field: str) -> str | None:
-    """Offer date filters take a calendar date (YYYY-MM-DD)."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date")
-    return value.isoformat()
 
 
 def _key(mapping: Mapping[str, Any], *names: str) -> Any:
@@ -588,41 +552,3 @@ def set_beneficiary_call(
     body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
     args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
     return Call(order_tickets_set_beneficiary, BookingOrderItemTicket, args, {"body": body}, options)
-
-
-def refresh_url_call(order: object, document: object, options: RequestOptions) -> Call[BookingOrderDocumentPatch]:
-    from korusticket_api.api.booking_order_document import order_documents_refresh_url
-    from korusticket_api.models import BookingOrderDocumentPatch, BookingOrderDocumentPatchWrite
-
-    args = (to_id(order, "order"), to_id(document, "id"))
-    return Call(
-        order_documents_refresh_url,
-        BookingOrderDocumentPatch,
-        args,
-        {"body": BookingOrderDocumentPatchWrite()},
-        options,
-    )
-
-
-def orders_list_params(
-    *,
-    external_reference: str | None,
-    created_after: dt.datetime | dt.date | None,
-    created_strictly_after: dt.datetime | dt.date | None,
-    created_before: dt.datetime | dt.date | None,
-    created_strictly_before: dt.datetime | dt.date | None,
-    order: str | None,
-) -> dict[str, Any]:
-    from korusticket_api.models import OrdersListOrdercreatedAt
-
-    params: dict[str, Any] = {
-        "external_reference": _text(external_reference, "external_reference", required=False, max_length=50),
-        "created_atafter": datetime_filter(created_after, "created_after"),
-        "created_atstrictly_after": datetime_filter(created_strictly_after, "created_strictly_after"),
-        "created_atbefore": datetime_filter(created_before, "created_before"),
-        "created_atstrictly_before": datetime_filter(created_strictly_before, "created_strictly_before"),
-    }
-    direction = order_param(order)
-    if direction:
-        params["ordercreated_at"] = OrdersListOrdercreatedAt(direction)
-    return {k: v for k, v in params.items() if v is not None}
