@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from . import _validate as V
 from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
 from ._retry import DELAY_PARAM
+from ._validate import is_whole
 
 # The generated operations and models are imported where they are used, so `import korusticket`
 # does not load every generated module (benchmarks/_startup.py).
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
         BookingOrderItemTicket,
         BookingReservation,
     )
+    from korusticket_api.types import Unset
 
 __all__ = [
     "Call",
@@ -123,27 +126,18 @@ def order_param(value: str | None, field: str = "order") -> str | None:
 
 
 def datetime_filter(value: dt.datetime | dt.date | None, field: str) -> str | None:
-    """createdAt filters: an aware datetime (sent with its offset) or a date."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise InputError(
-                field, "naive datetime: the server's timezone would be guessed", "an aware datetime or a date"
-            )
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise InputError(field, f"{type(value).__name__} is not a date", "datetime.datetime (aware) or datetime.date")
+    """createdAt filters: an aware datetime (sent with its offset) or a date (the check of _validate.datetime)."""
+    return None if value is None else _sent(V.datetime(value, field))
 
 
 def date_filter(value: dt.date | None, field: str) -> str | None:
-    """Offer date filters take a calendar date (YYYY-MM-DD)."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date")
-    return value.isoformat()
+    """Offer date filters take a calendar date (YYYY-MM-DD) (the check of _validate.date)."""
+    return None if value is None else _sent(V.date(value, field))
+
+
+def _sent(value: str | Unset) -> str:
+    assert isinstance(value, str)  # a value that is not None is sent, never left unset
+    return value
 
 
 def _key(mapping: Mapping[str, Any], *names: str) -> Any:
@@ -208,7 +202,7 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
         offer = _key(item, "offer")
         offer_iri = nested_iri(offer, f"{where}.offer", "/offers/")
         quantity = _key(item, "quantity")
-        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        if not is_whole(quantity, 1):
             raise InputError(f"{where}.quantity", f"{quantity!r} is not a positive whole number", "1, 2, 3, ...")
         sessions = _key(item, "ticket_sessions", "ticketSessions")
         if sessions is None:
