@@ -15,16 +15,6 @@ from tests.support.sockets import settings
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def stand_in(clock: FakeClock) -> StandIn:
-    return StandIn(clock=clock)
-
-
-@pytest.fixture
 def server(stand_in: StandIn) -> Iterator[FaultServer]:
     with FaultServer(stand_in) as running:
         yield running

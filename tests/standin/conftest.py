@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from korusticket.testing import FakeClock, StandIn
+from korusticket.testing import StandIn
 
 from tests.support.spec_checker import BASE_URL, SPEC_PATH, SpecChecker, make_checker_hook, token_for
 
@@ -19,16 +19,6 @@ from tests.support.spec_checker import BASE_URL, SPEC_PATH, SpecChecker, make_ch
 @pytest.fixture(scope="session")
 def spec() -> SpecChecker | None:
     return SpecChecker(SPEC_PATH) if SPEC_PATH.exists() else None
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def stand_in(clock: FakeClock) -> StandIn:
-    return StandIn(clock=clock)
 
 
 @pytest.fixture

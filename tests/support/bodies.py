@@ -4,8 +4,11 @@ booking items every suite sends."""
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from typing import Any
+
+from tests.support import documented_payloads
 
 # --- identifiers (UUIDv7, from the documented examples) -------------------------------------
 
@@ -252,17 +255,7 @@ def order_body(o: str = ORDER, reservation_iri: str = RESERVATION_IRI, external:
         "totalAmountInclTax": "80.00",
         "totalAmountExclTax": "75.83",
         "reservation": reservation_iri,
-        "customer": {
-            "@type": "OrderCustomer",
-            "@id": "/.well-known/genid/659ea7d58fe6d29dcf2e",
-            "firstname": "test",
-            "lastname": "test",
-            "phone": "0610203040",
-            "optin": False,
-            "country": "FR",
-            "language": "fr",
-            "title": "mx",
-        },
+        "customer": copy.deepcopy(documented_payloads.ORDER["customer"]),  # the documented order's customer
         "status": "confirmed",
         "cancelledAt": None,
         "items": [
