@@ -19,7 +19,7 @@ import httpx
 from korusticket import KorusTicket
 from korusticket_api.models import BookingReservation
 
-from tests.fixtures.documented_payloads import RESERVATION_ID
+from tests.support.documented_payloads import RESERVATION_ID
 
 from ._server import LoopbackServer
 from ._stats import Figure, Section, Spread, alternate, median_call, ratio, us

@@ -1,6 +1,6 @@
 """Parse cost: a 50-item order page into models, against ``json.loads`` alone.
 
-The page is the documented order (tests/fixtures/documented_payloads.py ORDER) 50 times with
+The page is the documented order (tests/support/documented_payloads.py ORDER) 50 times with
 varied ids, in the Hydra envelope. Sides, each timed per page and alternated round by round:
 
 - ``json.loads`` alone (the floor any Python client pays);

@@ -6,7 +6,7 @@ import copy
 import json
 from typing import Any
 
-from tests.fixtures.documented_payloads import ORDER, ORDER_ID, ORDER_ITEM_ID, RESERVATION, RESERVATION_ID, TICKET_ID
+from tests.support.documented_payloads import ORDER, ORDER_ID, ORDER_ITEM_ID, RESERVATION, RESERVATION_ID, TICKET_ID
 
 __all__ = ["collection_page", "order", "order_page", "reservation", "reservation_body"]
 

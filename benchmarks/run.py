@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make the repository (benchmarks, tests.fixtures) importable
+if str(ROOT) not in sys.path:  # run as a script: make the repository (benchmarks, tests.support) importable
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _drain, _memory, _overhead, _parse, _startup  # noqa: E402

@@ -33,7 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE / "codegen"))
 
-import api_diff  # noqa: E402
+import apidiff as api_diff  # noqa: E402
 import optable  # noqa: E402
 import surface as surface_mod  # noqa: E402
 

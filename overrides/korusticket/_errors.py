@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import httpx
@@ -265,6 +265,10 @@ class RateLimitError(APIError):
 
     retry_after: float | None = None
 
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
 
 class RedirectError(APIError):
     """3xx: the client never follows redirects (a credential could follow it elsewhere), and a
@@ -280,71 +284,15 @@ class ServerError(APIError):
     """5xx."""
 
 
-_STATUS_ERRORS: dict[int, type[APIError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
+class _ErrorFromResponse(Protocol):
+    def __call__(self, response: httpx.Response, now: Callable[[], datetime] | None = None) -> APIError: ...
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
+def __getattr__(name: str) -> _ErrorFromResponse:
+    """``error_from_response`` lives in _responses.py, next to response parsing; this module imports nothing
+    from its package. The name still resolves here, on first use, for modules that import it from _errors."""
+    if name == "error_from_response":
+        from ._responses import error_from_response
 
-
-def error_from_response(response: httpx.Response, now: Callable[[], datetime] | None = None) -> APIError:
-    """The exception for an error answer, from its problem-details (or Lexik JWT) body.
-
-    Bodies that are not JSON (a proxy's HTML 404 page) still give the right class.
-    """
-    from ._retry import parse_retry_after  # local: _retry imports nothing from here at import time
-
-    try:
-        body: Any = response.json()
-    except (ValueError, RecursionError):  # RecursionError: a body nested thousands deep
-        body = None
-    fields = body if isinstance(body, dict) else {}
-    title = _text(fields.get("title")) or _text(fields.get("hydra:title"))
-    detail = (
-        _text(fields.get("detail"))
-        or _text(fields.get("hydra:description"))
-        or _text(fields.get("description"))
-        or _text(fields.get("message"))  # Lexik JWT: {"code": 401, "message": "Expired JWT Token"}
-    )
-    status = response.status_code
-    cls = _STATUS_ERRORS.get(
-        status, ServerError if status >= 500 else RedirectError if 300 <= status < 400 else APIError
-    )
-    summary = detail or title or response.reason_phrase or "error"
-    if cls is RedirectError:
-        summary = f"redirect to {response.headers.get('location', '(no Location)')!r:.120} not followed"
-    message = f"{status} {summary} ({response.request.method} {response.request.url.path})"
-    kwargs: dict[str, Any] = {
-        "response": response,
-        "body": body,
-        "title": title,
-        "detail": detail,
-        "type": _text(fields.get("type")),
-        "instance": _text(fields.get("instance")),
-    }
-    if cls is UnprocessableEntityError:
-        violations = [
-            Violation(
-                property_path=str(v.get("propertyPath", "")),
-                message=str(v.get("message", "")),
-                code=_text(v.get("code")),
-            )
-            for v in fields.get("violations", []) or []
-            if isinstance(v, dict)
-        ]
-        if violations:
-            message += ": " + "; ".join(f"{v.property_path}: {v.message}" for v in violations)
-        return UnprocessableEntityError(message, violations=violations, **kwargs)
-    error = cls(message, **kwargs)
-    if isinstance(error, RateLimitError):
-        retry_after = response.headers.get("Retry-After")
-        error.retry_after = parse_retry_after(retry_after, now) if now else parse_retry_after(retry_after)
-    return error
+        return error_from_response
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

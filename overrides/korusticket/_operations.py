@@ -22,6 +22,7 @@ from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
 from ._retry import DELAY_PARAM
+from ._validate import is_whole
 
 # The generated operations and models are imported where they are used, so `import korusticket`
 # does not load every generated module (benchmarks/_startup.py).
@@ -172,7 +173,7 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
         offer = _key(item, "offer")
         offer_iri = nested_iri(offer, f"{where}.offer", "/offers/")
         quantity = _key(item, "quantity")
-        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        if not is_whole(quantity, 1):
             raise InputError(f"{where}.quantity", f"{quantity!r} is not a positive whole number", "1, 2, 3, ...")
         sessions = _key(item, "ticket_sessions", "ticketSessions")
         if sessions is None:

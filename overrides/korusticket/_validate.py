@@ -2,7 +2,8 @@
 
 Each check takes the user's value and the argument's name, and returns what the generated
 operation wants (``UNSET`` for an omitted optional value), or raises InputError naming the
-argument, what is wrong and what is allowed, before anything is sent.
+argument, what is wrong and what is allowed, before anything is sent. ``is_whole`` is the one
+whole-number test (forms.py and _operations.py use it with their own messages).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from korusticket_api.types import UNSET, Unset
 
@@ -29,6 +30,7 @@ __all__ = [
     "ids",
     "iri",
     "iris",
+    "is_whole",
     "need",
     "path_choice",
     "path_id",
@@ -49,14 +51,19 @@ def need(value: T | Unset, field: str) -> T:
     return value
 
 
+def is_whole(value: object, lo: int | None = None, hi: int | None = None) -> TypeGuard[int]:
+    """True for an int (never a bool) within [lo, hi]: the one whole-number test of the package."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (lo is None or value >= lo)
+        and (hi is None or value <= hi)
+    )
+
+
 def whole_number(value: object, field: str, lo: int | None = None, hi: int | None = None) -> int:
     """An int (never a bool) within [lo, hi]."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or (lo is not None and value < lo)
-        or (hi is not None and value > hi)
-    ):
+    if not is_whole(value, lo, hi):
         if lo is not None and hi is not None:
             allowed = f"a whole number from {lo} to {hi}"
         elif lo is not None:

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as _du
 
 from ._errors import InputError
+from ._validate import is_whole
 
 __all__ = ["FieldType", "FormFieldSpec", "FormSpec", "build_form_data", "decode", "encode"]
 
@@ -98,7 +99,7 @@ def _enc_integer(v: object, c: _Ctx) -> str:
     """int (not bool), or a str of ASCII digits with optional '-' (normalised: "007" -> "7")."""
     if isinstance(v, str) and _INT_RE.fullmatch(v.strip()):
         v = _dec_integer(v.strip(), c)
-    if isinstance(v, bool) or not isinstance(v, int):
+    if not is_whole(v):
         raise c.error(f"expected an integer, {_got(v)}", "int or a string like '-12'")
     try:
         return str(v)
@@ -131,7 +132,7 @@ def _enc_decimal(v: object, c: _Ctx) -> str:
             raise c.error(f"float {v!r} is not exact at {limit} decimal places", allowed)
     elif isinstance(v, Decimal):
         d = v
-    elif isinstance(v, int) and not isinstance(v, bool):
+    elif is_whole(v):
         d = Decimal(v)
     elif isinstance(v, str):
         try:
@@ -368,7 +369,7 @@ def _ctx(field: str, choices: Iterable[object] | None, tz: tzinfo | str | None, 
             raise InputError("tz", f"unknown timezone {tz!r}", "an IANA name like 'Europe/Paris'") from None
     elif tz is not None and not isinstance(tz, tzinfo):
         raise InputError("tz", f"expected a timezone, {_got(tz)}", "a tzinfo or an IANA name")
-    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0):
+    if decimals is not None and not is_whole(decimals, 0):
         raise InputError(field, f"invalid precision {decimals!r}", "a non-negative int")
     return _Ctx(field, values, tz, decimals)
 
@@ -439,7 +440,7 @@ def _ids(raw: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
 def _choice_value(choice: object) -> str | None:
     if isinstance(choice, str):
         return choice
-    if isinstance(choice, int) and not isinstance(choice, bool):
+    if is_whole(choice):
         return str(choice)  # choices compare as strings
     if isinstance(choice, Mapping) or hasattr(choice, "to_dict"):
         return _choice_value(_pick(_raw(choice, "choice"), "value", "code"))
@@ -487,7 +488,7 @@ class FormFieldSpec:
         raw_choices = _pick(raw, "choices", "options")
         choices = None if raw_choices is None else _ctx(name, raw_choices, None, None).choices
         decimals = _pick(raw, "decimals", "scale", "precision")
-        if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        if not is_whole(decimals, 0):
             decimals = None
         label = _pick(raw, "label", "name")
         required = _pick(raw, "required", "mandatory") is True

@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import apidiff as api_diff
 import pytest
-from _api_diff_load import FIXTURES, SCRIPT, load_api_diff
 
-api_diff = load_api_diff()
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "api_diff.py"
 
 OLD = FIXTURES / "korusticket-1.0.7-min.yaml"
 NEW = FIXTURES / "korusticket-release-min.yaml"

@@ -9,13 +9,14 @@ operations, the only 1.0.4 pages seen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import apidiff as api_diff
 import pytest
 import yaml
-from _api_diff_load import FIXTURES, load_api_diff
 
-api_diff = load_api_diff()
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 CATALOG = "/v1/ticketing/catalogs/{catalogId}"
 TICKET = "/v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}"

@@ -5,10 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import apidiff as api_diff
 import pytest
-from _api_diff_load import load_api_diff
-
-api_diff = load_api_diff()
 
 LD = "application/ld+json"
 THINGS = "/v1/things"

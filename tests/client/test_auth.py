@@ -12,22 +12,20 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 from korusticket import AuthenticationError, KorusTicket, ServerError
+from korusticket.testing import FakeClock
 
-from .conftest import (
+from tests.support.bodies import (
     CATALOG,
     CLIENT_ID,
     CLIENT_SECRET,
     STATIC_TOKEN,
     TOKEN_URL,
-    FakeClock,
-    MockAPI,
     access_token,
     catalog_body,
     error_body,
-    jsonld,
     keycloak_token,
-    route,
 )
+from tests.support.mock_api import MockAPI, jsonld, route
 
 
 def bearer(request: httpx.Request) -> str:

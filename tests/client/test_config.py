@@ -10,7 +10,7 @@ import httpx
 import pytest
 from korusticket import AsyncKorusTicket, InputError, KorusTicket
 
-from .conftest import (
+from tests.support.bodies import (
     CATALOG,
     CLIENT_ID,
     CLIENT_SECRET,
@@ -18,12 +18,10 @@ from .conftest import (
     PRODUCTION_URL,
     STATIC_TOKEN,
     TOKEN_URL,
-    FakeSleep,
-    MockAPI,
     access_token,
     catalog_body,
-    jsonld,
 )
+from tests.support.mock_api import FakeSleep, MockAPI, jsonld
 
 CLIENTS = [KorusTicket, AsyncKorusTicket]
 

@@ -29,9 +29,10 @@ from korusticket import (
     Violation,
 )
 
-from .conftest import (
+from tests.support.bodies import (
     CATALOG,
     CATALOG_IRI,
+    CUSTOMER,
     ITEM,
     OFFER,
     OFFER_IRI,
@@ -41,15 +42,12 @@ from .conftest import (
     RESERVATION_IRI,
     STATIC_TOKEN,
     TICKET_IRI,
-    MockAPI,
     error_body,
-    jsonld,
     violation_body,
 )
-from .test_resources import run_async, run_sync
+from tests.support.mock_api import FakeSleep, MockAPI, jsonld, run_async, run_sync
 
 HTML_404 = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"
-CUSTOMER = {"firstname": "john", "lastname": "doe", "email": "john.doe@example.com"}
 ITEMS = [{"offer": OFFER_IRI, "quantity": 1, "ticket_sessions": [{"ticket": TICKET_IRI}]}]
 
 
@@ -185,8 +183,6 @@ def test_429_without_retry_after(api: MockAPI, client: KorusTicket) -> None:
 
 
 def test_429_is_retried_after_retry_after_then_raised(api: MockAPI, make_client: Any) -> None:
-    from .conftest import FakeSleep
-
     sleep = FakeSleep()
     kt = make_client(max_retries=1, sleep=sleep)
     api.replies = [httpx.Response(429, headers={"Retry-After": "3"}), httpx.Response(429, headers={"Retry-After": "4"})]

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import sys
 import uuid
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
 
 from tests.support import spec_bodies
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "codegen"))
-import optable  # noqa: E402
+from tests.support.operations import Operation, operations
 
 TOKEN_URL = "https://auth.example.test/token"
-
-
-def operations() -> list[optable.Operation]:
-    doc = yaml.safe_load((ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"))
-    table, lines = optable.load()
-    return list(optable.resolve(optable.spec_operations(doc), table, lines, report=lambda _: None))
 
 
 OPERATIONS = [op for op in operations() if op.hook is None]  # hooks have tests of their own
@@ -59,7 +47,7 @@ class SpecAPI:
         return httpx.Response(200, json=spec_bodies.response_body(method, path, request.url.path))
 
 
-def arguments(function: Any, op: optable.Operation) -> tuple[list[Any], dict[str, Any]]:
+def arguments(function: Any, op: Operation) -> tuple[list[Any], dict[str, Any]]:
     """A valid value for each path argument: the first value of an enum, else a UUID."""
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
@@ -73,7 +61,7 @@ def arguments(function: Any, op: optable.Operation) -> tuple[list[Any], dict[str
     return args, kwargs
 
 
-def check_request(request: httpx.Request, op: optable.Operation) -> None:
+def check_request(request: httpx.Request, op: Operation) -> None:
     assert request.method == op.http_method.upper()
     assert spec_bodies.template_regex(op.path).match(request.url.path), request.url.path
     assert request.headers["Authorization"] == "Bearer a"
@@ -83,7 +71,7 @@ def check_request(request: httpx.Request, op: optable.Operation) -> None:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
-def test_sync(op: optable.Operation) -> None:
+def test_sync(op: Operation) -> None:
     api = SpecAPI()
     kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
     function = getattr(getattr(kt, op.resource), op.method)
@@ -100,7 +88,7 @@ def test_sync(op: optable.Operation) -> None:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
-def test_async(op: optable.Operation) -> None:
+def test_async(op: Operation) -> None:
     api = SpecAPI()
 
     async def main() -> Any:

@@ -11,7 +11,8 @@ import korusticket
 import pytest
 from korusticket import InputError, KorusTicket
 
-from .conftest import CATALOG, DOCUMENT, ORDER, MockAPI
+from tests.support.bodies import CATALOG, DOCUMENT, ORDER, catalog_body, collection
+from tests.support.mock_api import MockAPI, jsonld
 
 DEFAULT_TIMEOUT = {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
 USER_AGENT = f"korusticket-python/{korusticket.__version__}"
@@ -61,8 +62,6 @@ def test_per_call_language_without_client_language(api: MockAPI, client: KorusTi
 
 
 def test_per_call_language_applies_to_every_page(api: MockAPI, client: KorusTicket) -> None:
-    from .conftest import catalog_body, collection, jsonld
-
     OTHER_CATALOG = "0197cb40-0a99-7fff-8a73-00000000ffff"
     api.replies = [
         jsonld(collection("TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body()], total=2)),

@@ -98,7 +98,7 @@ RESOURCES = _resources()
 def test_api_version_is_the_spec_release() -> None:
     import yaml
 
-    from .test_resources import SPEC
+    from tests.support import SPEC
 
     assert yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"] == korusticket.API_VERSION
 

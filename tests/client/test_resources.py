@@ -7,20 +7,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import importlib
-import inspect
 import json
 import pkgutil
 import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import korusticket_api.api
 import pytest
 import yaml
-from korusticket import AsyncPaginator, BulkResult, KorusTicket, Paginator
+from korusticket import BulkResult, KorusTicket
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderDocumentPatch,
@@ -37,9 +35,12 @@ from korusticket_api.models import (
     TicketingProduct,
 )
 
-from .conftest import (
+from tests.support import SPEC
+from tests.support.bodies import (
+    BOOKING_ITEMS,
     CATALOG,
     CATALOG_IRI,
+    CUSTOMER,
     DOCUMENT,
     DOCUMENT_IRI,
     FORM,
@@ -59,10 +60,11 @@ from .conftest import (
     RESERVATION_IRI,
     SESSION,
     SESSION_IRI,
+    SESSION_TICKET_IRI,
     TICKET,
     TICKET_IRI,
-    MockAPI,
     catalog_body,
+    collection,
     document_body,
     form_body,
     offer_body,
@@ -73,8 +75,8 @@ from .conftest import (
     reservation_body,
     session_body,
 )
+from tests.support.mock_api import MockAPI, jsonld, run_async, run_sync
 
-SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 LD = "application/ld+json"
 MERGE = "application/merge-patch+json"
 
@@ -138,16 +140,6 @@ def q(*pairs: str) -> frozenset[str]:
 
 
 PAGE = ("page=1", "itemsPerPage=50")
-CUSTOMER = {
-    "firstname": "john",
-    "lastname": "doe",
-    "email": "john.doe@example.com",
-    "phone": "+33610203040",
-    "country": "FR",
-    "language": "fr",
-    "optin": False,
-    "title": "mr",
-}
 BENEFICIARY_BODY = {
     "firstname": "john",
     "lastname": "doe",
@@ -158,14 +150,6 @@ BENEFICIARY_BODY = {
     "email": "john.doe@example.com",
     "phone": "+33610203040",
 }
-SESSION_TICKET_IRI = f"{OFFER_IRI}/tickets/0194ac40-fda7-78c1-8fcb-26fc2e2612d5"
-BOOKING_ITEMS = [
-    {
-        "offer": OFFER_IRI,
-        "quantity": 1,
-        "ticket_sessions": [{"ticket": TICKET_IRI}, {"ticket": SESSION_TICKET_IRI, "session": SESSION_IRI}],
-    }
-]
 BOOKING_BODY = {
     "items": [
         {
@@ -276,18 +260,6 @@ PARAMS = [
 ]
 
 
-def run_sync(result: Any) -> Any:
-    return list(result) if isinstance(result, Paginator) else result
-
-
-async def run_async(result: Any) -> Any:
-    if isinstance(result, AsyncPaginator):
-        return [item async for item in result]
-    if inspect.isawaitable(result):
-        return await result
-    raise AssertionError(f"async method returned {type(result).__name__}, not an awaitable or AsyncPaginator")
-
-
 def check(case: Case, api: MockAPI, result: Any) -> None:
     [request] = api.api_requests
     assert request.method == case.method
@@ -366,8 +338,6 @@ def test_product_filter_accepts_every_identifier_form(api: MockAPI, client: Koru
 
 
 def test_pages_are_walked_with_page_and_items_per_page(api: MockAPI, client: KorusTicket) -> None:
-    from .conftest import collection, jsonld
-
     ids = [f"0197cb40-0a99-7{n:03x}-8a73-{n:012x}" for n in (0xA1, 0xA2, 0xA3)]
     first = collection(
         "TicketingCatalog", "/v1/ticketing/catalogs", [catalog_body(ids[0]), catalog_body(ids[1])], total=3
@@ -456,7 +426,7 @@ def spec_operations() -> list[tuple[str, str, re.Pattern[str]]]:
 
 def test_every_spec_operation_has_a_method() -> None:
     """Each operation of the spec is a method of both clients (called in test_every_operation)."""
-    from .test_every_operation import operations
+    from tests.support.operations import operations
 
     for cls in (KorusTicket,):
         kt = cls(token="t")

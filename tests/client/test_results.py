@@ -16,7 +16,8 @@ import korusticket_api.models
 import pytest
 from korusticket import KorusTicket
 
-from .conftest import (
+from tests.support.bodies import (
+    BOOKING_ITEMS,
     CATALOG,
     CATALOG_IRI,
     DOCUMENT,
@@ -38,12 +39,10 @@ from .conftest import (
     SESSION_IRI,
     TICKET,
     TICKET_IRI,
-    MockAPI,
     catalog_body,
-    jsonld,
     offer_body,
 )
-from .test_resources import BOOKING_ITEMS
+from tests.support.mock_api import MockAPI, jsonld
 
 # --- money -----------------------------------------------------------------------------------------
 

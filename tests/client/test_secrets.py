@@ -18,18 +18,17 @@ from korusticket import (
 )
 from korusticket._auth import BearerToken, ClientCredentials, Secret
 
-from .conftest import (
+from tests.support.bodies import (
     CATALOG,
     CLIENT_ID,
     CLIENT_SECRET,
     REFRESH_TOKEN,
     STATIC_TOKEN,
     TOKEN_URL,
-    MockAPI,
     access_token,
     error_body,
-    jsonld,
 )
+from tests.support.mock_api import MockAPI, jsonld
 
 SECRETS = [CLIENT_SECRET, STATIC_TOKEN, REFRESH_TOKEN, access_token(1), access_token(2), access_token(3)]
 # distinctive parts too, in case a secret is cut or split when shown

@@ -26,7 +26,7 @@ from korusticket_api.models import (
     TicketingOfferPrice,
 )
 
-from tests.fixtures import documented_payloads as docs
+from tests.support import documented_payloads as docs
 
 ROOT = Path(__file__).resolve().parents[2]
 

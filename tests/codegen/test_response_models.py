@@ -23,7 +23,7 @@ from korusticket_api.models import (
 )
 from korusticket_api.types import UNSET, Unset
 
-from tests.fixtures import documented_payloads as docs
+from tests.support import documented_payloads as docs
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "codegen"))

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _cassette_support import Env, before_record_request, before_record_response
 from korusticket.testing import FakeClock, StandIn, StandInServer
 from vcr.persisters.filesystem import FilesystemPersister
+
+from tests.support.cassettes import Env, before_record_request, before_record_response
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 TARGET_ENV = "KORUSTICKET_RECORD_TARGET"

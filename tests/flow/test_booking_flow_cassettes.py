@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from _cassette_support import EMAIL_PLACEHOLDER, STAND_IN_ORIGIN, Env
 from korusticket import (
     AuthenticationError,
     KorusTicket,
@@ -21,6 +20,7 @@ from korusticket import (
 )
 
 from examples.booking_walkthrough import CUSTOMER, walkthrough
+from tests.support.cassettes import EMAIL_PLACEHOLDER, STAND_IN_ORIGIN, Env
 
 pytestmark = [pytest.mark.vcr, pytest.mark.block_network]
 

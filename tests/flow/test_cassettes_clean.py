@@ -1,4 +1,4 @@
-"""No cassette in tests/cassettes may carry a secret or personal data (see _cassette_support.py)."""
+"""No cassette in tests/cassettes may carry a secret or personal data (see tests/support/cassettes.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 import yaml
-from _cassette_support import (
+from korusticket.testing import DEMO_CLIENT_SECRET
+
+from tests.support.cassettes import (
     ALLOWED_EMAILS,
     EMAIL_RE,
     PHONE_PLACEHOLDER,
@@ -18,7 +20,6 @@ from _cassette_support import (
     STAND_IN_ORIGIN,
     TOKEN_PLACEHOLDER,
 )
-from korusticket.testing import DEMO_CLIENT_SECRET
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 ALL = sorted(CASSETTES.glob("**/*.yaml")) + sorted(CASSETTES.glob("**/*.yml"))

@@ -22,7 +22,7 @@ ROOT = HERE.parents[1]
 def test_missing_or_short_cassettes_fail_without_touching_the_network(tmp_path: Path) -> None:
     flow, cassettes = tmp_path / "tests" / "flow", tmp_path / "tests" / "cassettes"
     flow.mkdir(parents=True)
-    for name in ("conftest.py", "_cassette_support.py", "test_booking_flow_cassettes.py"):
+    for name in ("conftest.py", "test_booking_flow_cassettes.py"):  # tests.support comes from ROOT
         shutil.copy(HERE / name, flow / name)
     shutil.copytree(ROOT / "tests" / "cassettes", cassettes)
     (cassettes / "test_unknown_catalog_is_404.yaml").unlink()

@@ -1,4 +1,4 @@
-"""Fixtures of the reliability tests (helpers: _reliability_support.py)."""
+"""Fixtures of the reliability tests (the scripted transport: tests/support/script.py; bodies: tests/support/numbered_bodies.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from _reliability_support import FakeClock, Script
 from korusticket import AsyncKorusTicket, KorusTicket
+from korusticket.testing import FakeClock
+
+from tests.support.numbered_bodies import NOW
+from tests.support.script import Script
 
 # --- fixtures ------------------------------------------------------------------------------------
 
@@ -19,7 +22,7 @@ def script() -> Script:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(NOW)
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Callable[..., KorusTicket]]:
+def make_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Callable[..., KorusTicket]]:
     """Factory of sync clients on the scripted transport (static token unless overridden)."""
     made: list[KorusTicket] = []
 
@@ -47,7 +50,7 @@ def client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Ca
 
 
 @pytest.fixture
-def async_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Callable[..., AsyncKorusTicket]:
+def make_async_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Callable[..., AsyncKorusTicket]:
     """Factory of async clients on the scripted transport; close them inside the event loop."""
 
     async def fake_sleep(delay: float) -> None:

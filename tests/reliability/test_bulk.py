@@ -7,21 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from _reliability_support import (
-    CUSTOMER,
-    ORDERS,
-    ORDERS_BULK,
-    RESERVATIONS_BULK,
-    Script,
-    jsonld,
-    offer_iri,
-    order_body,
-    order_bulk_body,
-    reservation_body,
-    reservation_bulk_body,
-    reservation_iri,
-    reservation_item,
-)
 from korusticket import (
     AsyncKorusTicket,
     BulkFailure,
@@ -35,6 +20,18 @@ from korusticket import (
 from korusticket._bulk import collect
 from korusticket_api.models import BookingReservation
 
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK
+from tests.support.numbered_bodies import (
+    offer_iri,
+    order_body,
+    order_bulk_body,
+    reservation_body,
+    reservation_bulk_body,
+    reservation_iri,
+    reservation_item,
+)
+from tests.support.script import Script, jsonld
+
 ITEMS = [reservation_item(1), reservation_item(2), reservation_item(3)]
 
 
@@ -43,16 +40,16 @@ def accounted(result: BulkResult[Any], inputs: int) -> None:
     assert len(result.succeeded) + len(result.failed) == inputs
 
 
-def reserve(script: Script, client: Callable[..., KorusTicket], created: list[int], failed: list[Any]) -> Any:
+def reserve(script: Script, make_client: Callable[..., KorusTicket], created: list[int], failed: list[Any]) -> Any:
     body = reservation_bulk_body([reservation_body(n) for n in created], failed)
     script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
-    return client().reservations.create(ITEMS)
+    return make_client().reservations.create(ITEMS)
 
 
-def test_two_reservations_and_one_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_two_reservations_and_one_failure(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     failure = {"offer": offer_iri(3), "quantity": 1, "message": "Sold out upstream"}
 
-    result = reserve(script, client, [1, 2], [failure])
+    result = reserve(script, make_client, [1, 2], [failure])
 
     assert len(result.succeeded) == 2
     assert len(result.failed) == 1
@@ -72,9 +69,9 @@ def test_two_reservations_and_one_failure(script: Script, client: Callable[..., 
 
 
 def test_all_created_is_ok_and_raise_for_failures_returns_the_result(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
-    result = reserve(script, client, [1, 2, 3], [])
+    result = reserve(script, make_client, [1, 2, 3], [])
 
     assert result.ok
     assert result.failed == []
@@ -84,9 +81,9 @@ def test_all_created_is_ok_and_raise_for_failures_returns_the_result(
 
 
 def test_an_item_the_server_omitted_becomes_a_failure_with_raw_none(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
-    result = reserve(script, client, [1, 3], [])
+    result = reserve(script, make_client, [1, 3], [])
 
     accounted(result, 3)
     (missing,) = result.failed
@@ -96,10 +93,10 @@ def test_an_item_the_server_omitted_becomes_a_failure_with_raw_none(
     assert "neither" in missing.reason
 
 
-def test_nothing_reported_at_all_fails_every_item(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_nothing_reported_at_all_fails_every_item(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", RESERVATIONS_BULK, jsonld(200, {"@type": "BookingReservationBulkResult"}))
 
-    result = client().reservations.create(ITEMS)
+    result = make_client().reservations.create(ITEMS)
 
     assert result.succeeded == []
     assert [f.index for f in result.failed] == [0, 1, 2]
@@ -116,9 +113,9 @@ def test_nothing_reported_at_all_fails_every_item(script: Script, client: Callab
     ids=["echoed-offer", "echoed-item", "index"],
 )
 def test_failures_are_matched_to_their_input(
-    script: Script, client: Callable[..., KorusTicket], failure: dict[str, Any]
+    script: Script, make_client: Callable[..., KorusTicket], failure: dict[str, Any]
 ) -> None:
-    result = reserve(script, client, [1, 3], [failure])
+    result = reserve(script, make_client, [1, 3], [failure])
 
     accounted(result, 3)
     (bad,) = result.failed
@@ -140,9 +137,9 @@ def test_failures_are_matched_to_their_input(
     ],
 )
 def test_unmatched_failure_is_kept_with_its_raw_data_and_not_counted_twice(
-    script: Script, client: Callable[..., KorusTicket], failure: dict[str, Any], reason: str
+    script: Script, make_client: Callable[..., KorusTicket], failure: dict[str, Any], reason: str
 ) -> None:
-    result = reserve(script, client, [1, 3], [failure])
+    result = reserve(script, make_client, [1, 3], [failure])
 
     accounted(result, 3)
     (bad,) = result.failed
@@ -152,14 +149,14 @@ def test_unmatched_failure_is_kept_with_its_raw_data_and_not_counted_twice(
     assert bad.raw == failure
 
 
-def test_out_of_range_or_boolean_index_is_not_trusted(script: Script, client: Callable[..., KorusTicket]) -> None:
-    result = reserve(script, client, [1, 3], [{"index": 7, "message": "x"}])
+def test_out_of_range_or_boolean_index_is_not_trusted(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+    result = reserve(script, make_client, [1, 3], [{"index": 7, "message": "x"}])
 
     accounted(result, 3)
     assert result.failed[0].index is None
 
 
-def test_a_non_object_failure_entry_names_its_path(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_a_non_object_failure_entry_names_its_path(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     # failedReservations items are documented as objects; anything else is a decode error that
     # keeps the raw response (the created reservations are in it). A POST's answer that cannot
     # be read is an unknown outcome: the decode error is its cause.
@@ -167,7 +164,7 @@ def test_a_non_object_failure_entry_names_its_path(script: Script, client: Calla
     script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
 
     with pytest.raises(OutcomeUnknownError) as info:
-        client().reservations.create(ITEMS[:2])
+        make_client().reservations.create(ITEMS[:2])
 
     cause = info.value.__cause__
     assert isinstance(cause, ResponseDecodeError)
@@ -176,7 +173,9 @@ def test_a_non_object_failure_entry_names_its_path(script: Script, client: Calla
     assert len(script.sent("POST", RESERVATIONS_BULK)) == 1
 
 
-def test_422_raises_with_violations_and_creates_nothing(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_422_raises_with_violations_and_creates_nothing(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
     violation = {
         "@context": "/contexts/ConstraintViolation",
         "@type": "ConstraintViolation",
@@ -190,7 +189,7 @@ def test_422_raises_with_violations_and_creates_nothing(script: Script, client: 
     script.add("POST", RESERVATIONS_BULK, jsonld(422, violation))
 
     with pytest.raises(UnprocessableEntityError) as info:
-        client().reservations.create(ITEMS)
+        make_client().reservations.create(ITEMS)
 
     error = info.value
     assert error.status_code == 422
@@ -203,27 +202,29 @@ def test_422_raises_with_violations_and_creates_nothing(script: Script, client: 
     assert len(script.requests) == 1
 
 
-def test_orders_422_is_not_looked_up_nor_resent(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_orders_422_is_not_looked_up_nor_resent(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     body = {"status": 422, "violations": [{"propertyPath": "reservations[0]", "message": "Expired."}]}
     script.add("POST", ORDERS_BULK, jsonld(422, body))
 
     with pytest.raises(UnprocessableEntityError) as info:
-        client().orders.create([reservation_iri(1)], CUSTOMER, "REF-1")
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, "REF-1")
 
     assert info.value.violations[0].property_path == "reservations[0]"
     assert len(script.requests) == 1
     assert script.sent("GET", ORDERS) == []
 
 
-def order(script: Script, client: Callable[..., KorusTicket], orders: list[dict[str, Any]], failed: list[Any]) -> Any:
+def order(
+    script: Script, make_client: Callable[..., KorusTicket], orders: list[dict[str, Any]], failed: list[Any]
+) -> Any:
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body(orders, failed)))
-    return client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
+    return make_client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
 
 
-def test_orders_partial_failure_matched_by_reservation(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_orders_partial_failure_matched_by_reservation(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     failure = {"reservation": reservation_iri(2), "message": "Issuer refused the order"}
 
-    result = order(script, client, [order_body(1)], [failure])
+    result = order(script, make_client, [order_body(1)], [failure])
 
     accounted(result, 2)
     (bad,) = result.failed
@@ -235,8 +236,8 @@ def test_orders_partial_failure_matched_by_reservation(script: Script, client: C
     assert info.value.result.succeeded[0].id == result.succeeded[0].id
 
 
-def test_orders_omitted_reservation_becomes_a_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
-    result = order(script, client, [order_body(2)], [])
+def test_orders_omitted_reservation_becomes_a_failure(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+    result = order(script, make_client, [order_body(2)], [])
 
     accounted(result, 2)
     assert result.failed[0].item == reservation_iri(1)
@@ -244,7 +245,7 @@ def test_orders_omitted_reservation_becomes_a_failure(script: Script, client: Ca
 
 
 def test_orders_without_a_reservation_field_are_not_double_counted(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     # The 1.0.7 order schema has no `reservation` field: created orders cannot be tied to a
     # reservation, yet they still account for one input each.
@@ -252,39 +253,41 @@ def test_orders_without_a_reservation_field_are_not_double_counted(
     for o in orders:
         del o["reservation"]
 
-    result = order(script, client, orders, [])
+    result = order(script, make_client, orders, [])
 
     accounted(result, 2)
     assert result.ok
 
 
-def test_orders_without_a_reservation_field_and_a_failure(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_orders_without_a_reservation_field_and_a_failure(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
     created = order_body(1)
     del created["reservation"]
 
-    result = order(script, client, [created], [{"reservation": reservation_iri(2), "message": "refused"}])
+    result = order(script, make_client, [created], [{"reservation": reservation_iri(2), "message": "refused"}])
 
     accounted(result, 2)
     assert [f.item for f in result.failed] == [reservation_iri(2)]
 
 
 def test_orders_failure_item_is_the_callers_reservation_model(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     models = [BookingReservation.from_dict(reservation_body(n)) for n in (1, 2)]
     failure = {"reservation": reservation_iri(2), "message": "refused"}
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [failure])))
 
-    result = client().orders.create(models, CUSTOMER, "REF-1")
+    result = make_client().orders.create(models, CUSTOMER, "REF-1")
 
     assert result.failed[0].item is models[1]
 
 
 def test_a_created_resource_for_an_item_that_also_failed_does_not_hide_another_item(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     # Inconsistent server: offer 1 both created and failed, offer 2 not mentioned.
-    result = reserve(script, client, [1, 3], [{"offer": offer_iri(1), "message": "partly"}])
+    result = reserve(script, make_client, [1, 3], [{"offer": offer_iri(1), "message": "partly"}])
 
     assert len(result.succeeded) == 2
     assert sorted(f.index for f in result.failed) == [0, 1]
@@ -292,14 +295,14 @@ def test_a_created_resource_for_an_item_that_also_failed_does_not_hide_another_i
 
 
 def test_one_reservation_holding_two_offers_covers_both_items(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     both = reservation_body(1)
     second = reservation_body(2)["items"][0]
     both["items"].append(second)
     script.add("POST", RESERVATIONS_BULK, jsonld(200, reservation_bulk_body([both], [])))
 
-    result = client().reservations.create(ITEMS[:2])
+    result = make_client().reservations.create(ITEMS[:2])
 
     assert result.ok
     assert len(result.succeeded) == 1
@@ -318,12 +321,12 @@ def test_collect_accounts_for_repeated_keys() -> None:
     assert result.failed[0].index == 1
 
 
-def test_async_partial_failure(script: Script, async_client: Callable[..., AsyncKorusTicket]) -> None:
+def test_async_partial_failure(script: Script, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
     body = reservation_bulk_body([reservation_body(1), reservation_body(2)], [{"offer": offer_iri(3)}])
     script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
 
     async def main() -> BulkResult[Any]:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return await kt.reservations.create(ITEMS)
 
     result = asyncio.run(main())

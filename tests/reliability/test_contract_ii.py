@@ -13,20 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-from _reliability_support import (
-    CUSTOMER,
-    ORDERS_BULK,
-    RESERVATIONS_BULK,
-    Script,
-    jsonld,
-    offer_iri,
-    order_bulk_body,
-    problem,
-    reservation_body,
-    reservation_iri,
-    reservation_item,
-    uid,
-)
 from korusticket import (
     APIConnectionError,
     InputError,
@@ -40,6 +26,17 @@ from korusticket import (
     UnprocessableEntityError,
 )
 
+from tests.support.bodies import CUSTOMER, ORDERS_BULK, RESERVATIONS_BULK
+from tests.support.numbered_bodies import (
+    offer_iri,
+    order_bulk_body,
+    reservation_body,
+    reservation_iri,
+    reservation_item,
+    uid,
+)
+from tests.support.script import Script, jsonld, problem
+
 SECRET_TOKEN = "STATIC-secret-token-9f8e7d"
 RID = uid(301)
 RESERVATION = f"/v1/booking/reservations/{RID}"
@@ -52,11 +49,11 @@ AVAILABILITY = f"/v1/ticketing/catalogs/{CATALOG}/offers/{uid(101)}/availability
 
 @pytest.mark.parametrize("path", [RESERVATIONS_BULK, ORDERS_BULK])
 def test_a_post_refused_locally_is_an_input_error_never_unknown_nor_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], path: str
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], path: str
 ) -> None:
     refused = httpx.LocalProtocolError(f"Illegal header value b'Bearer {SECRET_TOKEN}\\n'")
     script.add("POST", path, refused)
-    kt = client(token=SECRET_TOKEN)
+    kt = make_client(token=SECRET_TOKEN)
 
     def send() -> object:
         if path == RESERVATIONS_BULK:
@@ -74,12 +71,12 @@ def test_a_post_refused_locally_is_an_input_error_never_unknown_nor_retried(
 
 
 def test_a_get_refused_locally_is_not_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", RESERVATION, httpx.LocalProtocolError("Illegal header value"))
 
     with pytest.raises(InputError):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert len(script.requests) == 1
     assert sleeps == []
@@ -87,14 +84,14 @@ def test_a_get_refused_locally_is_not_retried(
 
 @pytest.mark.parametrize("never_left", [httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout])
 def test_a_reservation_that_never_left_is_sent_again_not_unknown(
-    script: Script, client: Callable[..., KorusTicket], never_left: type[Exception]
+    script: Script, make_client: Callable[..., KorusTicket], never_left: type[Exception]
 ) -> None:
-    from _reliability_support import reservation_bulk_body
+    from tests.support.numbered_bodies import reservation_bulk_body
 
     created = jsonld(200, reservation_bulk_body([reservation_body(1)], []))
     script.add("POST", RESERVATIONS_BULK, never_left, created)
 
-    result = client().reservations.create([reservation_item(1)])
+    result = make_client().reservations.create([reservation_item(1)])
 
     assert result.ok
     assert len(script.attempts("POST", RESERVATIONS_BULK)) == 2
@@ -131,8 +128,8 @@ def everything_shown(exc: BaseException) -> str:
     return "\n".join(texts)
 
 
-def errors(script: Script, client: Callable[..., KorusTicket]) -> list[KorusTicketError]:
-    kt = client(token=SECRET_TOKEN)
+def errors(script: Script, make_client: Callable[..., KorusTicket]) -> list[KorusTicketError]:
+    kt = make_client(token=SECRET_TOKEN)
     violations = {
         "status": 422,
         "detail": "items[0].quantity: too low",
@@ -159,9 +156,9 @@ def errors(script: Script, client: Callable[..., KorusTicket]) -> list[KorusTick
 
 
 def test_every_exception_pickles_keeping_status_message_violations_and_request_id(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
-    found = errors(script, client)
+    found = errors(script, make_client)
     kinds = [type(e) for e in found]
     assert kinds == [
         UnprocessableEntityError,
@@ -187,8 +184,8 @@ def test_every_exception_pickles_keeping_status_message_violations_and_request_i
     assert len(pickle.loads(pickle.dumps(found[6])).result.failed) == 1
 
 
-def test_no_secret_is_reachable_from_any_exception(script: Script, client: Callable[..., KorusTicket]) -> None:
-    for error in errors(script, client):
+def test_no_secret_is_reachable_from_any_exception(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+    for error in errors(script, make_client):
         assert SECRET_TOKEN not in everything_shown(error), type(error)
         assert SECRET_TOKEN.encode() not in pickle.dumps(error), type(error)
         for link in chain(error):
@@ -222,21 +219,21 @@ BAD_LANGUAGES = ["fr\r\nX-Evil: 1", "fr\n", "fr\tFR", "fr\x00", "fr FR", "franç
 
 @pytest.mark.parametrize("language", BAD_LANGUAGES)
 def test_a_language_that_is_not_a_tag_is_refused_per_client_and_per_call(
-    script: Script, client: Callable[..., KorusTicket], language: str
+    script: Script, make_client: Callable[..., KorusTicket], language: str
 ) -> None:
     with pytest.raises(InputError) as per_client:
-        client(language=language)
+        make_client(language=language)
     with pytest.raises(InputError) as per_call:
-        client().reservations.get(RID, language=language)
+        make_client().reservations.get(RID, language=language)
     assert per_client.value.field == per_call.value.field == "language"
     assert "fr-FR" in str(per_call.value)  # says what is allowed
     assert script.requests == []
 
 
 @pytest.mark.parametrize("language", ["fr", "fr-FR", "zh-Hant-TW", "EN"])
-def test_language_tags_are_sent(script: Script, client: Callable[..., KorusTicket], language: str) -> None:
+def test_language_tags_are_sent(script: Script, make_client: Callable[..., KorusTicket], language: str) -> None:
     script.add("GET", RESERVATION, jsonld(200, reservation_body(1)))
-    client().reservations.get(RID, language=language)
+    make_client().reservations.get(RID, language=language)
     assert script.requests[0].headers["Accept-Language"] == language
 
 
@@ -303,11 +300,13 @@ def test_an_explicit_token_beats_credentials_in_the_environment(monkeypatch: pyt
 
 
 @pytest.mark.parametrize("timeout", [float("nan"), float("inf"), -float("inf")])
-def test_a_non_finite_timeout_is_refused(script: Script, client: Callable[..., KorusTicket], timeout: float) -> None:
+def test_a_non_finite_timeout_is_refused(
+    script: Script, make_client: Callable[..., KorusTicket], timeout: float
+) -> None:
     with pytest.raises(InputError) as per_client:
-        client(timeout=timeout)
+        make_client(timeout=timeout)
     with pytest.raises(InputError) as per_call:
-        client().reservations.get(RID, timeout=timeout)
+        make_client().reservations.get(RID, timeout=timeout)
     assert per_client.value.field == per_call.value.field == "timeout"
     assert script.requests == []
 
@@ -321,77 +320,79 @@ def test_a_base_url_that_is_no_server_is_refused(base_url: str) -> None:
 
 @pytest.mark.parametrize("ident", [RID + "\n", RID + " ", "\n" + RID, RESERVATION + "\n"])
 def test_an_id_with_a_trailing_newline_or_space_is_refused(
-    script: Script, client: Callable[..., KorusTicket], ident: str
+    script: Script, make_client: Callable[..., KorusTicket], ident: str
 ) -> None:
     with pytest.raises(InputError) as info:
-        client().reservations.get(ident)
+        make_client().reservations.get(ident)
     assert info.value.field == "id"
     assert script.requests == []
 
 
 @pytest.mark.parametrize("birth", ["yesterday", "2000-02-30", "01/02/2000", "2000-1-2", 20000102])
 def test_a_date_of_birth_that_is_not_a_date_is_refused(
-    script: Script, client: Callable[..., KorusTicket], birth: object
+    script: Script, make_client: Callable[..., KorusTicket], birth: object
 ) -> None:
     beneficiary = {"firstname": "Jane", "lastname": "Doe", "date_of_birth": birth}
     with pytest.raises(InputError) as info:
-        client().order_tickets.set_beneficiary(uid(401), uid(402), uid(403), beneficiary)
+        make_client().order_tickets.set_beneficiary(uid(401), uid(402), uid(403), beneficiary)
     assert info.value.field == "beneficiary.date_of_birth"
     assert script.requests == []
 
 
-def test_an_offer_passed_as_a_reservation_is_refused(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_an_offer_passed_as_a_reservation_is_refused(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     with pytest.raises(InputError) as info:
-        client().orders.create([offer_iri(1)], CUSTOMER, "REF-1")
+        make_client().orders.create([offer_iri(1)], CUSTOMER, "REF-1")
     assert info.value.field == "reservations[0]"
     assert script.requests == []
 
 
 @pytest.mark.parametrize("money", ["NaN", "Infinity", "-Infinity", "sNaN", "1e3", " 100.00", "100.00\n", "1,5"])
 def test_money_that_is_not_a_decimal_string_does_not_fit(
-    script: Script, client: Callable[..., KorusTicket], money: str
+    script: Script, make_client: Callable[..., KorusTicket], money: str
 ) -> None:
     script.add("GET", RESERVATION, jsonld(200, reservation_body(1, totalAmountInclTax=money)))
     with pytest.raises(ResponseDecodeError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
     assert info.value.path == "totalAmountInclTax"
 
 
 def test_a_deeply_nested_body_is_a_decode_error_never_a_recursion_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("GET", RESERVATION, httpx.Response(200, content=b"[" * 100_000 + b"]" * 100_000))
     with pytest.raises(ResponseDecodeError, match="nested too deeply"):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
 
 def test_a_deeply_nested_error_body_still_gives_the_status_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add(
         "GET", RESERVATION, httpx.Response(404, content=b"{" * 1 + b'"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}")
     )
     with pytest.raises(NotFoundError):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
 
 def test_a_redirect_is_an_api_error_and_its_body_is_never_the_answer(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     moved = jsonld(301, reservation_body(1), {"Location": "https://elsewhere.example/v1/booking/reservations/x"})
     script.add("GET", RESERVATION, moved)
     with pytest.raises(RedirectError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
     assert info.value.status_code == 301
     assert info.value.location == "https://elsewhere.example/v1/booking/reservations/x"
     assert "not followed" in str(info.value)
     assert len(script.requests) == 1
 
 
-def test_a_redirect_answering_a_post_is_an_unknown_outcome(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_a_redirect_answering_a_post_is_an_unknown_outcome(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.Response(303, headers={"Location": "/v1/booking/reservations"}))
     with pytest.raises(OutcomeUnknownError) as info:
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
     assert isinstance(info.value.__cause__, RedirectError)
     assert info.value.reservations == (offer_iri(1),)
 
@@ -403,19 +404,21 @@ def availability(quantity: object) -> httpx.Response:
     return jsonld(200, {"@id": AVAILABILITY, "@type": "TicketingOfferAvailability", "availableQuantity": quantity})
 
 
-def test_strict_names_a_boolean_where_the_spec_says_integer(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_strict_names_a_boolean_where_the_spec_says_integer(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
     script.add("GET", AVAILABILITY, availability(True))
     with pytest.raises(ResponseDecodeError) as info:
-        client(validate_responses="strict").offers.availability(CATALOG, uid(101))
+        make_client(validate_responses="strict").offers.availability(CATALOG, uid(101))
     assert info.value.path == "availableQuantity"
     assert "expected integer, got bool" in str(info.value)
 
 
 def test_lenient_moves_an_unfit_field_aside_and_warns_once_per_operation_and_field(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     script.add("GET", RESERVATION, *[jsonld(200, reservation_body(1, totalAmountInclTax="NaN"))] * 3)
-    kt = client(validate_responses="lenient")
+    kt = make_client(validate_responses="lenient")
 
     with caplog.at_level(logging.WARNING, logger="korusticket"):
         held = [kt.reservations.get(RID) for _ in range(3)]
@@ -430,48 +433,48 @@ def test_lenient_moves_an_unfit_field_aside_and_warns_once_per_operation_and_fie
 
 
 def test_lenient_moves_nested_fields_and_keeps_list_items(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     body = reservation_body(1)
     body["items"][0]["amountInclTax"] = 12.5  # a number where the spec says a decimal string
     script.add("GET", RESERVATION, jsonld(200, body))
 
     with caplog.at_level(logging.WARNING, logger="korusticket"):
-        held = client(validate_responses="lenient").reservations.get(RID)
+        held = make_client(validate_responses="lenient").reservations.get(RID)
 
     (item,) = held.items  # type: ignore[misc]
     assert item.additional_properties["amountInclTax"] == 12.5
     assert "items[].amountInclTax" in caplog.text
 
 
-def test_lenient_still_raises_for_a_required_field(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_lenient_still_raises_for_a_required_field(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("GET", "/v1/booking/reservations", jsonld(200, {"member": "nothing here", "totalItems": 0}))
     with pytest.raises(ResponseDecodeError) as info:
-        list(client(validate_responses="lenient").reservations.list())
+        list(make_client(validate_responses="lenient").reservations.list())
     assert info.value.path == "member"
 
 
 def test_lenient_never_raises_for_an_inferred_field(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     script.add("GET", AVAILABILITY, availability("many"))
     with caplog.at_level(logging.WARNING, logger="korusticket"):
-        answer = client(validate_responses="lenient").offers.availability(CATALOG, uid(101))
+        answer = make_client(validate_responses="lenient").offers.availability(CATALOG, uid(101))
     assert answer.additional_properties["availableQuantity"] == "many"
     assert "availableQuantity" in caplog.text
 
 
-def test_off_skips_the_check(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_off_skips_the_check(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("GET", AVAILABILITY, availability(True))
-    assert client(validate_responses="off").offers.availability(CATALOG, uid(101)).available_quantity is True
+    assert make_client(validate_responses="off").offers.availability(CATALOG, uid(101)).available_quantity is True
 
 
 @pytest.mark.parametrize(("value", "raises"), [(True, True), (False, False), ("strict", True), ("off", False)])
 def test_former_booleans_still_select_a_mode(
-    script: Script, client: Callable[..., KorusTicket], value: Any, raises: bool
+    script: Script, make_client: Callable[..., KorusTicket], value: Any, raises: bool
 ) -> None:
     script.add("GET", AVAILABILITY, availability(True))
-    kt = client(validate_responses=value)
+    kt = make_client(validate_responses=value)
     if raises:
         with pytest.raises(ResponseDecodeError):
             kt.offers.availability(CATALOG, uid(101))

@@ -10,11 +10,11 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from _reliability_support import (
+from korusticket import KorusTicket, OutcomeUnknownError, ResponseDecodeError
+
+from tests.support.bodies import RESERVATIONS_BULK
+from tests.support.numbered_bodies import (
     CATALOG,
-    RESERVATIONS_BULK,
-    Script,
-    jsonld,
     offer_body,
     order_body,
     reservation_body,
@@ -22,7 +22,7 @@ from _reliability_support import (
     reservation_item,
     uid,
 )
-from korusticket import KorusTicket, OutcomeUnknownError, ResponseDecodeError
+from tests.support.script import Script, jsonld
 
 NEW_ENUM = "refunded"
 EXTRA = "brandNewField"
@@ -144,7 +144,7 @@ CASES: list[tuple[str, str, Callable[[], dict[str, Any]], Fetch]] = [
 @pytest.mark.parametrize(("name", "path", "body", "fetch"), CASES, ids=[c[0] for c in CASES])
 def test_mutated_documented_payloads_parse_and_keep_everything(
     script: Script,
-    client: Callable[..., KorusTicket],
+    make_client: Callable[..., KorusTicket],
     name: str,
     path: str,
     body: Callable[[], dict[str, Any]],
@@ -154,7 +154,7 @@ def test_mutated_documented_payloads_parse_and_keep_everything(
     mutated = mutate(body(), response_schema(path), nulls=nulls)
     script.add("GET", path, jsonld(200, mutated))
 
-    model = fetch(client())
+    model = fetch(make_client())
     echoed = model.to_dict()
 
     extras = paths_where(mutated, has_extra)
@@ -168,13 +168,13 @@ def test_mutated_documented_payloads_parse_and_keep_everything(
 
 
 def test_unknown_enum_values_come_through_with_an_unknown_marker(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     path = f"/v1/booking/orders/{OID}"
     script.add("GET", path, jsonld(200, mutate(order_body(), response_schema(path), nulls=False)))
     reservation_path = f"/v1/booking/reservations/{RID}"
     script.add("GET", reservation_path, jsonld(200, mutate(reservation_body(), response_schema(reservation_path), nulls=False)))  # fmt: skip
-    kt = client()
+    kt = make_client()
 
     order = kt.orders.get(OID)
     reservation = kt.reservations.get(RID)
@@ -186,20 +186,20 @@ def test_unknown_enum_values_come_through_with_an_unknown_marker(
         assert value.is_unknown  # type: ignore[attr-defined]  # an UnknownEnum str subclass
 
 
-def test_known_enum_values_are_not_marked_unknown(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_known_enum_values_are_not_marked_unknown(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("GET", f"/v1/booking/reservations/{RID}", jsonld(200, reservation_body()))
 
-    reservation = client().reservations.get(RID)
+    reservation = make_client().reservations.get(RID)
 
     assert reservation.status == "reserved"
     assert not reservation.status.is_unknown
 
 
-def test_unknown_fields_are_reachable_on_the_models(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_unknown_fields_are_reachable_on_the_models(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     path = f"/v1/booking/orders/{OID}"
     script.add("GET", path, jsonld(200, mutate(order_body(), response_schema(path), nulls=False)))
 
-    order = client().orders.get(OID)
+    order = make_client().orders.get(OID)
 
     assert order[EXTRA] == EXTRA_VALUE
     assert order.customer[EXTRA] == EXTRA_VALUE
@@ -208,11 +208,11 @@ def test_unknown_fields_are_reachable_on_the_models(script: Script, client: Call
     assert order["reservation"].startswith("/v1/booking/reservations/")  # documented later than 1.0.7
 
 
-def test_mutated_bulk_result_parses(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_mutated_bulk_result_parses(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     body = reservation_bulk_body([reservation_body(1)], [{"offer": "x", "message": "no", "extra": {"a": None}}])
     script.add("POST", RESERVATIONS_BULK, jsonld(200, mutate(body, response_schema(RESERVATIONS_BULK), nulls=True)))
 
-    result = client().reservations.create([reservation_item(1), reservation_item(2)])
+    result = make_client().reservations.create([reservation_item(1), reservation_item(2)])
 
     (reservation,) = result.succeeded
     assert reservation.status.is_unknown
@@ -263,13 +263,13 @@ WRONG: list[tuple[str, str, Any]] = [
 
 @pytest.mark.parametrize(("name", "field", "value"), WRONG, ids=[f"{n}.{f}={v!r}" for n, f, v in WRONG])
 def test_a_wrong_type_raises_response_decode_error_naming_the_field(
-    script: Script, client: Callable[..., KorusTicket], name: str, field: str, value: Any
+    script: Script, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == name)
     script.add("GET", path, jsonld(200, put(body(), field, value)))
 
     with pytest.raises(ResponseDecodeError) as info:
-        fetch(client())
+        fetch(make_client())
 
     error = info.value
     assert error.path == field
@@ -279,27 +279,27 @@ def test_a_wrong_type_raises_response_decode_error_naming_the_field(
 
 
 def test_wrong_type_inside_a_bulk_result_names_the_nested_field(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     body = reservation_bulk_body([reservation_body(1), reservation_body(2, expiresAt=12)], [])
     script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
 
     with pytest.raises(OutcomeUnknownError) as info:  # the POST was processed, its answer unreadable
-        client(validate_responses="strict").reservations.create([reservation_item(1), reservation_item(2)])
+        make_client(validate_responses="strict").reservations.create([reservation_item(1), reservation_item(2)])
 
     assert isinstance(info.value.__cause__, ResponseDecodeError)
     assert info.value.__cause__.path == "reservations[1].expiresAt"
 
 
 def test_a_body_that_is_not_json_raises_response_decode_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     import httpx
 
     script.add("GET", f"/v1/booking/reservations/{RID}", httpx.Response(200, text="<html>maintenance</html>"))
 
     with pytest.raises(ResponseDecodeError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert "not JSON" in str(info.value)
 
@@ -320,35 +320,35 @@ PLAIN_FIELDS = [
 
 @pytest.mark.parametrize(("name", "field", "value"), PLAIN_FIELDS, ids=[f"{n}.{f}={v!r}" for n, f, v in PLAIN_FIELDS])
 def test_wrong_type_in_a_plain_field_raises_naming_the_field(
-    script: Script, client: Callable[..., KorusTicket], name: str, field: str, value: Any
+    script: Script, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
 ) -> None:
     """The generated models do not check plain field types; the client's spec check does."""
     _, path, body, fetch = next(case for case in CASES if case[0] == name)
     script.add("GET", path, jsonld(200, put(body(), field, value)))
 
     with pytest.raises(ResponseDecodeError) as info:
-        fetch(client())
+        fetch(make_client())
 
     assert info.value.path == field
     assert field in str(info.value)
 
 
 def test_validation_can_be_turned_off_for_trusted_bulk_syncs(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == "reservation")
     script.add("GET", path, jsonld(200, put(body(), "id", 5)))
 
-    assert fetch(client(validate_responses=False)).id == 5
+    assert fetch(make_client(validate_responses=False)).id == 5
 
 
 def test_a_datetime_without_offset_is_refused_so_every_datetime_is_aware(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == "reservation")
     script.add("GET", path, jsonld(200, put(body(), "expiresAt", "2025-01-27T15:15:20")))
 
     with pytest.raises(ResponseDecodeError) as info:
-        fetch(client())
+        fetch(make_client())
 
     assert info.value.path == "expiresAt"

@@ -7,25 +7,19 @@ import asyncio
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
-from _reliability_support import (
-    CUSTOMER,
-    NOW,
-    ORDERS_BULK,
-    FakeClock,
-    Script,
-    jsonld,
-    order_body,
-    order_bulk_body,
-    reservation_body,
-    reservation_iri,
-)
 from korusticket import AsyncKorusTicket, InputError, KorusTicket
+from korusticket.testing import FakeClock
 from korusticket_api.models import BookingReservation
 
+from tests.support.bodies import CUSTOMER, ORDERS_BULK
+from tests.support.numbered_bodies import NOW, order_body, order_bulk_body, reservation_body, reservation_iri
+from tests.support.script import Script, jsonld
 
-def reservation(n: int = 1, *, expires_at: datetime | None = None, **overrides: object) -> BookingReservation:
+
+def reservation(n: int = 1, *, expires_at: datetime | None = None, **overrides: Any) -> BookingReservation:
     return BookingReservation.from_dict(reservation_body(n, expires_at=expires_at, **overrides))
 
 
@@ -71,12 +65,12 @@ def test_default_now_is_the_current_time() -> None:
 
 
 def test_a_reservation_fetched_through_the_client_uses_the_same_helpers(
-    script: Script, client: Callable[..., KorusTicket], clock: FakeClock
+    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
 ) -> None:
     rid = reservation_body(1)["id"]
     script.add("GET", f"/v1/booking/reservations/{rid}", jsonld(200, reservation_body(1)))
 
-    held = client().reservations.get(rid)
+    held = make_client().reservations.get(rid)
 
     assert held.expires_in(clock()) == timedelta(minutes=15)
     clock.advance(15 * 60)
@@ -98,12 +92,12 @@ def expired_answer(n: int = 1) -> dict[str, object]:
 
 
 def test_a_reservation_expired_by_the_local_clock_is_still_sent(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     held = reservation(expires_at=NOW - timedelta(minutes=3))  # the client clock runs 3 minutes fast
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
 
-    result = client().orders.create([held], CUSTOMER, "REF-1")
+    result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
     assert result.ok
     (sent,) = script.sent("POST", ORDERS_BULK)
@@ -111,12 +105,12 @@ def test_a_reservation_expired_by_the_local_clock_is_still_sent(
 
 
 def test_the_server_says_expired_and_the_failure_names_the_reservation(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     held = reservation(expires_at=NOW - timedelta(seconds=1))
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
 
-    result = client().orders.create([held], CUSTOMER, "REF-1")
+    result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
     (failure,) = result.failed
     assert failure.item is held
@@ -125,18 +119,20 @@ def test_the_server_says_expired_and_the_failure_names_the_reservation(
 
 
 def test_a_reservation_the_server_flagged_expired_is_still_the_servers_call(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     flagged = reservation(expires_at=NOW + timedelta(minutes=5), expired=True)
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
 
-    assert not client().orders.create([flagged], CUSTOMER, "REF-1").ok
+    assert not make_client().orders.create([flagged], CUSTOMER, "REF-1").ok
     assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
-def test_the_client_clock_does_not_decide(script: Script, client: Callable[..., KorusTicket], clock: FakeClock) -> None:
+def test_the_client_clock_does_not_decide(
+    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
+) -> None:
     held = reservation(expires_at=NOW + timedelta(minutes=15))
-    kt = client()
+    kt = make_client()
     clock.advance(16 * 60)
     assert held.is_expired(clock())  # what the local clock thinks...
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
@@ -144,11 +140,11 @@ def test_the_client_clock_does_not_decide(script: Script, client: Callable[..., 
     assert kt.orders.create([held], CUSTOMER, "REF-1").ok  # ...is not what decides
 
 
-def test_a_live_reservation_is_ordered(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_a_live_reservation_is_ordered(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     held = reservation(expires_at=NOW + timedelta(seconds=30))
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
 
-    result = client().orders.create([held], CUSTOMER, "REF-1")
+    result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
     assert result.ok
     (sent,) = script.sent("POST", ORDERS_BULK)
@@ -156,22 +152,22 @@ def test_a_live_reservation_is_ordered(script: Script, client: Callable[..., Kor
 
 
 def test_async_sends_a_locally_expired_reservation_too(
-    script: Script, async_client: Callable[..., AsyncKorusTicket]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     expired = reservation(expires_at=NOW - timedelta(seconds=1))
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
 
     async def main() -> bool:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return (await kt.orders.create([expired], CUSTOMER, "REF-1")).ok
 
     assert asyncio.run(main()) is False
     assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
-def test_an_order_iri_is_not_a_reservation(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_an_order_iri_is_not_a_reservation(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     with pytest.raises(InputError) as info:
-        client().orders.create([f"/v1/booking/orders/{reservation_iri(1).rsplit('/', 1)[-1]}"], CUSTOMER, "REF-1")
+        make_client().orders.create([f"/v1/booking/orders/{reservation_iri(1).rsplit('/', 1)[-1]}"], CUSTOMER, "REF-1")
 
     assert info.value.field == "reservations[0]"
     assert "/v1/booking/reservations" in str(info.value)

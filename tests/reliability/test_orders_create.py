@@ -10,20 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from _reliability_support import (
-    CUSTOMER,
-    ORDERS,
-    ORDERS_BULK,
-    Script,
-    jsonld,
-    order_body,
-    order_bulk_body,
-    orders_page,
-    problem,
-    reservation_body,
-    reservation_iri,
-    uid,
-)
 from korusticket import (
     AsyncKorusTicket,
     InputError,
@@ -31,6 +17,17 @@ from korusticket import (
     OutcomeUnknownError,
     ServerError,
 )
+
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK
+from tests.support.numbered_bodies import (
+    order_body,
+    order_bulk_body,
+    orders_page,
+    reservation_body,
+    reservation_iri,
+    uid,
+)
+from tests.support.script import Script, jsonld, problem
 
 REF = "REF-1"
 
@@ -53,12 +50,12 @@ def lookups(script: Script) -> list[httpx.Request]:
     ids=["ReadTimeout", "ReadError", "502", "503", "504"],
 )
 def test_lost_answer_found_by_external_reference_returns_it_without_a_second_post(
-    script: Script, client: Callable[..., KorusTicket], lost: Any
+    script: Script, make_client: Callable[..., KorusTicket], lost: Any
 ) -> None:
     script.add("POST", ORDERS_BULK, lost, created())
     script.add("GET", ORDERS, found(order_body(1, external_reference=REF)))
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert result.ok
     assert [o.id for o in result.succeeded] == [uid(401)]
@@ -67,11 +64,11 @@ def test_lost_answer_found_by_external_reference_returns_it_without_a_second_pos
     assert lookups(script)[0].url.params["external_reference"] == REF
 
 
-def test_lost_answer_not_found_sends_once_more(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_lost_answer_not_found_sends_once_more(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found())
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert result.ok
     assert len(result.succeeded) == 1
@@ -83,22 +80,22 @@ def test_lost_answer_not_found_sends_once_more(script: Script, client: Callable[
     assert not script.leftover()
 
 
-def test_lookup_ignores_orders_of_another_reference(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_lookup_ignores_orders_of_another_reference(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     # A server that ignored the filter must not make someone else's order look like ours.
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found(order_body(7, external_reference="SOMEONE-ELSE")))
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert [o.external_reference for o in result.succeeded] == [REF]
     assert len(script.sent("POST", ORDERS_BULK)) == 2
 
 
-def test_lookup_after_the_second_loss_finds_the_order(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_lookup_after_the_second_loss_finds_the_order(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, problem(504))
     script.add("GET", ORDERS, found(), found(order_body(1, external_reference=REF)))
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert len(result.succeeded) == 1
     assert len(script.sent("POST", ORDERS_BULK)) == 2
@@ -106,13 +103,13 @@ def test_lookup_after_the_second_loss_finds_the_order(script: Script, client: Ca
 
 
 def test_every_answer_lost_stops_after_max_retries_and_says_what_to_check(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, httpx.ReadTimeout, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found(), found(), found())
 
     with pytest.raises(OutcomeUnknownError) as info:
-        client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert len(script.sent("POST", ORDERS_BULK)) == 3  # first send + max_retries (2)
     assert len(lookups(script)) == 3
@@ -121,44 +118,46 @@ def test_every_answer_lost_stops_after_max_retries_and_says_what_to_check(
     assert f"external_reference={REF!r}" in message
 
 
-def test_per_call_max_retries_zero_never_sends_twice(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_per_call_max_retries_zero_never_sends_twice(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found())
 
     with pytest.raises(OutcomeUnknownError):
-        client().orders.create([reservation_iri(1)], CUSTOMER, REF, max_retries=0)
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, REF, max_retries=0)
 
     assert len(script.sent("POST", ORDERS_BULK)) == 1
     assert len(lookups(script)) == 1
 
 
-def test_client_max_retries_bounds_the_resends(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_client_max_retries_bounds_the_resends(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, problem(503), problem(503))
     script.add("GET", ORDERS, found(), found())
 
     with pytest.raises(OutcomeUnknownError):
-        client(max_retries=1).orders.create([reservation_iri(1)], CUSTOMER, REF)
+        make_client(max_retries=1).orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert len(script.sent("POST", ORDERS_BULK)) == 2
 
 
-def test_lookup_get_is_itself_retried(script: Script, client: Callable[..., KorusTicket], sleeps: list[float]) -> None:
+def test_lookup_get_is_itself_retried(
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
     script.add("GET", ORDERS, problem(503, headers={"Retry-After": "0"}), found(order_body(1, external_reference=REF)))
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert len(result.succeeded) == 1
     assert len(script.sent("POST", ORDERS_BULK)) == 1
     assert sleeps == [0.0]
 
 
-def test_failed_lookup_raises_and_does_not_resend(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_failed_lookup_raises_and_does_not_resend(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, problem(500))
 
     with pytest.raises(OutcomeUnknownError) as info:  # the order may exist: never a plain ServerError
-        client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert isinstance(info.value.__cause__, ServerError)
     assert info.value.reservations == (reservation_iri(1),)
@@ -167,11 +166,11 @@ def test_failed_lookup_raises_and_does_not_resend(script: Script, client: Callab
 
 
 def test_connect_error_before_sending_is_retried_without_a_lookup(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, httpx.ConnectError, created())
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert result.ok
     assert len(script.sent("POST", ORDERS_BULK)) == 1
@@ -179,13 +178,13 @@ def test_connect_error_before_sending_is_retried_without_a_lookup(
 
 
 def test_the_lookup_is_logged(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
     script.add("GET", ORDERS, found(order_body(1, external_reference=REF)))
 
-    client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     messages = [r.getMessage() for r in caplog.records if r.name == "korusticket"]
     assert any("looking up external_reference" in m and "ReadTimeout" in m for m in messages)
@@ -193,21 +192,21 @@ def test_the_lookup_is_logged(
 
 @pytest.mark.parametrize("reference", [None, "", "   ", "x" * 51, 12])
 def test_external_reference_is_required_before_sending(
-    script: Script, client: Callable[..., KorusTicket], reference: Any
+    script: Script, make_client: Callable[..., KorusTicket], reference: Any
 ) -> None:
     with pytest.raises(InputError) as info:
-        client().orders.create([reservation_iri(1)], CUSTOMER, reference)
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, reference)
 
     assert info.value.field == "external_reference"
     assert script.requests == []
 
 
-def test_async_lost_answer_found_by_lookup(script: Script, async_client: Callable[..., AsyncKorusTicket]) -> None:
+def test_async_lost_answer_found_by_lookup(script: Script, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found(order_body(1, external_reference=REF)))
 
     async def main() -> int:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return len((await kt.orders.create([reservation_iri(1)], CUSTOMER, REF)).succeeded)
 
     assert asyncio.run(main()) == 1
@@ -215,13 +214,13 @@ def test_async_lost_answer_found_by_lookup(script: Script, async_client: Callabl
 
 
 def test_async_lost_answer_not_found_sends_once_more(
-    script: Script, async_client: Callable[..., AsyncKorusTicket]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found())
 
     async def main() -> int:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return len((await kt.orders.create([reservation_iri(1)], CUSTOMER, REF)).succeeded)
 
     assert asyncio.run(main()) == 1
@@ -230,7 +229,7 @@ def test_async_lost_answer_not_found_sends_once_more(
 
 
 def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     # 1.0.7-shaped order: no `reservation` to tie it to the input, yet it is the one we sent.
     # The reservation names its order (documented `order` field): that ties them.
@@ -240,7 +239,7 @@ def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
     script.add("GET", ORDERS, found(legacy))
     script.add("GET", reservation_iri(1), jsonld(200, reservation_body(1, order=legacy["@id"])))
 
-    result = client().orders.create([reservation_iri(1)], CUSTOMER, REF)
+    result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
     assert result.ok
     assert len(result.succeeded) == 1
@@ -249,10 +248,10 @@ def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
 
 @pytest.mark.parametrize("budget", [-1, "2", 1.5, True])
 def test_invalid_per_call_max_retries_is_an_input_error(
-    script: Script, client: Callable[..., KorusTicket], budget: Any
+    script: Script, make_client: Callable[..., KorusTicket], budget: Any
 ) -> None:
     with pytest.raises(InputError) as info:
-        client().orders.create([reservation_iri(1)], CUSTOMER, REF, max_retries=budget)
+        make_client().orders.create([reservation_iri(1)], CUSTOMER, REF, max_retries=budget)
 
     assert info.value.field == "max_retries"
     assert script.requests == []

@@ -8,16 +8,6 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from _reliability_support import (
-    RESERVATIONS_BULK,
-    Script,
-    jsonld,
-    offer_iri,
-    problem,
-    reservation_body,
-    reservation_bulk_body,
-    reservation_item,
-)
 from korusticket import (
     APIConnectionError,
     APIError,
@@ -26,6 +16,10 @@ from korusticket import (
     OutcomeUnknownError,
     RateLimitError,
 )
+
+from tests.support.bodies import RESERVATIONS_BULK
+from tests.support.numbered_bodies import offer_iri, reservation_body, reservation_bulk_body, reservation_item
+from tests.support.script import Script, jsonld, problem
 
 
 def created(n: int = 1) -> httpx.Response:
@@ -43,12 +37,12 @@ def assert_outcome_unknown_message(exc: OutcomeUnknownError) -> None:
 
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_bulk_post_answered_by_a_gateway_is_sent_once_and_the_outcome_is_unknown(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(status, headers={"Retry-After": "0"}), created())
 
     with pytest.raises(OutcomeUnknownError) as info:
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
 
     assert len(script.sent("POST", RESERVATIONS_BULK)) == 1
     assert len(script.requests) == 1
@@ -61,12 +55,12 @@ def test_bulk_post_answered_by_a_gateway_is_sent_once_and_the_outcome_is_unknown
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError])
 def test_bulk_post_failing_after_sending_is_sent_once_and_the_outcome_is_unknown(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, failure, created())
 
     with pytest.raises(OutcomeUnknownError) as info:
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
 
     assert len(script.sent("POST", RESERVATIONS_BULK)) == 1
     assert len(script.requests) == 1
@@ -76,23 +70,23 @@ def test_bulk_post_failing_after_sending_is_sent_once_and_the_outcome_is_unknown
 
 
 def test_a_larger_budget_does_not_make_an_ambiguous_post_retried(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ReadTimeout, created())
 
     with pytest.raises(OutcomeUnknownError):
-        client(max_retries=5).reservations.create([reservation_item(1)], max_retries=5)
+        make_client(max_retries=5).reservations.create([reservation_item(1)], max_retries=5)
 
     assert len(script.requests) == 1
 
 
 @pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout])
 def test_bulk_post_whose_connection_failed_before_sending_is_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, failure, created())
 
-    result = client().reservations.create([reservation_item(1)])
+    result = make_client().reservations.create([reservation_item(1)])
 
     assert result.ok
     assert len(result.succeeded) == 1
@@ -105,12 +99,12 @@ def test_bulk_post_whose_connection_failed_before_sending_is_retried(
 
 
 def test_connection_never_established_exhausts_the_budget_as_a_connection_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, httpx.ConnectError, httpx.ConnectError)
 
     with pytest.raises(APIConnectionError):
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
 
     # Nothing reached the server, so this is not "outcome unknown": it is safe to try later.
     assert len(script.requests) == 3
@@ -118,48 +112,48 @@ def test_connection_never_established_exhausts_the_budget_as_a_connection_error(
 
 
 def test_connect_error_then_ambiguous_answer_stops_at_the_first_send(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, problem(503), created())
 
     with pytest.raises(OutcomeUnknownError):
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
 
     assert len(script.attempts("POST", RESERVATIONS_BULK)) == 2
     assert len(script.sent("POST", RESERVATIONS_BULK)) == 1
 
 
 def test_per_call_max_retries_zero_disables_the_connect_retry(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, created())
 
     with pytest.raises(APIConnectionError):
-        client().reservations.create([reservation_item(1)], max_retries=0)
+        make_client().reservations.create([reservation_item(1)], max_retries=0)
 
     assert len(script.requests) == 1
 
 
 @pytest.mark.parametrize(("status", "error"), [(429, RateLimitError), (408, APIError)])
 def test_post_refused_with_a_retryable_status_is_not_resent(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], status: int, error: type[Exception]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int, error: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(status, headers={"Retry-After": "0"}), created())
 
     with pytest.raises(error):
-        client().reservations.create([reservation_item(1)])
+        make_client().reservations.create([reservation_item(1)])
 
     assert len(script.requests) == 1
     assert sleeps == []
 
 
 def test_async_bulk_post_503_is_sent_once(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(503, headers={"Retry-After": "0"}), created())
 
     async def main() -> None:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             await kt.reservations.create([reservation_item(1)])
 
     with pytest.raises(OutcomeUnknownError) as info:
@@ -170,12 +164,12 @@ def test_async_bulk_post_503_is_sent_once(
 
 
 def test_async_bulk_post_read_timeout_is_sent_once(
-    script: Script, async_client: Callable[..., AsyncKorusTicket]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ReadTimeout, created())
 
     async def main() -> None:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             await kt.reservations.create([reservation_item(1)])
 
     with pytest.raises(OutcomeUnknownError) as info:
@@ -185,12 +179,12 @@ def test_async_bulk_post_read_timeout_is_sent_once(
 
 
 def test_async_bulk_post_connect_error_is_retried(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, created())
 
     async def main() -> int:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return len((await kt.reservations.create([reservation_item(1)])).succeeded)
 
     assert asyncio.run(main()) == 1

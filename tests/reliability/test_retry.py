@@ -10,16 +10,6 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from _reliability_support import (
-    NOW,
-    TOKEN_URL,
-    FakeClock,
-    Script,
-    jsonld,
-    problem,
-    reservation_body,
-    uid,
-)
 from korusticket import (
     APIConnectionError,
     APIError,
@@ -30,6 +20,10 @@ from korusticket import (
     ServerError,
 )
 from korusticket._retry import RetryPolicy, parse_retry_after
+from korusticket.testing import FakeClock
+
+from tests.support.numbered_bodies import NOW, reservation_body, uid
+from tests.support.script import TOKEN_URL, Script, jsonld, problem
 
 RID = uid(301)
 PATH = f"/v1/booking/reservations/{RID}"
@@ -50,11 +44,11 @@ def ticket_body() -> dict[str, object]:
 
 
 def test_get_503_with_retry_after_zero_then_200_takes_exactly_two_requests(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
-    reservation = client().reservations.get(RID)
+    reservation = make_client().reservations.get(RID)
 
     assert reservation.id == RID
     assert len(script.requests) == 2
@@ -63,45 +57,45 @@ def test_get_503_with_retry_after_zero_then_200_takes_exactly_two_requests(
 
 
 def test_429_with_http_date_retry_after_waits_until_that_date(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     # The fake clock says 12:00:00; the server asks to come back at 12:00:07.
     script.add("GET", PATH, problem(429, headers={"Retry-After": "Sun, 01 Jun 2025 12:00:07 GMT"}), ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     assert sleeps == [7.0]
     assert len(script.requests) == 2
 
 
 def test_retry_after_in_seconds_is_honoured(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "3"}), ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     assert sleeps == [3.0]
 
 
 def test_retry_after_at_the_cap_is_still_waited(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "60"}), ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     assert sleeps == [60.0]
 
 
 @pytest.mark.parametrize("retry_after", ["61", "3600", "Sun, 01 Jun 2025 13:00:00 GMT"])
 def test_retry_after_above_the_cap_is_not_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], retry_after: str
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], retry_after: str
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": retry_after}))
 
     with pytest.raises(ServerError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert info.value.status_code == 503
     assert len(script.requests) == 1
@@ -109,12 +103,12 @@ def test_retry_after_above_the_cap_is_not_retried(
 
 
 def test_429_above_the_cap_raises_rate_limit_error_with_retry_after(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(429, headers={"Retry-After": "120"}))
 
     with pytest.raises(RateLimitError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert info.value.retry_after == 120.0
     assert len(script.requests) == 1
@@ -122,11 +116,11 @@ def test_429_above_the_cap_raises_rate_limit_error_with_retry_after(
 
 
 def test_unparseable_retry_after_falls_back_to_backoff(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "soon"}), ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     assert len(sleeps) == 1
     assert 0.25 <= sleeps[0] <= 0.5  # first backoff step, with jitter
@@ -134,23 +128,23 @@ def test_unparseable_retry_after_falls_back_to_backoff(
 
 @pytest.mark.parametrize("status", [408, 429, 502, 503, 504])
 def test_retryable_statuses_are_retried_on_get(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("GET", PATH, problem(status), ok())
 
-    assert client().reservations.get(RID).id == RID
+    assert make_client().reservations.get(RID).id == RID
     assert len(script.requests) == 2
     assert len(sleeps) == 1
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422, 500])
 def test_other_statuses_are_not_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("GET", PATH, problem(status))
 
     with pytest.raises(APIError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert info.value.status_code == status
 
@@ -160,85 +154,85 @@ def test_other_statuses_are_not_retried(
 
 @pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadTimeout, httpx.ReadError])
 def test_transport_failures_on_get_are_retried(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("GET", PATH, failure, ok())
 
-    assert client().reservations.get(RID).id == RID
+    assert make_client().reservations.get(RID).id == RID
     assert len(script.requests) == 2
     assert len(sleeps) == 1
 
 
 def test_default_budget_is_two_retries_then_the_error(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, *[problem(503) for _ in range(3)])
 
     with pytest.raises(ServerError):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert len(script.requests) == 3
     assert len(sleeps) == 2
 
 
 def test_connection_failures_exhausting_the_budget_raise_connection_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("GET", PATH, httpx.ConnectError, httpx.ConnectError, httpx.ConnectError)
 
     with pytest.raises(APIConnectionError) as info:
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert not isinstance(info.value, APITimeoutError)
     assert len(script.requests) == 3
 
 
 def test_read_timeouts_exhausting_the_budget_raise_timeout_error(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("GET", PATH, httpx.ReadTimeout, httpx.ReadTimeout, httpx.ReadTimeout)
 
     with pytest.raises(APITimeoutError):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     assert len(script.requests) == 3
 
 
 def test_client_max_retries_sets_the_budget(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, *[problem(503) for _ in range(4)], ok())
 
-    assert client(max_retries=4).reservations.get(RID).id == RID
+    assert make_client(max_retries=4).reservations.get(RID).id == RID
     assert len(script.requests) == 5
     assert len(sleeps) == 4
 
 
-def test_client_max_retries_zero_disables_retries(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_client_max_retries_zero_disables_retries(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     script.add("GET", PATH, problem(503), ok())
 
     with pytest.raises(ServerError):
-        client(max_retries=0).reservations.get(RID)
+        make_client(max_retries=0).reservations.get(RID)
 
     assert len(script.requests) == 1
 
 
 def test_per_call_max_retries_zero_disables_retries(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
     with pytest.raises(ServerError):
-        client().reservations.get(RID, max_retries=0)
+        make_client().reservations.get(RID, max_retries=0)
 
     assert len(script.requests) == 1
     assert sleeps == []
 
 
 def test_per_call_max_retries_overrides_the_client_both_ways(
-    script: Script, client: Callable[..., KorusTicket]
+    script: Script, make_client: Callable[..., KorusTicket]
 ) -> None:
-    kt = client(max_retries=0)
+    kt = make_client(max_retries=0)
     script.add("GET", PATH, problem(503), problem(503), problem(503), ok())
 
     assert kt.reservations.get(RID, max_retries=3).id == RID
@@ -251,10 +245,10 @@ def test_per_call_max_retries_overrides_the_client_both_ways(
     assert len(script.requests) == 5
 
 
-def test_patch_is_retried_on_503(script: Script, client: Callable[..., KorusTicket], sleeps: list[float]) -> None:
+def test_patch_is_retried_on_503(script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]) -> None:
     script.add("PATCH", TICKET_PATH, problem(503), jsonld(200, ticket_body()))
 
-    ticket = client().order_tickets.set_beneficiary(ORDER, ITEM, TICKET, {"firstname": "John", "lastname": "Doe"})
+    ticket = make_client().order_tickets.set_beneficiary(ORDER, ITEM, TICKET, {"firstname": "John", "lastname": "Doe"})
 
     assert ticket.id == TICKET
     attempts = script.attempts("PATCH", TICKET_PATH)
@@ -264,11 +258,11 @@ def test_patch_is_retried_on_503(script: Script, client: Callable[..., KorusTick
     assert len(sleeps) == 1
 
 
-def test_patch_is_retried_after_a_read_timeout(script: Script, client: Callable[..., KorusTicket]) -> None:
+def test_patch_is_retried_after_a_read_timeout(script: Script, make_client: Callable[..., KorusTicket]) -> None:
     body = {"@id": DOCUMENT_PATH, "id": uid(950), "temporaryUrl": "https://storage.googleapis.com/b/x.pdf"}
     script.add("PATCH", DOCUMENT_PATH, httpx.ReadTimeout, jsonld(200, body))
 
-    document = client().order_documents.refresh_url(ORDER, uid(950))
+    document = make_client().order_documents.refresh_url(ORDER, uid(950))
 
     assert document.id == uid(950)
     assert len(script.sent("PATCH", DOCUMENT_PATH)) == 2
@@ -298,11 +292,11 @@ def test_backoff_jitter_spreads_the_delays() -> None:
 
 
 def test_backoff_grows_between_attempts_on_the_wire(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503), problem(502), ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     assert len(sleeps) == 2
     assert 0.25 <= sleeps[0] <= 0.5
@@ -325,12 +319,12 @@ def test_parse_retry_after_uses_the_injected_clock() -> None:
 
 
 def test_each_retry_is_logged_at_debug_with_its_reason(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("GET", PATH, problem(503), httpx.ConnectError, ok())
 
-    client().reservations.get(RID)
+    make_client().reservations.get(RID)
 
     retries = [r for r in caplog.records if r.name == "korusticket" and "retrying" in r.getMessage()]
     assert len(retries) == 2
@@ -341,13 +335,13 @@ def test_each_retry_is_logged_at_debug_with_its_reason(
 
 
 def test_refusing_a_long_retry_after_is_logged(
-    script: Script, client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("GET", PATH, problem(503, headers={"Retry-After": "600"}))
 
     with pytest.raises(ServerError):
-        client().reservations.get(RID)
+        make_client().reservations.get(RID)
 
     messages = [r.getMessage() for r in caplog.records if r.name == "korusticket"]
     assert any("not retrying" in m and "Retry-After" in m for m in messages)
@@ -358,13 +352,13 @@ def test_refusing_a_long_retry_after_is_logged(
 
 
 def test_retries_with_client_credentials_reuse_the_token(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     token = {"access_token": "abc", "expires_in": 1800, "token_type": "Bearer"}
     script.add("POST", httpx.URL(TOKEN_URL).path, httpx.Response(200, json=token))
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
-    kt = client(token=None, client_id="id", client_secret="secret")
+    kt = make_client(token=None, client_id="id", client_secret="secret")
     assert kt.reservations.get(RID).id == RID
 
     gets = script.attempts("GET", PATH)
@@ -378,12 +372,12 @@ def test_retries_with_client_credentials_reuse_the_token(
 
 
 def test_async_get_503_then_200_takes_two_requests(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
     async def main() -> str | object:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return (await kt.reservations.get(RID)).id
 
     assert asyncio.run(main()) == RID
@@ -392,12 +386,12 @@ def test_async_get_503_then_200_takes_two_requests(
 
 
 def test_async_http_date_retry_after(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float], clock: FakeClock
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float], clock: FakeClock
 ) -> None:
     script.add("GET", PATH, problem(429, headers={"Retry-After": "Sun, 01 Jun 2025 12:00:07 GMT"}), ok())
 
     async def main() -> None:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             await kt.reservations.get(RID)
 
     asyncio.run(main())
@@ -405,12 +399,12 @@ def test_async_http_date_retry_after(
 
 
 def test_async_retry_after_above_the_cap_is_not_retried(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "3600"}))
 
     async def main() -> None:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             await kt.reservations.get(RID)
 
     with pytest.raises(ServerError):
@@ -420,12 +414,12 @@ def test_async_retry_after_above_the_cap_is_not_retried(
 
 
 def test_async_per_call_max_retries_zero(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, httpx.ConnectError, ok())
 
     async def main() -> None:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             await kt.reservations.get(RID, max_retries=0)
 
     with pytest.raises(APIConnectionError):
@@ -435,13 +429,13 @@ def test_async_per_call_max_retries_zero(
 
 
 def test_async_patch_is_retried(
-    script: Script, async_client: Callable[..., AsyncKorusTicket], caplog: pytest.LogCaptureFixture
+    script: Script, make_async_client: Callable[..., AsyncKorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("PATCH", TICKET_PATH, problem(504), jsonld(200, ticket_body()))
 
     async def main() -> object:
-        async with async_client() as kt:
+        async with make_async_client() as kt:
             return await kt.order_tickets.set_beneficiary(ORDER, ITEM, TICKET, {"firstname": "J", "lastname": "D"})
 
     assert getattr(asyncio.run(main()), "id", None) == TICKET
@@ -450,26 +444,26 @@ def test_async_patch_is_retried(
 
 
 def test_429_http_date_retry_after_on_the_error_uses_the_client_clock(
-    script: Script, client: Callable[..., KorusTicket], clock: FakeClock
+    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
 ) -> None:
-    when = clock.now + timedelta(seconds=7)
+    when = clock() + timedelta(seconds=7)
     script.add("GET", PATH, problem(429, headers={"Retry-After": format_datetime(when, usegmt=True)}))
 
     with pytest.raises(RateLimitError) as info:
-        client(max_retries=0).reservations.get(RID)
+        make_client(max_retries=0).reservations.get(RID)
 
     assert info.value.retry_after == 7.0
 
 
 def test_token_endpoint_503_is_retried_since_asking_twice_for_a_token_is_harmless(
-    script: Script, client: Callable[..., KorusTicket], sleeps: list[float]
+    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     token = "/realms/korusticket/protocol/openid-connect/token"
     script.add("POST", token, problem(503, headers={"Retry-After": "0"}))
     script.add("POST", token, jsonld(200, {"access_token": "tok", "expires_in": 300, "token_type": "Bearer"}))
     script.add("GET", PATH, ok())
 
-    kt = client(token=None, client_id="id", client_secret="secret")
+    kt = make_client(token=None, client_id="id", client_secret="secret")
     kt.reservations.get(RID)
 
     assert len(script.attempts("POST", token)) == 2

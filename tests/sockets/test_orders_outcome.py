@@ -19,9 +19,9 @@ from korusticket import (
 )
 from korusticket.testing import StandIn
 
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK
 from tests.support.fault_server import FaultServer
-
-from .conftest import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK, reserve
+from tests.support.sockets import reserve
 
 HTML = b"<html><body><h1>200 OK</h1>maintenance page</body></html>"
 DEEP = b"[" * 100_000 + b"]" * 100_000

@@ -22,9 +22,8 @@ from korusticket import (
 )
 from korusticket.testing import DEMO_CLIENT_SECRET, TOKEN_PATH, StandIn
 
+from tests.support.bodies import RESERVATIONS_BULK
 from tests.support.fault_server import BOUND, FaultServer
-
-from .conftest import RESERVATIONS_BULK
 
 CATALOGS = "/v1/ticketing/catalogs"
 

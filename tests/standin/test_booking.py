@@ -6,16 +6,7 @@ import httpx
 import pytest
 from korusticket.testing import FakeClock, StandIn
 
-CUSTOMER = {
-    "firstname": "john",
-    "lastname": "doe",
-    "email": "john.doe@example.com",
-    "phone": "+33610203040",
-    "country": "FR",
-    "language": "fr",
-    "optin": False,
-    "title": "mr",
-}
+from tests.support.bodies import CUSTOMER
 
 
 def ticket_sessions(client: httpx.Client, offer_iri: str) -> list[dict[str, Any]]:

@@ -1,1 +1,9 @@
-"""What tests share: bodies generated from the spec, and test doubles."""
+"""What tests share (tests import it; conftest files hold fixtures only): canned bodies (bodies.py,
+numbered_bodies.py, documented_payloads.py, spec_bodies.py), test doubles (mock_api.py, script.py,
+fault_server.py), the stand-in helpers of the socket tests (sockets.py) and the cassette helpers
+(cassettes.py)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "spec" / "openapi.yaml"

@@ -1,0 +1,181 @@
+"""The command line: build_report loads both sides and compares them, main renders and sets the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import surface as surface_mod
+import yaml
+
+from .client import client_surface_diff
+from .model import CLIENT_PACKAGE, DEFAULT_SPEC, LAST_RELEASE, RELEASES, ClientChange, DiffError, Report, git
+from .releases import _tree_surface, acknowledgements, last_release, operation_checks, surface_file
+from .report import render_markdown
+from .rules import iter_rules
+from .spec import _version, diff_specs
+
+DESCRIPTION = "Compare spec/openapi.yaml with a base and report what changed for API callers."
+
+
+def _load_yaml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DiffError(f"{origin}: not valid YAML: {exc}") from exc
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise DiffError(f"{origin}: not an OpenAPI document (top level is not a mapping)")
+    return doc
+
+
+def _repo_root(start: Path) -> Path | None:
+    proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, check=False)
+    return Path(proc.stdout.decode().strip()) if proc.returncode == 0 else None
+
+
+def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None = None) -> Report:
+    """Load both specs (the base from a file, a git ref or the last release) and compare them."""
+    notes: list[str] = []
+    head = head.resolve() if head.exists() else head.absolute()
+    if head.is_file():
+        head_doc = _load_yaml(head.read_text(encoding="utf-8"), str(head))
+    else:
+        head_doc = {}
+        notes.append(f"{head} does not exist: compared as an empty spec")
+    repo = _repo_root(head.parent if head.parent.is_dir() else Path.cwd())
+    ref: str | None = None
+    base_surface_file: Path | None = None
+    if base == LAST_RELEASE:
+        if repo is None:
+            raise DiffError(f"{LAST_RELEASE}: {head} is not inside a git repository")
+        release = last_release(repo, _version(head_doc))
+        if release is None:
+            base_doc = {}
+            notes.append(f"no release archived in {RELEASES}/: the base is empty, everything is new")
+        else:
+            base_doc = _load_yaml(release.read_text(encoding="utf-8"), str(release))
+            base_surface_file = surface_file(release)
+            notes.append(f"compared with the release archived in {release.relative_to(repo).as_posix()}")
+    elif Path(base).is_file():
+        base_doc = _load_yaml(Path(base).read_text(encoding="utf-8"), base)
+        base_surface_file = surface_file(Path(base))
+    else:
+        if repo is None:
+            raise DiffError(f"{base} is not a file, and {head} is not inside a git repository")
+        if git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode:
+            raise DiffError(f"{base} is neither a spec file nor a git revision")
+        ref = base
+        rel = head.relative_to(repo).as_posix() if head.is_relative_to(repo) else DEFAULT_SPEC
+        shown = git(repo, "show", f"{ref}:{rel}", check=False)
+        if shown.returncode:
+            base_doc = {}
+            notes.append(f"`{ref}` has no {rel}: the base is empty, everything is new")
+        else:
+            base_doc = _load_yaml(shown.stdout.decode("utf-8"), f"{ref}:{rel}")
+    changes = diff_specs(base_doc, head_doc)
+    client_changes: list[ClientChange] = []
+    surface_changes: list[surface_mod.SurfaceChange] = []
+    failures: list[str] = []
+    if client and ref is not None and repo is not None:
+        client_changes, client_notes = client_surface_diff(repo, ref)
+        notes += client_notes
+    has_package = repo is not None and (repo / "overrides" / CLIENT_PACKAGE).is_dir() and (repo / "generated").is_dir()
+    if client and has_package and repo is not None:
+        try:
+            head_surface = surface_mod.snapshot(repo / "overrides", repo / "generated")
+        except surface_mod.SurfaceError as exc:
+            failures.append(f"import smoke check: {exc}")
+            head_surface = None
+        if head_surface is not None:
+            if head.is_relative_to(repo) and head.relative_to(repo).as_posix() == DEFAULT_SPEC:
+                failures += operation_checks(repo, head_doc, head_surface)
+            base_surface = None
+            if base_surface_file is not None and base_surface_file.is_file():
+                base_surface = json.loads(base_surface_file.read_text(encoding="utf-8"))
+            elif ref is not None:
+                try:
+                    base_surface = _tree_surface(repo, ref)
+                except (surface_mod.SurfaceError, DiffError) as exc:
+                    notes.append(f"the Python surface at `{ref}` could not be read ({exc}): not compared")
+            else:
+                notes.append("the base has no recorded Python surface: only the spec is compared")
+            if base_surface is not None:
+                surface_changes = surface_mod.diff_surfaces(base_surface, head_surface)
+    elif client and ref is None:
+        notes.append("the base is a spec file: client comparison skipped")
+    report = Report(changes, client_changes, _version(base_doc), _version(head_doc), notes, surface_changes, failures)
+    if ack is not None:
+        ids, ack_failures = acknowledgements(ack, report.head_version)
+        report.acknowledged = ids
+        report.failures += ack_failures
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit status."""
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument("--base", help=f"git ref, path to a base spec file, or {LAST_RELEASE} (spec/releases/)")
+    parser.add_argument("--head", default=DEFAULT_SPEC, help=f"head spec file (default {DEFAULT_SPEC})")
+    parser.add_argument(
+        "--allow-breaking",
+        action="store_true",
+        default=os.environ.get("API_DIFF_ALLOW_BREAKING", "") not in ("", "0", "false", "no"),
+        help="exit 0 even with breaking changes (also API_DIFF_ALLOW_BREAKING=1)",
+    )
+    parser.add_argument("--no-client", action="store_true", help="skip the Python client surface check")
+    parser.add_argument(
+        "--ack", type=Path, help="changelog whose entry for the head's API version acknowledges breaking changes"
+    )
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
+    args = parser.parse_args(argv)
+    if args.list_rules:
+        print("\n".join(iter_rules()))
+        return 0
+    if not args.base:
+        parser.error("--base is required")
+    try:
+        report = build_report(args.base, Path(args.head), client=not args.no_client, ack=args.ack)
+    except DiffError as exc:
+        print(f"api-diff: {exc}", file=sys.stderr)
+        return 2
+    text = render_markdown(
+        report.changes,
+        report.client_changes,
+        base_version=report.base_version,
+        head_version=report.head_version,
+        notes=report.notes,
+        surface_changes=report.surface_changes,
+        failures=report.failures,
+        acknowledged=report.acknowledged,
+    )
+    if text == "no changes\n":
+        # Keep the "no changes" output clean; notes still reach whoever reads stderr.
+        for note in report.notes:
+            print(f"api-diff: {note}", file=sys.stderr)
+    sys.stdout.write(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    if report.failures:
+        print("api-diff: " + "; ".join(report.failures), file=sys.stderr)
+        return 1
+    if report.breaking and not args.allow_breaking:
+        if args.ack is not None:
+            print(
+                f"api-diff: {len(report.unacknowledged)} breaking change(s) not acknowledged in {args.ack}: list each "
+                f"in the entry of API {report.head_version} (`make release` drafts it): "
+                + ", ".join(report.unacknowledged[:8])
+                + ("..." if len(report.unacknowledged) > 8 else ""),
+                file=sys.stderr,
+            )
+        else:
+            print("api-diff: breaking changes found (use --allow-breaking to accept them)", file=sys.stderr)
+        return 1
+    return 0
