@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
+import linecache
 import logging
 import re
 import threading
@@ -43,6 +45,7 @@ INFERRED = "x-korusticket-inferred"
 # An unfit field is renamed with this prefix so that from_dict leaves it among the unknown
 # fields; its name is restored in additional_properties after parsing.
 _UNFIT = "\x00korusticket-unfit:"
+_COMPILED = itertools.count(1)  # a unique file name per compiled checker, for linecache
 
 
 def load_json(response: httpx.Response) -> Any:
@@ -289,7 +292,12 @@ def _compile(schema: Json, spec: Json) -> Check:
         "_join": _join,
         "_PATTERNS": source.patterns,
     }
-    exec(compile("\n".join(source.lines), f"<korusticket response check {entry}>", "exec"), namespace)
+    text = "\n".join(source.lines) + "\n"
+    # Registered with linecache, as attrs does for its generated methods: tracebacks, pdb and
+    # inspect.getsource show the checker's source instead of a bare "<string>".
+    filename = f"<korusticket response check {entry} {next(_COMPILED)}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    exec(compile(text, filename, "exec"), namespace)
     check: Check = namespace[entry]
     return check
 
