@@ -35,8 +35,8 @@ from ._errors import (
     KorusTicketError,
     OutcomeUnknownError,
     ResponseDecodeError,
-    error_from_response,
 )
+from ._responses import error_from_response
 from ._retry import (
     DELAY_KEY,
     DELAY_PARAM,
@@ -46,6 +46,7 @@ from ._retry import (
     RetryPolicy,
     RetryTransport,
 )
+from ._validate import is_whole
 from ._version import __version__
 
 __all__ = ["Config", "RequestOptions", "SyncCore", "AsyncCore", "Clock", "check_header_value"]
@@ -124,7 +125,7 @@ def check_validation(value: object) -> str:
 
 
 def check_retries(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if not is_whole(value, 0):
         raise InputError("max_retries", f"{value!r} is not a whole number >= 0", "0, 1, 2, ...")
     return value
 

@@ -24,9 +24,8 @@ requests and responses it keeps are copies without Authorization, cookies or for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import httpx
@@ -282,17 +281,3 @@ class RedirectError(APIError):
 
 class ServerError(APIError):
     """5xx."""
-
-
-class _ErrorFromResponse(Protocol):
-    def __call__(self, response: httpx.Response, now: Callable[[], datetime] | None = None) -> APIError: ...
-
-
-def __getattr__(name: str) -> _ErrorFromResponse:
-    """``error_from_response`` lives in _responses.py, next to response parsing; this module imports nothing
-    from its package. The name still resolves here, on first use, for modules that import it from _errors."""
-    if name == "error_from_response":
-        from ._responses import error_from_response
-
-        return error_from_response
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

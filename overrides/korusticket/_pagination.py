@@ -25,6 +25,7 @@ import attrs
 
 from ._constants import MAX_PAGE_SIZE
 from ._errors import InputError, ResponseDecodeError
+from ._validate import is_whole
 
 if TYPE_CHECKING:
     import asyncio
@@ -48,7 +49,7 @@ class Page(Generic[T]):
 
 
 def check_page_size(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+    if not is_whole(value, 1, MAX_PAGE_SIZE):
         raise InputError("page_size", f"{value!r} is out of range", f"a whole number from 1 to {MAX_PAGE_SIZE}")
     return value
 
@@ -56,7 +57,7 @@ def check_page_size(value: object) -> int:
 def _check_limit(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if not is_whole(value, 0):
         raise InputError("limit", f"{value!r} is not a whole number >= 0", "None (all items) or 0, 1, 2, ...")
     return value
 
@@ -247,7 +248,7 @@ class AsyncPaginator(Generic[T]):
         limit: int | None = None,
         prefetch: int = 1,
     ):
-        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 1:
+        if not is_whole(prefetch, 1):
             raise InputError("prefetch", f"{prefetch!r} is not a whole number >= 1", "1 (sequential), 2, 3, ...")
         self._fetch = fetch
         self._walk = _Walk(check_page_size(page_size), _check_limit(limit))
