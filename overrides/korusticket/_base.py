@@ -199,9 +199,10 @@ class Config:
                 "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
                 "or token (KORUSTICKET_TOKEN)",
             )
+        token_endpoint = pick(token_url, "TOKEN_URL")
         config = cls(
             base_url=base.rstrip("/"),
-            token_url=pick(token_url, "TOKEN_URL") or DEFAULT_TOKEN_URL,
+            token_url=token_endpoint or DEFAULT_TOKEN_URL,
             client_id=cid,
             client_secret=secret,
             token=token_value,
@@ -216,6 +217,15 @@ class Config:
                 "base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com"
             )
         check_secure(url, "base_url")
+        if token_endpoint is None and token_value is None and config.base_url not in ENVIRONMENTS.values():
+            # Never send credentials meant for a local or foreign API to KorusTicket's Keycloak.
+            raise InputError(
+                "token_url",
+                f"is required with client credentials and a custom base_url ({config.base_url!r:.80})",
+                "token_url= (or KORUSTICKET_TOKEN_URL) of that server's token endpoint, e.g. "
+                "http://127.0.0.1:8787/realms/korusticket/protocol/openid-connect/token for the stand-in; "
+                "or a static token=",
+            )
         _url(config.token_url, "token_url")
         return config
 
