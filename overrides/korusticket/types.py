@@ -13,6 +13,16 @@ from ._base import RequestOptions
 from ._bulk import BulkFailure, BulkResult
 from ._ids import IdLike
 from ._pagination import AsyncPaginator, Page, Paginator
+from ._raw import RawResponse
 
-__all__ = ["AsyncPaginator", "BulkFailure", "BulkResult", "IdLike", "Page", "Paginator", "RequestOptions"]
+__all__ = [
+    "AsyncPaginator",
+    "BulkFailure",
+    "BulkResult",
+    "IdLike",
+    "Page",
+    "Paginator",
+    "RawResponse",
+    "RequestOptions",
+]
 __all__ += _models.__all__
