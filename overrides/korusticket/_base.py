@@ -69,6 +69,25 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
+LOG_LEVELS = {"info": logging.INFO, "debug": logging.DEBUG}
+
+
+def configure_logging(value: str | None = None) -> None:
+    """KORUSTICKET_LOG=info|debug: the ``korusticket`` loggers at that level, to stderr unless the
+    application configured a handler. Unset: logging is left to the application."""
+    value = os.environ.get(ENV_PREFIX + "LOG") if value is None else value
+    if not value:
+        return
+    level = LOG_LEVELS.get(value.strip().lower())
+    if level is None:
+        raise InputError("KORUSTICKET_LOG", f"{value!r:.20} is not a log level", "info or debug")
+    log.setLevel(level)
+    if not log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -454,6 +473,7 @@ class SyncCore:
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        configure_logging()
         self.config = config
         self.clock = clock
         self.validation = Validation(config.validate_responses)
@@ -525,6 +545,7 @@ class AsyncCore:
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        configure_logging()
         self.config = config
         self.clock = clock
         self.validation = Validation(config.validate_responses)
