@@ -13,7 +13,8 @@ def test_license_file_matches_pyproject() -> None:
     assert project["license"] == "MIT"
     assert project["license-files"] == ["LICENSE"]
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
-    assert text.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in text
+    assert text.startswith("MIT License")
+    assert "WITHOUT WARRANTY OF ANY KIND" in text
 
 
 def test_urls_and_classifiers() -> None:

@@ -36,11 +36,14 @@ def test_one_line_per_request_with_status_elapsed_attempt_and_request_id(
     parsed = [LINE.match(line) for line in lines]
     assert all(parsed), lines
     token, first, second = (m.groups() for m in parsed if m)
-    assert token[0] == "POST" and token[1].endswith("/token") and token[2] == "200"
+    assert token[0] == "POST"
+    assert token[1].endswith("/token")
+    assert token[2] == "200"
     assert first == ("GET", f"/v1/ticketing/catalogs/{CATALOG}", "503", "1", "3", "-")
     assert second == ("GET", f"/v1/ticketing/catalogs/{CATALOG}", "200", "2", "3", "r-7")
     for record in caplog.records:
-        assert CLIENT_SECRET not in record.getMessage() and access_token(1) not in record.getMessage()
+        assert CLIENT_SECRET not in record.getMessage()
+        assert access_token(1) not in record.getMessage()
 
 
 def test_a_connection_error_is_logged_by_name(api: Any, make_client: Any, caplog: pytest.LogCaptureFixture) -> None:
