@@ -24,17 +24,19 @@ from korusticket import (
     NotFoundError,
 )
 from korusticket.types import (
+    BeneficiaryInput,
     BookingOrder,
     BookingReservation,
     BulkFailure,
     BulkResult,
+    CustomerInput,
     RawResponse,
     TicketingCatalog,
     TicketingOffer,
 )
 
-CUSTOMER = {"firstname": "Jane", "lastname": "Doe", "email": "jane.doe@example.com"}
-BENEFICIARY = {"firstname": "John", "lastname": "Doe"}
+CUSTOMER: CustomerInput = {"firstname": "Jane", "lastname": "Doe", "email": "jane.doe@example.com"}
+BENEFICIARY: BeneficiaryInput = {"firstname": "John", "lastname": "Doe", "date_of_birth": "1990-04-12"}
 TOO_MANY = 1_000_000  # more than any offer holds: that item fails (sold_out), the other succeeds
 
 

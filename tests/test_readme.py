@@ -99,3 +99,19 @@ def test_raw_response_snippet(capsys: Any) -> None:
     exec(compile(block("with_raw_response.catalogs.get"), "README.md (raw)", "exec"), namespace)
     assert capsys.readouterr().out.startswith("200 ")
     assert namespace["catalog_model"].iri == stand_in.demo.catalog
+
+
+def test_request_shapes_snippet() -> None:
+    from datetime import date
+
+    from korusticket import KorusTicket
+
+    stand_in = StandIn()
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport())
+    offer = kt.offers.get(stand_in.demo.catalog, stand_in.demo.offer_day)
+    assert offer.tickets
+    namespace: dict[str, Any] = {"offer": offer, "ticket": offer.tickets[0], "date": date}
+    exec(compile(block("ReservationItemInput"), "README.md (shapes)", "exec"), namespace)
+    held = kt.reservations.create(namespace["items"]).raise_for_failures()
+    orders = kt.orders.create(held.succeeded, customer=namespace["customer"], external_reference="SHAPES-1")
+    assert orders.raise_for_failures().succeeded

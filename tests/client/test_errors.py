@@ -28,6 +28,7 @@ from korusticket import (
     UnprocessableEntityError,
     Violation,
 )
+from korusticket.types import CustomerInput, ReservationItemInput
 
 from .conftest import (
     CATALOG,
@@ -49,8 +50,8 @@ from .conftest import (
 from .test_resources import run_async, run_sync
 
 HTML_404 = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"
-CUSTOMER = {"firstname": "john", "lastname": "doe", "email": "john.doe@example.com"}
-ITEMS = [{"offer": OFFER_IRI, "quantity": 1, "ticket_sessions": [{"ticket": TICKET_IRI}]}]
+CUSTOMER: CustomerInput = {"firstname": "john", "lastname": "doe", "email": "john.doe@example.com"}
+ITEMS: list[ReservationItemInput] = [{"offer": OFFER_IRI, "quantity": 1, "ticket_sessions": [{"ticket": TICKET_IRI}]}]
 
 
 # --- statuses -> classes ----------------------------------------------------------------------------

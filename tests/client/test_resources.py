@@ -21,6 +21,7 @@ import korusticket_api.api
 import pytest
 import yaml
 from korusticket import AsyncPaginator, BulkResult, KorusTicket, Paginator
+from korusticket.types import ReservationItemInput
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderDocumentPatch,
@@ -159,7 +160,7 @@ BENEFICIARY_BODY = {
     "phone": "+33610203040",
 }
 SESSION_TICKET_IRI = f"{OFFER_IRI}/tickets/0194ac40-fda7-78c1-8fcb-26fc2e2612d5"
-BOOKING_ITEMS = [
+BOOKING_ITEMS: list[ReservationItemInput] = [
     {
         "offer": OFFER_IRI,
         "quantity": 1,

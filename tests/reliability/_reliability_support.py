@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import httpx
+from korusticket.types import CustomerInput
 
 BASE_URL = "https://api.demo.korusticket.com"
 TOKEN_URL = "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token"
@@ -314,7 +315,7 @@ def reservation_item(n: int) -> dict[str, Any]:
     return {"offer": offer_iri(n), "quantity": 1, "ticket_sessions": [{"ticket": ticket_iri(n)}]}
 
 
-CUSTOMER = {"firstname": "john", "lastname": "doe", "email": "john.doe@example.com"}
+CUSTOMER: CustomerInput = {"firstname": "john", "lastname": "doe", "email": "john.doe@example.com"}
 
 
 def deep(value: Any) -> Any:

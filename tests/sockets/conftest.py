@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from korusticket import AsyncKorusTicket, KorusTicket
 from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, FakeClock, StandIn
+from korusticket.types import CustomerInput
 
 from tests.support.fault_server import FaultServer
 
-CUSTOMER = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com"}
+CUSTOMER: CustomerInput = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com"}
 ORDERS = "/v1/booking/orders"
 ORDERS_BULK = "/v1/booking/orders/_bulk"
 RESERVATIONS_BULK = "/v1/booking/reservations/_bulk"
