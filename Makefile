@@ -116,9 +116,10 @@ lint: venv ## ruff on hand-written code
 	$(PY) -m ruff check overrides scripts tests examples benchmarks
 	$(PY) -m ruff format --check overrides scripts tests examples benchmarks
 
-typecheck: venv ## mypy --strict on overrides/, generated/ and scripts/; relaxed on tests/
+typecheck: venv ## mypy --strict on overrides/, generated/, scripts/ and examples/; relaxed on tests/
 	$(PY) -m mypy overrides/korusticket generated/korusticket_api
 	$(PY) -m mypy scripts
+	$(PY) -m mypy --strict examples
 	$(PY) -m mypy tests
 
 test: venv ## pytest, network blocked, cassettes replayed only (PYTEST_ARGS= to add options)

@@ -16,14 +16,24 @@ import sys
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, cast
 
 from korusticket import KorusTicket, KorusTicketError
 from korusticket.forms import FieldType, FormSpec, build_form_data
+from korusticket.types import (
+    BeneficiaryInput,
+    BookingOrder,
+    CustomerInput,
+    ReservationItemInput,
+    TicketingOffer,
+    TicketingOfferTicketInOffer,
+    TicketSessionInput,
+)
 
-CUSTOMER = {"firstname": "Jane", "lastname": "Doe", "email": "jane.doe@example.com", "phone": "+33612345678",
+OptionCode = Literal["days_count", "price_type", "seating_category", "zone"]
+CUSTOMER: CustomerInput = {"firstname": "Jane", "lastname": "Doe", "email": "jane.doe@example.com", "phone": "+33612345678",
             "country": "FR", "language": "fr", "title": "mrs", "optin": False}  # fmt: skip
-BENEFICIARY = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com", "phone": "+33698765432",
+BENEFICIARY: dict[str, str] = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com", "phone": "+33698765432",
                "title": "mr", "dateOfBirth": "1990-04-12", "nationality": "FR", "placeOfBirth": "Nantes"}  # fmt: skip
 # Answers to form fields: by field code, else a sample by type (a real integration asks the customer).
 FORM_ANSWERS: dict[str, object] = {"lastname": "Doe", "firstname": "Lily", "meal": "vegetarian"}
@@ -49,6 +59,10 @@ class Trace:
 
     def __call__(self, text: str) -> None:
         self.say(f"   {text}")
+
+
+def product_name(offer: TicketingOffer) -> str | None:
+    return offer.product.name if offer.product is not None else None
 
 
 def money(amount: object, currency: object = "EUR") -> str:
@@ -81,7 +95,7 @@ def _session_for(ticket: Any, chosen: dict[str, str], open_sessions: set[Any]) -
 def walkthrough(
     kt: KorusTicket, *, today: dt.date, external_reference: str, say: Callable[[str], None] = print,
     fetch: Callable[[str], bytes] | None = None,
-) -> Any:  # fmt: skip
+) -> list[BookingOrder]:  # fmt: skip
     """Run every step; returns the orders. ``fetch(url)`` downloads a document (None: skip)."""
     t = Trace(say)
     t.step("List catalogs: kt.catalogs.list()")
@@ -101,7 +115,10 @@ def walkthrough(
     for base in kt.product_bases.list(catalog, limit=3):
         bases.append(base)
         options = [o.iri.rsplit("/", 1)[-1] for o in kt.product_base_options.list(catalog, base) if o.iri]
-        values = {code: len(list(kt.product_base_option_values.list(catalog, base, code))) for code in options}
+        values = {
+            code: len(list(kt.product_base_option_values.list(catalog, base, cast(OptionCode, code))))
+            for code in options
+        }
         base_products = list(kt.product_base_products.list(catalog, base))
         t(f"- {base.name}: options {values or 'none'}, {len(base_products)} product(s)")
         products += base_products[:1]
@@ -111,21 +128,21 @@ def walkthrough(
     t.step(
         "Pick offers: kt.offers.list(catalog, product_base=...), kt.offer_ticket_sessions.list(catalog, offer, ticket)"
     )
-    chosen = []
+    chosen: list[tuple[TicketingOffer, int]] = []
     upcoming = [o for o in kt.offers.list(catalog, limit=200) if not o.date or o.date >= today]
     if products:
         offers = kt.offers.list(catalog, product_base=bases[0], product=products[0], date_after=today, limit=20)
         for_product = [o for o in offers if o.available_quantity != 0]
         t(f"- {len(for_product)} offer(s) of that product of {bases[0].name!r}")
         chosen += [(o, 1) for o in for_product[:1]]
-    with_session = [o for o in upcoming if any(not ticket.date_access for ticket in o.tickets)]
-    with_form = [o for o in upcoming if any(ticket.form for ticket in o.tickets)]
+    with_session = [o for o in upcoming if any(not ticket.date_access for ticket in o.tickets or [])]
+    with_form = [o for o in upcoming if any(ticket.form for ticket in o.tickets or [])]
     undated = [o for o in upcoming if not o.date]  # passes: their tickets usually name a holder
     t(f"- {len(upcoming)} upcoming offer(s): {len(with_session)} with a session to choose, "
       f"{len(with_form)} with a ticket form, {len(undated)} undated")  # fmt: skip
     sessions: dict[str, str] = {}  # ticket IRI -> the offer-ticket session chosen for it
     for o in with_session[:1]:
-        for ticket in o.tickets:
+        for ticket in o.tickets or []:
             if not ticket.date_access:
                 slots = list(kt.offer_ticket_sessions.list(catalog, o, ticket, limit=5))
                 t(f"- ticket {ticket.iri}: {len(slots)} session(s), first {slots[0].iri if slots else None}")
@@ -138,34 +155,39 @@ def walkthrough(
     if not chosen:
         raise WalkthroughError("no offer to book in this catalog")
     for o, quantity in chosen:
-        t(f"-> {quantity} x {o.product.name} ({o.date or 'undated'}), list price {money(o.price.amount_incl_tax)}")
+        list_price = money(o.price.amount_incl_tax if o.price else None)
+        t(f"-> {quantity} x {product_name(o)} ({o.date or 'undated'}), list price {list_price}")
 
     t.step("Check availability and price: kt.offers.availability(...), kt.offers.price(...)")
-    items = []
+    items: list[ReservationItemInput] = []
+    entries_of: list[list[tuple[TicketingOfferTicketInOffer, TicketSessionInput]]] = []
     for offer, quantity in chosen:
         available = kt.offers.availability(catalog, offer)
         price = kt.offers.price(catalog, offer)
         amount = money(price.amount_incl_tax, price.currency)
-        t(f"- {offer.product.name}: {available.available_quantity} left, {amount}")
+        t(f"- {product_name(offer)}: {available.available_quantity} left, {amount}")
         open_sessions = {s.session for s in available.sessions_availability or [] if s.available_quantity}
-        entries = [{"ticket": ticket} if ticket.date_access else {"ticket": ticket, "session": _session_for(
-                       ticket, sessions, open_sessions)} for ticket in offer.tickets]  # fmt: skip
-        items.append({"offer": offer, "quantity": quantity, "ticket_sessions": entries})
+        entries: list[tuple[TicketingOfferTicketInOffer, TicketSessionInput]] = [
+            (ticket, {"ticket": ticket} if ticket.date_access else {"ticket": ticket, "session": _session_for(
+                ticket, sessions, open_sessions)}) for ticket in offer.tickets or []]  # fmt: skip
+        items.append({"offer": offer, "quantity": quantity, "ticket_sessions": [entry for _, entry in entries]})
+        entries_of.append(entries)
 
     t.step("Fill ticket forms: kt.forms.get(form), korusticket.forms.build_form_data(form, values)")
-    for item in items:
-        for entry in item["ticket_sessions"]:
-            if entry["ticket"].form:
-                form = kt.forms.get(entry["ticket"].form)
-                entry["form_data"] = build_form_data(form, values := form_values(form))
-                t(f"- form {form.code or form.id} for {entry['ticket']['name']}: {values}")
-    if not any("form_data" in e for item in items for e in item["ticket_sessions"]):
+    for entries in entries_of:
+        for ticket, entry in entries:
+            if ticket.form:
+                form = kt.forms.get(ticket.form)
+                entry["form_data"] = build_form_data(form, answers := form_values(form))
+                t(f"- form {form.code or form.id} for {ticket['name']}: {answers}")
+    if not any("form_data" in e for entries in entries_of for _, e in entries):
         t("- no ticket asks for a form")
 
     t.step("Reserve: kt.reservations.create(items)")
     result = kt.reservations.create(items)
     for r in result.succeeded:
-        t(f"- reserved {r.id}: {money(r.total_amount_incl_tax)}, held until {r.expires_at.isoformat()}")
+        held_until = r.expires_at.isoformat() if r.expires_at else "?"
+        t(f"- reserved {r.id}: {money(r.total_amount_incl_tax)}, held until {held_until}")
     for failure in result.failed:
         t(f"- FAILED item {failure.index}: {failure.reason}")
     if not result.succeeded:
@@ -180,30 +202,34 @@ def walkthrough(
         t(f"- FAILED {failure.raw}: {failure.reason}")
     if not orders.succeeded:
         raise WalkthroughError("no order was created")
-    for o in orders.succeeded:
-        t(f"- order {o.reference} ({o.status}): {money(o.total_amount_incl_tax)}, {len(o.items)} item(s)")
+    for placed in orders.succeeded:
+        t(f"- order {placed.reference} ({placed.status}): {money(placed.total_amount_incl_tax)}, "
+          f"{len(placed.items or [])} item(s)")  # fmt: skip
 
     t.step("Name ticket holders: kt.order_tickets.set_beneficiary(order, item, ticket, beneficiary)")
     named = 0
-    for o in orders.succeeded:
-        for item in o.items:
-            for ticket in item.tickets:
-                if ticket.required_beneficiary_fields:
-                    fields = {"firstname", "lastname", *ticket.required_beneficiary_fields}
-                    updated = kt.order_tickets.set_beneficiary(o, item, ticket, {k: BENEFICIARY[k] for k in fields})
-                    t(f"- ticket {ticket.id} needs {', '.join(ticket.required_beneficiary_fields)} -> {updated.status}")
+    for placed in orders.succeeded:
+        for order_item in placed.items or []:
+            for order_ticket in order_item.tickets or []:
+                if order_ticket.required_beneficiary_fields:
+                    fields = {"firstname", "lastname", *order_ticket.required_beneficiary_fields}
+                    holder = cast(BeneficiaryInput, {k: BENEFICIARY[k] for k in fields})
+                    updated = kt.order_tickets.set_beneficiary(placed, order_item, order_ticket, holder)
+                    needs = ", ".join(order_ticket.required_beneficiary_fields)
+                    t(f"- ticket {order_ticket.id} needs {needs} -> {updated.status}")
                     named += 1
     if not named:
         t("- no ticket needs a beneficiary")
 
     t.step("Download the tickets: kt.order_documents.list(order), kt.order_documents.refresh_url(order, document)")
-    for o in orders.succeeded:
-        documents = list(kt.order_documents.list(o))
+    for placed in orders.succeeded:
+        documents = list(kt.order_documents.list(placed))
         if not documents:
-            t(f"- {o.reference}: no document yet")
+            t(f"- {placed.reference}: no document yet")
         for document in documents:
-            url = kt.order_documents.refresh_url(o, document).temporary_url
-            t(f"- {o.reference}, document {document.id} (downloadable at {document.downloadable_at}): {url[:60]}...")
+            url = kt.order_documents.refresh_url(placed, document).temporary_url or ""
+            t(f"- {placed.reference}, document {document.id} (downloadable at {document.downloadable_at}): "
+              f"{url[:60]}...")  # fmt: skip
             if fetch is not None:
                 content = fetch(url)
                 kind = "a PDF" if content.startswith(b"%PDF") else "not a PDF"

@@ -70,3 +70,48 @@ def test_raw_paths_snippet() -> None:
     exec(compile(block("kt.paginate("), "README.md (raw paths)", "exec"), namespace)
     assert namespace["raw"]["member"]
     assert namespace["item"]["name"]
+
+
+def test_own_http_snippet(capsys: Any) -> None:
+    stand_in = StandIn()
+    code = re.sub(
+        r"own = httpx\.Client\(.*?\]\}\)\n",
+        'own = httpx.Client(transport=stand_in.transport(), event_hooks={"request": [log_request]})\n',
+        block("http_client=own"),
+        flags=re.S,
+    ).replace("KorusTicket(http_client=own", f"KorusTicket({CREDENTIALS}, http_client=own")
+    namespace: dict[str, Any] = {"stand_in": stand_in, "catalog": stand_in.demo.catalog}
+    exec(compile(code, "README.md (own HTTP)", "exec"), namespace)
+    namespace["english"].catalogs.get(stand_in.demo.catalog)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1].startswith("GET /v1/ticketing/catalogs/")
+    [call] = [r for r in stand_in.requests if r.query]
+    assert call.headers["x-partner"] == "shop-42"
+    assert ("debug", "1") in call.query
+
+
+def test_raw_response_snippet(capsys: Any) -> None:
+    from korusticket import KorusTicket
+
+    stand_in = StandIn()
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport())
+    namespace: dict[str, Any] = {"kt": kt, "catalog": stand_in.demo.catalog}
+    exec(compile(block("with_raw_response.catalogs.get"), "README.md (raw)", "exec"), namespace)
+    assert capsys.readouterr().out.startswith("200 ")
+    assert namespace["catalog_model"].iri == stand_in.demo.catalog
+
+
+def test_request_shapes_snippet() -> None:
+    from datetime import date
+
+    from korusticket import KorusTicket
+
+    stand_in = StandIn()
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport())
+    offer = kt.offers.get(stand_in.demo.catalog, stand_in.demo.offer_day)
+    assert offer.tickets
+    namespace: dict[str, Any] = {"offer": offer, "ticket": offer.tickets[0], "date": date}
+    exec(compile(block("ReservationItemInput"), "README.md (shapes)", "exec"), namespace)
+    held = kt.reservations.create(namespace["items"]).raise_for_failures()
+    orders = kt.orders.create(held.succeeded, customer=namespace["customer"], external_reference="SHAPES-1")
+    assert orders.raise_for_failures().succeeded

@@ -18,6 +18,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     InputError,
     KorusTicketError,
@@ -33,6 +34,7 @@ from ._errors import (
     Violation,
 )
 from ._pagination import AsyncPaginator, Page, Paginator
+from ._raw import RawResponse
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ __all__ = [
     "BadRequestError",
     "BulkFailure",
     "BulkResult",
+    "ClientClosedError",
     "ConflictError",
     "InputError",
     "KorusTicket",
@@ -60,6 +63,7 @@ __all__ = [
     "PartialFailureError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "RedirectError",
     "ResponseDecodeError",
     "ServerError",

@@ -4,11 +4,12 @@ results or exceptions."""
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import os
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any, TypedDict, TypeVar
@@ -31,11 +32,14 @@ from ._decode import MODES, Validation, decode_error, load_json
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     InputError,
     KorusTicketError,
     OutcomeUnknownError,
     ResponseDecodeError,
 )
+from ._http import AsyncClientTransport, ClientTransport, check_headers, check_query
+from ._raw import record_exchange
 from ._responses import error_from_response
 from ._retry import (
     DELAY_KEY,
@@ -66,6 +70,25 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
+LOG_LEVELS = {"info": logging.INFO, "debug": logging.DEBUG}
+
+
+def configure_logging(value: str | None = None) -> None:
+    """KORUSTICKET_LOG=info|debug: the ``korusticket`` loggers at that level, to stderr unless the
+    application configured a handler. Unset: logging is left to the application."""
+    value = os.environ.get(ENV_PREFIX + "LOG") if value is None else value
+    if not value:
+        return
+    level = LOG_LEVELS.get(value.strip().lower())
+    if level is None:
+        raise InputError("KORUSTICKET_LOG", f"{value!r:.20} is not a log level", "info or debug")
+    log.setLevel(level)
+    if not log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -76,6 +99,10 @@ class RequestOptions(TypedDict, total=False):
     language: str
     timeout: float | httpx.Timeout
     max_retries: int
+    extra_headers: Mapping[str, str]
+    """Headers added to this call (names are HTTP tokens, values visible ASCII)."""
+    extra_query: Mapping[str, str | int | float | bool]
+    """Query parameters added to this call."""
 
 
 def to_timeout(value: TimeoutLike) -> httpx.Timeout:
@@ -200,9 +227,10 @@ class Config:
                 "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
                 "or token (KORUSTICKET_TOKEN)",
             )
+        token_endpoint = pick(token_url, "TOKEN_URL")
         config = cls(
             base_url=base.rstrip("/"),
-            token_url=pick(token_url, "TOKEN_URL") or DEFAULT_TOKEN_URL,
+            token_url=token_endpoint or DEFAULT_TOKEN_URL,
             client_id=cid,
             client_secret=secret,
             token=token_value,
@@ -217,6 +245,15 @@ class Config:
                 "base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com"
             )
         check_secure(url, "base_url")
+        if token_endpoint is None and token_value is None and config.base_url not in ENVIRONMENTS.values():
+            # Never send credentials meant for a local or foreign API to KorusTicket's Keycloak.
+            raise InputError(
+                "token_url",
+                f"is required with client credentials and a custom base_url ({config.base_url!r:.80})",
+                "token_url= (or KORUSTICKET_TOKEN_URL) of that server's token endpoint, e.g. "
+                "http://127.0.0.1:8787/realms/korusticket/protocol/openid-connect/token for the stand-in; "
+                "or a static token=",
+            )
         _url(config.token_url, "token_url")
         return config
 
@@ -240,14 +277,31 @@ def _url(value: str, field: str) -> httpx.URL:
 def _validate_options(options: RequestOptions) -> RequestOptions:
     unknown = set(options) - set(RequestOptions.__annotations__)
     if unknown:
-        raise InputError(", ".join(sorted(unknown)), "unknown option", "language, timeout, max_retries")
+        raise InputError(
+            ", ".join(sorted(unknown)), "unknown option", "language, timeout, max_retries, extra_headers, extra_query"
+        )
     if "timeout" in options:
         to_timeout(options["timeout"])
     if "max_retries" in options:
         check_retries(options["max_retries"])
     if "language" in options:
         check_language(options["language"])
+    if "extra_headers" in options:
+        check_headers(options["extra_headers"], "extra_headers")
+    if "extra_query" in options:
+        check_query(options["extra_query"])
     return options
+
+
+def merge_options(defaults: RequestOptions, options: RequestOptions) -> RequestOptions:
+    """A call's options over a client's defaults (with_options); extra headers and query merge."""
+    if not defaults:
+        return options
+    merged: RequestOptions = {**defaults, **options}
+    for key in ("extra_headers", "extra_query"):
+        if key in defaults and key in options:
+            merged[key] = {**defaults[key], **options[key]}
+    return merged
 
 
 def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
@@ -257,8 +311,12 @@ def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str,
     kwargs = dict(request)
     delay = kwargs.pop(DELAY_PARAM, None)
     extensions: dict[str, Any] = {}
+    if "extra_headers" in options:
+        kwargs["headers"] = {**kwargs.get("headers", {}), **options["extra_headers"]}
     if "language" in options:
         kwargs["headers"] = {**kwargs.get("headers", {}), "Accept-Language": options["language"]}
+    if "extra_query" in options:
+        kwargs["params"] = {**kwargs.get("params", {}), **options["extra_query"]}
     if "timeout" in options:
         kwargs["timeout"] = to_timeout(options["timeout"])
     if "max_retries" in options:
@@ -392,6 +450,17 @@ def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
     return policy, attrs.evolve(policy, methods=policy.methods | {"POST"}, statuses=policy.statuses | {500})
 
 
+def _headers(config: Config, default_headers: Mapping[str, str] | None) -> dict[str, str]:
+    headers = config.headers()
+    if default_headers is not None:
+        headers.update(check_headers(default_headers, "default_headers"))
+    return headers
+
+
+def _closed() -> ClientClosedError:
+    return ClientClosedError("the client is closed: create a new one (or use `with KorusTicket(...)` for its lifetime)")
+
+
 class SyncCore:
     """Runs generated operations on a configured httpx.Client."""
 
@@ -402,16 +471,29 @@ class SyncCore:
         transport: httpx.BaseTransport | None,
         clock: Clock,
         sleep: Callable[[float], None] | None,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        configure_logging()
         self.config = config
         self.clock = clock
         self.validation = Validation(config.validate_responses)
-        inner = transport or httpx.HTTPTransport()
+        self.defaults: RequestOptions = {}
+        headers = _headers(config, default_headers)
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise InputError("http_client", f"{type(http_client).__name__} is not an httpx.Client", "httpx.Client")
+        inner: httpx.BaseTransport
+        if transport is not None:
+            if http_client is not None:
+                raise InputError("transport", "given with http_client", "one of transport= and http_client=")
+            inner = transport
+        else:  # a default httpx.Client honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE as httpx does
+            inner = ClientTransport(http_client or httpx.Client(), owned=http_client is None)
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, transport=RetryTransport(inner, token_policy, sleep))
         self.http = httpx.Client(
             base_url=config.base_url,
-            headers=config.headers(),
+            headers=headers,
             timeout=config.timeout,
             transport=RetryTransport(inner, policy, sleep),
             auth=self.auth,
@@ -421,9 +503,17 @@ class SyncCore:
         """Send the request generated operation `op` builds, and parse its answer into `expect`."""
         return self.send(_request_of(op, args, params), expect, options)
 
+    def derive(self, options: RequestOptions) -> SyncCore:
+        """This core with default options for every call, sharing the connection pool (with_options)."""
+        derived = copy.copy(self)
+        derived.defaults = merge_options(self.defaults, _validate_options(options))
+        return derived
+
     def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
         """Send a built request and parse its answer into `expect`."""
-        kwargs = _with_options(request, options)
+        kwargs = _with_options(request, merge_options(self.defaults, options))
+        if self.http.is_closed:
+            raise _closed()
         try:
             response = self.http.request(**kwargs)
         except httpx.TransportError as exc:
@@ -431,6 +521,7 @@ class SyncCore:
         except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
             error = _local_error(exc)
         else:
+            record_exchange(response)
             return _parse(response, expect, self.clock, self.validation)
         # Raised outside the except block: httpx's exception (its request carries the bearer
         # token) must not be reachable through __context__.
@@ -452,16 +543,31 @@ class AsyncCore:
         transport: httpx.AsyncBaseTransport | None,
         clock: Clock,
         sleep: Callable[[float], Awaitable[None]] | None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        configure_logging()
         self.config = config
         self.clock = clock
         self.validation = Validation(config.validate_responses)
-        inner = transport or httpx.AsyncHTTPTransport()
+        self.defaults: RequestOptions = {}
+        headers = _headers(config, default_headers)
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InputError(
+                "http_client", f"{type(http_client).__name__} is not an httpx.AsyncClient", "httpx.AsyncClient"
+            )
+        inner: httpx.AsyncBaseTransport
+        if transport is not None:
+            if http_client is not None:
+                raise InputError("transport", "given with http_client", "one of transport= and http_client=")
+            inner = transport
+        else:
+            inner = AsyncClientTransport(http_client or httpx.AsyncClient(), owned=http_client is None)
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, async_transport=AsyncRetryTransport(inner, token_policy, sleep))
         self.http = httpx.AsyncClient(
             base_url=config.base_url,
-            headers=config.headers(),
+            headers=headers,
             timeout=config.timeout,
             transport=AsyncRetryTransport(inner, policy, sleep),
             auth=self.auth,
@@ -471,9 +577,17 @@ class AsyncCore:
         """Send the request generated operation `op` builds, and parse its answer into `expect`."""
         return await self.send(_request_of(op, args, params), expect, options)
 
+    def derive(self, options: RequestOptions) -> AsyncCore:
+        """This core with default options for every call, sharing the connection pool (with_options)."""
+        derived = copy.copy(self)
+        derived.defaults = merge_options(self.defaults, _validate_options(options))
+        return derived
+
     async def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
         """Send a built request and parse its answer into `expect`."""
-        kwargs = _with_options(request, options)
+        kwargs = _with_options(request, merge_options(self.defaults, options))
+        if self.http.is_closed:
+            raise _closed()
         try:
             response = await self.http.request(**kwargs)
         except httpx.TransportError as exc:
@@ -481,6 +595,7 @@ class AsyncCore:
         except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
             error = _local_error(exc)
         else:
+            record_exchange(response)
             return _parse(response, expect, self.clock, self.validation)
         raise error  # outside the except block: see SyncCore.call
 

@@ -23,7 +23,7 @@ R = TypeVar("R")
 _REASON_KEYS = ("message", "reason", "error", "detail", "description", "title", "code")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class BulkFailure:
     """One input item the API could not process."""
 
@@ -34,14 +34,30 @@ class BulkFailure:
     reason: str
     raw: Any
     """The failure exactly as the server sent it (None when the server reported nothing)."""
+    code: str | None = None
+    """The server's machine-readable code (e.g. ``sold_out``, ``reservation_expired``), when sent."""
+
+    def __repr__(self) -> str:
+        return f"BulkFailure(index={self.index!r}, code={self.code!r}, reason={self.reason[:80]!r})"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class BulkResult(Generic[R]):
     """Created resources and failures of one bulk call. Iterating yields the created ones."""
 
     succeeded: list[R]
     failed: list[BulkFailure]
+    outcomes: tuple[R | BulkFailure | None, ...] = ()
+    """One entry per input item, in input order: what it became (None: a created resource or a
+    failure stands for it, but which one could not be told)."""
+
+    @property
+    def by_input(self) -> list[tuple[int, R | BulkFailure | None]]:
+        """``(index, created resource or BulkFailure)`` for each input item, in input order."""
+        return list(enumerate(self.outcomes))
+
+    def __repr__(self) -> str:
+        return f"BulkResult(succeeded={len(self.succeeded)}, failed={len(self.failed)})"
 
     @property
     def ok(self) -> bool:
@@ -68,6 +84,16 @@ def _reason(raw: Any) -> str:
                 return value
         return json.dumps(raw, default=str, sort_keys=True)[:300]
     return str(raw)[:300]
+
+
+def _code(raw: Any) -> str | None:
+    if isinstance(raw, Mapping):
+        code = raw.get("code")
+        if isinstance(code, str) and code:
+            return code
+        if isinstance(code, int) and not isinstance(code, bool):
+            return str(code)
+    return None
 
 
 def _failure_index(raw: Any, inputs: Sequence[Any], key_of: Callable[[Any], str | None]) -> int | None:
@@ -108,13 +134,16 @@ def collect(
     reported = inputs if items is None else items
     failed: list[BulkFailure] = []
     accounted: set[int] = set()
+    outcomes: dict[int, R | BulkFailure] = {}
     for raw in failures:
         index = _failure_index(raw, inputs, input_key)
+        failure = BulkFailure(
+            item=None if index is None else reported[index], index=index, reason=_reason(raw), raw=raw, code=_code(raw)
+        )
         if index is not None:
             accounted.add(index)
-        failed.append(
-            BulkFailure(item=None if index is None else reported[index], index=index, reason=_reason(raw), raw=raw)
-        )
+            outcomes[index] = failure
+        failed.append(failure)
     # Each created resource covers one not yet accounted input per key it carries (so two items
     # for the same offer need two resources). A resource carrying no key of any input (e.g. an
     # order without `reservation`) still stands for one input, though which one cannot be told.
@@ -130,6 +159,7 @@ def collect(
             index = next((i for i in uncovered if input_key(inputs[i]) == key), None)
             if index is not None:
                 uncovered.remove(index)
+                outcomes.setdefault(index, resource)
     # A failure or a resource we could not tie to an item probably is one of these; do not
     # count it twice.
     unmatched = unmatched_created + sum(1 for f in failed if f.index is None)
@@ -137,12 +167,14 @@ def collect(
         if unmatched:
             unmatched -= 1
             continue
-        failed.append(
-            BulkFailure(
-                item=reported[i],
-                index=i,
-                reason="the server reported neither a created resource nor a failure for this item",
-                raw=None,
-            )
+        failure = BulkFailure(
+            item=reported[i],
+            index=i,
+            reason="the server reported neither a created resource nor a failure for this item",
+            raw=None,
         )
-    return BulkResult(succeeded=list(created), failed=failed)
+        outcomes[i] = failure
+        failed.append(failure)
+    return BulkResult(
+        succeeded=list(created), failed=failed, outcomes=tuple(outcomes.get(i) for i in range(len(inputs)))
+    )

@@ -7,11 +7,12 @@ from types import TracebackType
 from typing import Literal, Self, TypeVar, Unpack
 
 import httpx
-from korusticket_api.resources import AsyncResources, Resources
+from korusticket_api.resources import RESOURCES, AsyncResources, Resources
 
 from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLike, utc_now
 from ._constants import MAX_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
+from ._raw import AsyncRawResources, RawResources
 from ._resource import RawEnvelope, raw_request
 
 __all__ = ["AsyncKorusTicket", "KorusTicket"]
@@ -34,6 +35,10 @@ class KorusTicket(Resources):
     that does not fit is left out of the model, kept in ``additional_properties`` and logged once;
     a required one still raises), "strict" (ResponseDecodeError naming the field) or "off".
     ``clock`` and ``sleep`` are injectable for tests (token expiry, Retry-After, backoff).
+
+    ``http_client``: your own ``httpx.Client`` (proxies, mTLS, limits, event hooks); the client's
+    auth, retries, timeouts and checks go on top of it, and it stays yours to close. Without one,
+    proxy environment variables are honoured as httpx does. ``default_headers`` go with every call.
     """
 
     def __init__(
@@ -50,6 +55,8 @@ class KorusTicket(Resources):
         max_retries: int | None = None,
         validate_responses: ValidationMode | bool = "lenient",
         transport: httpx.BaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
@@ -58,8 +65,19 @@ class KorusTicket(Resources):
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
             validate_responses=validate_responses,
         )  # fmt: skip
-        self._core = core = SyncCore(config, transport=transport, clock=clock, sleep=sleep)
+        self._core = core = SyncCore(
+            config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
+            default_headers=default_headers,
+        )  # fmt: skip
         self._attach(core)
+
+    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
+        """A client whose calls default to these options (``timeout``, ``language``,
+        ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
+        and token (closing either closes the pool)."""
+        clone = object.__new__(type(self))
+        clone._attach(self._core.derive(options))
+        return clone
 
     @property
     def base_url(self) -> str:
@@ -67,6 +85,12 @@ class KorusTicket(Resources):
 
     def __repr__(self) -> str:
         return f"KorusTicket({self._core.config!r})"
+
+    @property
+    def with_raw_response(self) -> RawResources:
+        """``kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status, headers,
+        request id, elapsed time) whose ``.parse()`` gives the usual value."""
+        return RawResources(self, RESOURCES)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 
@@ -125,6 +149,8 @@ class AsyncKorusTicket(AsyncResources):
         max_retries: int | None = None,
         validate_responses: ValidationMode | bool = "lenient",
         transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
@@ -133,8 +159,19 @@ class AsyncKorusTicket(AsyncResources):
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
             validate_responses=validate_responses,
         )  # fmt: skip
-        self._core = core = AsyncCore(config, transport=transport, clock=clock, sleep=sleep)
+        self._core = core = AsyncCore(
+            config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
+            default_headers=default_headers,
+        )  # fmt: skip
         self._attach(core)
+
+    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
+        """A client whose calls default to these options (``timeout``, ``language``,
+        ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
+        and token (closing either closes the pool)."""
+        clone = object.__new__(type(self))
+        clone._attach(self._core.derive(options))
+        return clone
 
     @property
     def base_url(self) -> str:
@@ -142,6 +179,12 @@ class AsyncKorusTicket(AsyncResources):
 
     def __repr__(self) -> str:
         return f"AsyncKorusTicket({self._core.config!r})"
+
+    @property
+    def with_raw_response(self) -> AsyncRawResources:
+        """``await kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status,
+        headers, request id, elapsed time) whose ``.parse()`` gives the usual value."""
+        return AsyncRawResources(self, RESOURCES)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 

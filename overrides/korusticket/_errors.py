@@ -39,6 +39,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InputError",
     "KorusTicketError",
@@ -123,6 +124,10 @@ class InputError(KorusTicketError, ValueError):
         if allowed:
             message += f" (allowed: {allowed})"
         super().__init__(message)
+
+
+class ClientClosedError(KorusTicketError):
+    """The client (or the httpx client it was given) is closed; nothing was sent."""
 
 
 class APIConnectionError(KorusTicketError):

@@ -2,12 +2,14 @@
 
 The operations table (scripts/codegen/operations.yaml) names a hook per such operation; the
 generated resource method takes the hook's parameters (after ``core``), returns what its flow
-returns, and runs the flow sync or async. The first line of each docstring joins the method's.
+returns, and runs the flow sync or async. The first line of each docstring joins the method's. Request dicts are typed with the shapes of
+korusticket.types (``ReservationItemInput``, ``CustomerInput``, ``BeneficiaryInput``), which the
+generated methods take too; the run-time checks in _operations stay.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol, Unpack
 
 from korusticket_api.models import BookingOrder, BookingOrderItemTicket, BookingReservation
@@ -16,6 +18,7 @@ from ._base import Clock, Config, RequestOptions
 from ._bulk import BulkResult
 from ._ids import IdLike
 from ._operations import Call, Flow, create_orders_flow, create_reservations_flow, set_beneficiary_call
+from ._shapes import BeneficiaryInput, CustomerInput, ReservationItemInput
 
 __all__ = ["Core", "create_orders", "create_reservations", "set_beneficiary"]
 
@@ -36,7 +39,7 @@ def _one(call: Call[Any]) -> Flow[Any]:
 
 
 def create_reservations(
-    core: Core, items: Sequence[Mapping[str, Any]], **options: Unpack[RequestOptions]
+    core: Core, items: Sequence[ReservationItemInput], **options: Unpack[RequestOptions]
 ) -> Flow[BulkResult[BookingReservation]]:
     """Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
     Some items may fail while others succeed: check ``.failed`` (every item is accounted for)."""
@@ -46,7 +49,7 @@ def create_reservations(
 def create_orders(
     core: Core,
     reservations: Sequence[IdLike],
-    customer: Mapping[str, Any],
+    customer: CustomerInput,
     external_reference: str,
     *,
     notes: str | None = None,
@@ -66,7 +69,7 @@ def set_beneficiary(
     order: IdLike,
     item: IdLike,
     id: IdLike,
-    beneficiary: Mapping[str, Any],
+    beneficiary: BeneficiaryInput,
     **options: Unpack[RequestOptions],
 ) -> Flow[BookingOrderItemTicket]:
     """Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required."""

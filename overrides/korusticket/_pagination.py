@@ -206,6 +206,12 @@ class _Cursor:
         return number
 
 
+def _walk(page_size: object, limit: object) -> _Walk:
+    """A walk asking for no more than it needs: ``limit=3`` asks for pages of 3."""
+    size, most = check_page_size(page_size), _check_limit(limit)
+    return _Walk(min(size, most) if most else size, most)
+
+
 def _clip(items: list[T], remaining: int | None) -> list[T]:
     return items if remaining is None else items[:remaining]
 
@@ -217,7 +223,10 @@ class Paginator(Generic[T]):
         self, fetch: Callable[[int, int], Page[T]], *, page_size: int = MAX_PAGE_SIZE, limit: int | None = None
     ):
         self._fetch = fetch
-        self._walk = _Walk(check_page_size(page_size), _check_limit(limit))
+        self._walk = _walk(page_size, limit)
+
+    def __repr__(self) -> str:
+        return f"<Paginator page_size={self._walk.page_size} limit={self._walk.limit}>"
 
     def pages(self) -> Iterator[Page[T]]:
         remaining = self._walk.limit
@@ -251,8 +260,11 @@ class AsyncPaginator(Generic[T]):
         if not is_whole(prefetch, 1):
             raise InputError("prefetch", f"{prefetch!r} is not a whole number >= 1", "1 (sequential), 2, 3, ...")
         self._fetch = fetch
-        self._walk = _Walk(check_page_size(page_size), _check_limit(limit))
+        self._walk = _walk(page_size, limit)
         self._prefetch = prefetch
+
+    def __repr__(self) -> str:
+        return f"<AsyncPaginator page_size={self._walk.page_size} limit={self._walk.limit} prefetch={self._prefetch}>"
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         remaining = self._walk.limit

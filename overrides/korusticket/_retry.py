@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("korusticket")
+# One line per HTTP attempt (method, path, status, elapsed, attempt, request id): KORUSTICKET_LOG=info.
+http_log = logging.getLogger("korusticket.http")
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 
 # Per-request override of the client's max_retries travels in request.extensions.
 MAX_RETRIES_KEY = "korusticket.max_retries"
@@ -133,6 +136,7 @@ class RetryTransport(httpx.BaseTransport):
         if initial := _delay(request):
             self.sleep(initial)
         while True:
+            started = time.monotonic()
             try:
                 response = self.inner.handle_request(request)
                 try:
@@ -141,9 +145,11 @@ class RetryTransport(httpx.BaseTransport):
                     response.close()
                     raise
             except httpx.TransportError as exc:
+                _log_attempt(request, type(exc).__name__, started, attempt, budget)
                 if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
+                _log_attempt(request, response, started, attempt, budget)
                 if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 response.close()
@@ -176,6 +182,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         if initial := _delay(request):
             await self.sleep(initial)
         while True:
+            started = time.monotonic()
             try:
                 response = await self.inner.handle_async_request(request)
                 try:
@@ -184,9 +191,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     await response.aclose()
                     raise
             except httpx.TransportError as exc:
+                _log_attempt(request, type(exc).__name__, started, attempt, budget)
                 if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
+                _log_attempt(request, response, started, attempt, budget)
                 if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 await response.aclose()
@@ -206,4 +215,23 @@ def _log_retry(request: httpx.Request, attempt: int, budget: int, reason: str, d
     log.debug(
         "retrying %s %s (%d/%d) after %s in %.2fs",
         request.method, request.url.path, attempt + 1, budget, reason, delay,
+    )  # fmt: skip
+
+
+def _log_attempt(
+    request: httpx.Request, outcome: httpx.Response | str, started: float, attempt: int, budget: int
+) -> None:
+    """``GET /v1/ticketing/catalogs 200 0.042s attempt=1/3 request_id=...``: the path only (never
+    the query, headers or body, which may hold secrets)."""
+    if not http_log.isEnabledFor(logging.INFO):
+        return
+    if isinstance(outcome, str):
+        status, request_id = outcome, None
+    else:
+        status = str(outcome.status_code)
+        request_id = next((outcome.headers[h] for h in REQUEST_ID_HEADERS if h in outcome.headers), None)
+    http_log.info(
+        "%s %s %s %.3fs attempt=%d/%d request_id=%s",
+        request.method, request.url.path, status, time.monotonic() - started, attempt + 1, budget + 1,
+        request_id or "-",
     )  # fmt: skip

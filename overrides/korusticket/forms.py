@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as _du
 
 from ._errors import InputError
+from ._shapes import FormData, FormFieldValue
 from ._validate import is_whole
 
 __all__ = ["FieldType", "FormFieldSpec", "FormSpec", "build_form_data", "decode", "encode"]
@@ -516,7 +517,7 @@ class FormSpec:
         return cls(iri, fid, code, tuple(FormFieldSpec.from_raw(f, form_id=fid) for f in fields))
 
 
-def build_form_data(form: object, values: Mapping[Any, object], *, tz: tzinfo | str | None = None) -> dict[str, Any]:
+def build_form_data(form: object, values: Mapping[Any, object], *, tz: tzinfo | str | None = None) -> FormData:
     """Check ``values`` against ``form`` and return the ``formData`` payload of a ticket session.
 
     ``values`` maps a field's code, IRI or id (str or UUID) to a Python value; None omits an
@@ -543,7 +544,7 @@ def build_form_data(form: object, values: Mapping[Any, object], *, tz: tzinfo | 
     missing = [f.name for f in spec.fields if f.required and given.get(f.iri) is None]
     if missing:
         raise InputError(", ".join(missing), "required field(s) missing", f"fields of the form: {known}")
-    out: list[dict[str, str]] = []
+    out: list[FormFieldValue] = []
     for f in spec.fields:
         if (value := given.get(f.iri)) is None:
             continue

@@ -13,6 +13,30 @@ from ._base import RequestOptions
 from ._bulk import BulkFailure, BulkResult
 from ._ids import IdLike
 from ._pagination import AsyncPaginator, Page, Paginator
+from ._raw import RawResponse
+from ._shapes import (
+    BeneficiaryInput,
+    CustomerInput,
+    FormData,
+    FormFieldValue,
+    ReservationItemInput,
+    TicketSessionInput,
+)
 
-__all__ = ["AsyncPaginator", "BulkFailure", "BulkResult", "IdLike", "Page", "Paginator", "RequestOptions"]
+__all__ = [
+    "AsyncPaginator",
+    "BeneficiaryInput",
+    "BulkFailure",
+    "BulkResult",
+    "CustomerInput",
+    "FormData",
+    "FormFieldValue",
+    "IdLike",
+    "Page",
+    "Paginator",
+    "RawResponse",
+    "RequestOptions",
+    "ReservationItemInput",
+    "TicketSessionInput",
+]
 __all__ += _models.__all__

@@ -65,6 +65,7 @@ def test_base_url_overrides_environment(cls: type, api: MockAPI) -> None:
         client_secret=CLIENT_SECRET,
         environment="production",
         base_url="https://proxy.example.com/korus/",
+        token_url=TOKEN_URL,
         transport=api.transport(),
     )
     api.replies = [jsonld(catalog_body())]
@@ -141,6 +142,7 @@ def test_token_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
 
 def test_base_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, api: MockAPI) -> None:
     monkeypatch.setenv("KORUSTICKET_BASE_URL", "https://gateway.example.com")
+    monkeypatch.setenv("KORUSTICKET_TOKEN_URL", "https://gateway.example.com/token")
     monkeypatch.setenv("KORUSTICKET_ENVIRONMENT", "production")  # base_url wins over environment
     kt = KorusTicket(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, transport=api.transport())
     assert kt.base_url == "https://gateway.example.com"
@@ -178,7 +180,7 @@ def test_empty_environment_variables_count_as_missing(monkeypatch: pytest.Monkey
 @pytest.mark.parametrize("url", ["http://api.korusticket.com", "http://10.0.0.5:8000", "ftp://api.korusticket.com"])
 def test_plain_http_base_url_is_refused(cls: type, url: str) -> None:
     with pytest.raises(InputError) as info:
-        cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url=url)
+        cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url=url, token_url=TOKEN_URL)
     assert info.value.field == "base_url"
     with pytest.raises(InputError):
         cls(token=STATIC_TOKEN, base_url=url)
@@ -304,3 +306,35 @@ def test_context_manager_returns_the_client() -> None:
     kt = KorusTicket(token=STATIC_TOKEN, transport=httpx.MockTransport(lambda r: httpx.Response(200)))
     with kt as entered:
         assert entered is kt
+
+
+# --- a custom base_url needs its own token URL (issue 14) -------------------------------------------
+
+
+@pytest.mark.parametrize("cls", CLIENTS)
+def test_custom_base_url_with_credentials_needs_token_url(cls: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KORUSTICKET_TOKEN_URL", raising=False)
+    with pytest.raises(InputError) as info:
+        cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url="http://127.0.0.1:8787")
+    assert info.value.field == "token_url"
+    assert "token_url" in str(info.value)
+    assert CLIENT_SECRET not in str(info.value)
+
+
+@pytest.mark.parametrize("cls", CLIENTS)
+def test_custom_base_url_from_the_environment_needs_token_url(cls: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KORUSTICKET_TOKEN_URL", raising=False)
+    monkeypatch.setenv("KORUSTICKET_BASE_URL", "https://proxy.example.com")
+    with pytest.raises(InputError) as info:
+        cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+    assert info.value.field == "token_url"
+    monkeypatch.setenv("KORUSTICKET_TOKEN_URL", "https://proxy.example.com/token")
+    assert cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET).base_url == "https://proxy.example.com"
+
+
+@pytest.mark.parametrize("cls", CLIENTS)
+def test_static_token_or_known_environment_needs_no_token_url(cls: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KORUSTICKET_TOKEN_URL", raising=False)
+    assert cls(token=STATIC_TOKEN, base_url="http://127.0.0.1:8787").base_url == "http://127.0.0.1:8787"
+    assert cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url=PRODUCTION_URL).base_url == PRODUCTION_URL
+    assert cls(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url=DEMO_URL + "/").base_url == DEMO_URL

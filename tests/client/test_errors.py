@@ -28,6 +28,7 @@ from korusticket import (
     UnprocessableEntityError,
     Violation,
 )
+from korusticket.types import ReservationItemInput
 
 from tests.support.bodies import (
     CATALOG,
@@ -48,7 +49,7 @@ from tests.support.bodies import (
 from tests.support.mock_api import FakeSleep, MockAPI, jsonld, run_async, run_sync
 
 HTML_404 = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"
-ITEMS = [{"offer": OFFER_IRI, "quantity": 1, "ticket_sessions": [{"ticket": TICKET_IRI}]}]
+ITEMS: list[ReservationItemInput] = [{"offer": OFFER_IRI, "quantity": 1, "ticket_sessions": [{"ticket": TICKET_IRI}]}]
 
 
 # --- statuses -> classes ----------------------------------------------------------------------------

@@ -105,3 +105,59 @@ def test_async(op: Operation) -> None:
     result = asyncio.run(main())
     assert (len(result) == 1) if isinstance(result, list) else hasattr(result, "to_dict")
     check_request(api.requests[0], op)
+
+
+ALL_OPERATIONS = operations()
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
+def test_sync_raw_response(op: Operation) -> None:
+    from korusticket.types import RawResponse
+
+    api = SpecAPI()
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
+    args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
+    raw = getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
+    assert isinstance(raw, RawResponse)
+    assert raw.status_code == 200
+    assert raw.method == op.http_method.upper()
+    assert raw.headers["content-type"] == "application/json"
+    assert raw.elapsed.total_seconds() >= 0
+    check_request(api.requests[0], op)
+    value = raw.parse()
+    if isinstance(value, Paginator):
+        assert len(list(value)) == 1  # the usual paginator
+    else:
+        assert hasattr(value, "to_dict")
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
+def test_async_raw_response(op: Operation) -> None:
+    api = SpecAPI()
+
+    async def main() -> Any:
+        async with AsyncKorusTicket(
+            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api)
+        ) as kt:
+            args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
+            raw = await getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
+            assert raw.status_code == 200
+            assert raw.method == op.http_method.upper()
+            value = raw.parse()
+            if isinstance(value, AsyncPaginator):
+                return [item async for item in value]
+            return value
+
+    result = asyncio.run(main())
+    assert (len(result) == 1) if isinstance(result, list) else hasattr(result, "to_dict")
+    check_request(api.requests[0], op)
+
+
+def test_raw_response_exists_for_every_method_of_every_resource() -> None:
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(SpecAPI()))
+    for op in ALL_OPERATIONS:  # hooked operations (bulk, safe orders) included
+        assert callable(getattr(getattr(kt.with_raw_response, op.resource), op.method)), op
+    with pytest.raises(AttributeError):
+        _ = kt.with_raw_response.nowhere
+    with pytest.raises(AttributeError):
+        _ = kt.with_raw_response.orders._core

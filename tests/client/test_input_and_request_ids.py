@@ -25,7 +25,7 @@ def test_unknown_keys_are_refused_before_sending(item: dict[str, object], field:
     sent: list[httpx.Request] = []
     kt = KorusTicket(token="t", transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))  # type: ignore[func-returns-value]
     with pytest.raises(InputError) as info:
-        kt.reservations.create([item])
+        kt.reservations.create([item])  # type: ignore[list-item]  # bad items on purpose
     assert info.value.field == field
     assert sent == []
 

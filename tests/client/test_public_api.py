@@ -19,6 +19,7 @@ PUBLIC = [
     "BadRequestError",
     "BulkFailure",
     "BulkResult",
+    "ClientClosedError",
     "ConflictError",
     "InputError",
     "KorusTicket",
@@ -30,6 +31,7 @@ PUBLIC = [
     "PartialFailureError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "RedirectError",
     "ResponseDecodeError",
     "ServerError",
@@ -54,6 +56,7 @@ ERRORS = {
     "APITimeoutError": "APIConnectionError",
     "ResponseDecodeError": "KorusTicketError",
     "InputError": "KorusTicketError",
+    "ClientClosedError": "KorusTicketError",
 }
 
 CONSTRUCTOR_ARGS = [
@@ -68,6 +71,8 @@ CONSTRUCTOR_ARGS = [
     "max_retries",
     "validate_responses",
     "transport",
+    "http_client",
+    "default_headers",
     "clock",
     "sleep",
 ]

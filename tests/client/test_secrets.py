@@ -176,7 +176,9 @@ def test_transport_error_hides_the_token(api: MockAPI, client: KorusTicket) -> N
 
 def test_input_errors_do_not_echo_credentials() -> None:
     with pytest.raises(KorusTicketError) as info:
-        KorusTicket(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url="http://api.example.com")
+        KorusTicket(
+            client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url="http://api.example.com", token_url=TOKEN_URL
+        )
     for text in exception_texts(info.value):
         assert_clean(text)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from korusticket import (
@@ -18,6 +17,7 @@ from korusticket import (
     PermissionDeniedError,
     UnprocessableEntityError,
 )
+from korusticket.types import ReservationItemInput, TicketSessionInput
 
 from examples.booking_walkthrough import CUSTOMER, walkthrough
 from tests.support.cassettes import EMAIL_PLACEHOLDER, STAND_IN_ORIGIN, Env
@@ -31,11 +31,13 @@ def from_stand_in(env: Env) -> bool:
     return bool(env.meta("recorded_against") == STAND_IN_ORIGIN)
 
 
-def item_for(kt: KorusTicket, catalog: str, offer_iri: str, quantity: int) -> dict[str, Any]:
+def item_for(kt: KorusTicket, catalog: str, offer_iri: str, quantity: int) -> ReservationItemInput:
     """A reservation item; session tickets get the offer's first session."""
     offer = kt.offers.get(catalog, offer_iri)
     sessions = [s.session for s in kt.offers.availability(catalog, offer).sessions_availability or []]
-    tickets = [{"ticket": t} if t.date_access else {"ticket": t, "session": sessions[0]} for t in offer.tickets]
+    tickets: list[TicketSessionInput] = [
+        {"ticket": t} if t.date_access else {"ticket": t, "session": sessions[0]} for t in offer.tickets or []
+    ]
     return {"offer": offer, "quantity": quantity, "ticket_sessions": tickets}
 
 
@@ -86,7 +88,9 @@ def test_invalid_bulk_reservation_is_422(env: Env) -> None:
     with env.client() as kt:
         catalog = next(iter(kt.catalogs.list(limit=1)))
         offer = f"{catalog.iri}/offers/{UNKNOWN_ID}"
-        items = [{"offer": offer, "quantity": 1, "ticket_sessions": [{"ticket": f"{offer}/tickets/{UNKNOWN_ID}"}]}]
+        items: list[ReservationItemInput] = [
+            {"offer": offer, "quantity": 1, "ticket_sessions": [{"ticket": f"{offer}/tickets/{UNKNOWN_ID}"}]}
+        ]
         with pytest.raises(UnprocessableEntityError) as caught:
             kt.reservations.create(items)
     assert caught.value.status_code == 422

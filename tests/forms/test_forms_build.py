@@ -195,4 +195,4 @@ def test_choice_field_without_known_choices_is_rejected() -> None:
 def test_form_with_no_values_gives_empty_fields() -> None:
     form = sample_form()
     form["fields"][0]["required"] = False
-    assert build_form_data(form, {}) == {"form": FORM_IRI, "fields": []}
+    assert dict(build_form_data(form, {})) == {"form": FORM_IRI, "fields": []}

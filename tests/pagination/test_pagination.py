@@ -199,3 +199,34 @@ def test_async_prefetch_sends_the_first_window_at_once_and_stops_at_the_total() 
     assert small.pages[0] == 1
     assert len(small.pages) <= 4
     assert sorted(large.pages) == list(range(1, 21))  # exactly the 20 pages, none past the total
+
+
+@pytest.mark.parametrize(("limit", "asked"), [(3, ["3"]), (50, ["50"]), (60, ["50", "50"])])
+def test_limit_below_the_page_size_asks_only_for_what_it_needs(limit: int, asked: list[str]) -> None:
+    collection = Collection(123)
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return collection.handler(request)
+
+    kt = KorusTicket(token="t", transport=httpx.MockTransport(handler), max_retries=0)
+    assert len(list(kt.reservations.list(limit=limit))) == limit
+    assert [r.url.params["itemsPerPage"] for r in requests] == asked
+
+
+def test_async_limit_below_the_page_size() -> None:
+    collection = Collection(123)
+
+    async def main() -> list[Any]:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(collection.handler)) as kt:
+            return [r async for r in kt.reservations.list(limit=2, prefetch=4)]
+
+    assert len(asyncio.run(main())) == 2
+    assert collection.pages == [1]
+
+
+def test_paginator_repr_is_short() -> None:
+    kt = client(Collection(3))
+    assert repr(kt.reservations.list(limit=3)) == "<Paginator page_size=3 limit=3>"
+    assert repr(kt.reservations.list()) == "<Paginator page_size=50 limit=None>"

@@ -334,3 +334,39 @@ def test_async_partial_failure(script: Script, make_async_client: Callable[..., 
     assert result.failed[0].index == 2
     with pytest.raises(PartialFailureError):
         result.raise_for_failures()
+
+
+def test_failure_code_and_result_in_input_order(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+    failure = {"offer": offer_iri(1), "quantity": 1, "message": "Sold out upstream", "code": "sold_out"}
+
+    result = reserve(script, make_client, [2, 3], [failure])
+
+    (bad,) = result.failed
+    assert bad.code == "sold_out"
+    assert [index for index, _ in result.by_input] == [0, 1, 2]
+    first, second, third = (outcome for _, outcome in result.by_input)
+    assert first is bad
+    assert isinstance(second, BookingReservation)
+    assert second.items[0].offer == offer_iri(2)
+    assert isinstance(third, BookingReservation)
+    assert third.items[0].offer == offer_iri(3)
+    assert repr(result) == "BulkResult(succeeded=2, failed=1)"
+    assert repr(bad) == "BulkFailure(index=0, code='sold_out', reason='Sold out upstream')"
+
+
+def test_failure_without_a_code(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+    result = reserve(script, make_client, [1, 2], [{"offer": offer_iri(3), "code": 409}])
+    assert result.failed[0].code == "409"
+    result = reserve(script, make_client, [1, 2], [{"offer": offer_iri(3), "message": "no"}])
+    assert result.failed[0].code is None
+    assert isinstance(result.by_input[2][1], BulkFailure)
+
+
+def test_omitted_item_is_a_failure_in_input_order() -> None:
+    inputs = [{"offer": "/o/1"}, {"offer": "/o/1"}]
+    result = collect(
+        ["r1"], [], inputs, input_key=lambda raw: raw.get("offer") if isinstance(raw, dict) else None,
+        created_keys=lambda _: {"/o/1"},
+    )  # fmt: skip
+    assert result.by_input[0] == (0, "r1")
+    assert result.by_input[1] == (1, result.failed[0])

@@ -334,7 +334,7 @@ def test_a_date_of_birth_that_is_not_a_date_is_refused(
 ) -> None:
     beneficiary = {"firstname": "Jane", "lastname": "Doe", "date_of_birth": birth}
     with pytest.raises(InputError) as info:
-        make_client().order_tickets.set_beneficiary(uid(401), uid(402), uid(403), beneficiary)
+        make_client().order_tickets.set_beneficiary(uid(401), uid(402), uid(403), beneficiary)  # type: ignore[arg-type]  # a wrong type on purpose
     assert info.value.field == "beneficiary.date_of_birth"
     assert script.requests == []
 

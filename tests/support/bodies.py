@@ -8,6 +8,8 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
+from korusticket.types import CustomerInput, ReservationItemInput
+
 from tests.support import documented_payloads
 
 # --- identifiers (UUIDv7, from the documented examples) -------------------------------------
@@ -354,7 +356,7 @@ ORDERS = "/v1/booking/orders"
 
 # --- what the tests send ----------------------------------------------------------------------
 
-CUSTOMER = {
+CUSTOMER: CustomerInput = {
     "firstname": "john",
     "lastname": "doe",
     "email": "john.doe@example.com",
@@ -366,7 +368,7 @@ CUSTOMER = {
 }
 
 SESSION_TICKET_IRI = f"{OFFER_IRI}/tickets/0194ac40-fda7-78c1-8fcb-26fc2e2612d5"
-BOOKING_ITEMS = [
+BOOKING_ITEMS: list[ReservationItemInput] = [
     {
         "offer": OFFER_IRI,
         "quantity": 1,

@@ -7,6 +7,8 @@ import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from korusticket.types import ReservationItemInput
+
 from tests.support.bodies import ORDERS, ORDERS_BULK, RESERVATIONS_BULK
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
@@ -216,7 +218,7 @@ def orders_page(members: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def reservation_item(n: int) -> dict[str, Any]:
+def reservation_item(n: int) -> ReservationItemInput:
     """One input item of reservations.create (a full-day ticket: no session)."""
     return {"offer": offer_iri(n), "quantity": 1, "ticket_sessions": [{"ticket": ticket_iri(n)}]}
 

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
@@ -15,6 +14,7 @@ from korusticket._resource import (
     RequestOptions,
     SyncResource,
 )
+from korusticket.types import BeneficiaryInput
 
 from ..api.booking_order_item_ticket import order_tickets_get as _op_order_tickets_get
 from ..models import BookingOrderItemTicket
@@ -43,7 +43,7 @@ class OrderTickets(SyncResource):
         return self._send(_order_tickets_get(order, item, id), BookingOrderItemTicket, options)
 
     def set_beneficiary(
-        self, order: IdLike, item: IdLike, id: IdLike, beneficiary: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, order: IdLike, item: IdLike, id: IdLike, beneficiary: BeneficiaryInput, **options: Unpack[RequestOptions]
     ) -> BookingOrderItemTicket:
         """Updates the BookingOrderItemTicket resource.
 
@@ -74,7 +74,7 @@ class AsyncOrderTickets(AsyncResource):
         return await self._send(_order_tickets_get(order, item, id), BookingOrderItemTicket, options)
 
     async def set_beneficiary(
-        self, order: IdLike, item: IdLike, id: IdLike, beneficiary: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, order: IdLike, item: IdLike, id: IdLike, beneficiary: BeneficiaryInput, **options: Unpack[RequestOptions]
     ) -> BookingOrderItemTicket:
         """Updates the BookingOrderItemTicket resource.
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Unpack
+from collections.abc import Sequence
+from typing import Literal, Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
@@ -20,7 +20,7 @@ from korusticket._resource import (
     RequestOptions,
     SyncResource,
 )
-from korusticket.types import BulkResult
+from korusticket.types import BulkResult, CustomerInput
 
 from ..api.booking_order import orders_get as _op_orders_get
 from ..api.booking_order import orders_list as _op_orders_list
@@ -115,7 +115,7 @@ class Orders(SyncResource):
     def create(
         self,
         reservations: Sequence[IdLike],
-        customer: Mapping[str, Any],
+        customer: CustomerInput,
         external_reference: str,
         *,
         notes: str | None = None,
@@ -197,7 +197,7 @@ class AsyncOrders(AsyncResource):
     async def create(
         self,
         reservations: Sequence[IdLike],
-        customer: Mapping[str, Any],
+        customer: CustomerInput,
         external_reference: str,
         *,
         notes: str | None = None,

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Unpack
+from collections.abc import Sequence
+from typing import Literal, Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
@@ -19,7 +19,7 @@ from korusticket._resource import (
     RequestOptions,
     SyncResource,
 )
-from korusticket.types import BulkResult
+from korusticket.types import BulkResult, ReservationItemInput
 
 from ..api.booking_reservation import reservations_get as _op_reservations_get
 from ..api.booking_reservation import reservations_list as _op_reservations_list
@@ -79,7 +79,7 @@ class Reservations(SyncResource):
         )
 
     def create(
-        self, items: Sequence[Mapping[str, Any]], **options: Unpack[RequestOptions]
+        self, items: Sequence[ReservationItemInput], **options: Unpack[RequestOptions]
     ) -> BulkResult[BookingReservation]:
         """Creates a BookingReservation resource.
 
@@ -140,7 +140,7 @@ class AsyncReservations(AsyncResource):
         )
 
     async def create(
-        self, items: Sequence[Mapping[str, Any]], **options: Unpack[RequestOptions]
+        self, items: Sequence[ReservationItemInput], **options: Unpack[RequestOptions]
     ) -> BulkResult[BookingReservation]:
         """Creates a BookingReservation resource.
 

@@ -5,7 +5,7 @@
     token = client.post(stand_in.token_path, data={"grant_type": "client_credentials",
                         "client_id": DEMO_CLIENT_ID, "client_secret": DEMO_CLIENT_SECRET}).json()
 
-Or over HTTP: ``python -m korusticket.testing serve --port 8000``.
+Or over HTTP: ``python -m korusticket.testing serve --port 8787``.
 
 Stand-in choices where the docs are silent (not API facts):
 ``failedReservations[]`` items are ``{"item": <input item>, "index": i, "message", "code"}`` with
@@ -19,12 +19,13 @@ from __future__ import annotations
 from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH
 from ._clock import Clock, FakeClock, system_clock
 from ._faults import Fault, Faults, RecordedRequest
-from ._server import StandInServer, serve
+from ._server import DEFAULT_PORT, StandInServer, connection_help, serve
 from ._standin import Demo, StandIn
 from ._transport import StandInAsyncTransport, StandInTransport
 
 __all__ = [
     "DEMO_CLIENT_ID",
+    "DEFAULT_PORT",
     "DEMO_CLIENT_SECRET",
     "TOKEN_PATH",
     "Clock",
@@ -37,6 +38,7 @@ __all__ = [
     "StandInAsyncTransport",
     "StandInServer",
     "StandInTransport",
+    "connection_help",
     "serve",
     "system_clock",
 ]

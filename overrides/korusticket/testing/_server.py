@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 from ._core import Request
 from ._standin import StandIn
 
-__all__ = ["StandInServer", "serve"]
+__all__ = ["DEFAULT_PORT", "StandInServer", "connection_help", "serve"]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -70,6 +70,11 @@ class StandInServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://{host!s}:{port}"
 
+    @property
+    def token_url(self) -> str:
+        """The stand-in's token endpoint (``token_url=`` / KORUSTICKET_TOKEN_URL)."""
+        return f"{self.base_url}{self.stand_in.token_path}"
+
     def start(self) -> threading.Thread:
         """Serve in a daemon thread; stop with ``shutdown()`` then ``server_close()``."""
         thread = threading.Thread(target=self.serve_forever, name="korusticket-stand-in", daemon=True)
@@ -85,15 +90,39 @@ class StandInServer(ThreadingHTTPServer):
         self.server_close()
 
 
-def serve(stand_in: StandIn | None = None, host: str = "127.0.0.1", port: int = 8000, *, verbose: bool = True) -> None:
-    """Serve forever in the foreground (Ctrl-C to stop)."""
-    server = StandInServer(stand_in or StandIn(), (host, port), verbose=verbose)
+DEFAULT_PORT = 8787
+"""The port ``python -m korusticket.testing serve`` listens on (the README's)."""
+
+
+def connection_help(server: StandInServer) -> str:
+    """How to connect to `server`: the KORUSTICKET_* variables, or the one Python line."""
     s = server.stand_in.settings
-    print(f"KorusTicket stand-in listening on {server.base_url}")
-    print(f"  token URL:     {server.base_url}{server.stand_in.token_path}")
-    print(f"  client_id:     {s.client_id}")
-    print(f"  client_secret: {s.client_secret}")
-    print(f"  demo catalog:  {server.stand_in.demo.catalog}", flush=True)
+    token_url = server.token_url
+    return "\n".join(
+        [
+            f"KorusTicket stand-in listening on {server.base_url}",
+            "",
+            "Connect with these environment variables (then KorusTicket() / AsyncKorusTicket()):",
+            f"  export KORUSTICKET_BASE_URL={server.base_url}",
+            f"  export KORUSTICKET_TOKEN_URL={token_url}",
+            f"  export KORUSTICKET_CLIENT_ID={s.client_id}",
+            f"  export KORUSTICKET_CLIENT_SECRET={s.client_secret}",
+            "",
+            "or in Python:",
+            f"  kt = KorusTicket(base_url={server.base_url!r}, token_url={token_url!r}, "
+            f"client_id={s.client_id!r}, client_secret={s.client_secret!r})",
+            "",
+            f"Demo catalog: {server.stand_in.demo.catalog}",
+        ]
+    )
+
+
+def serve(
+    stand_in: StandIn | None = None, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, verbose: bool = True
+) -> None:
+    """Serve forever in the foreground (Ctrl-C to stop). A port in use raises OSError."""
+    server = StandInServer(stand_in or StandIn(), (host, port), verbose=verbose)
+    print(connection_help(server), flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
