@@ -274,16 +274,17 @@ class ClientCredentials(httpx.Auth):
         else:
             message = _malformed(body) or ""
         if message:
-            exc = cls(
+            oauth: dict[str, Any] = {}
+            if issubclass(cls, AuthenticationError):  # the OAuth2 fields, through the constructor
+                oauth = {"error": str(error) if error else None,
+                         "error_description": str(description) if description else None}  # fmt: skip
+            raise cls(
                 message,
                 response=_without_credentials(response),
                 title=str(error) if error else None,
                 detail=str(description) if description else None,
+                **oauth,
             )
-            if isinstance(exc, AuthenticationError):
-                exc.error = str(error) if error else None
-                exc.error_description = str(description) if description else None
-            raise exc
         assert isinstance(body, dict)
         lifetime = float(body.get("expires_in") or 300)
         # Renew early, but never later than half the lifetime for very short-lived tokens.

@@ -241,6 +241,13 @@ class AuthenticationError(APIError):
     error: str | None = None
     error_description: str | None = None
 
+    def __init__(
+        self, message: str, *, error: str | None = None, error_description: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.error = error
+        self.error_description = error_description
+
 
 class PermissionDeniedError(APIError):
     """403: the resource belongs to a catalog or organization the caller cannot access."""
