@@ -45,11 +45,13 @@ def _client_parse() -> Callable[[httpx.Response], object] | None:
     """The client's per-response step (private; None if it moved or changed its signature)."""
     try:
         from korusticket._base import _parse
+        from korusticket._decode import Validation
     except ImportError:
         return None
+    validation = Validation("lenient")  # the client's default mode
 
     def parse(response: httpx.Response) -> object:
-        return _parse(response, OrdersListResponse200, lambda: datetime.now(UTC), True)
+        return _parse(response, OrdersListResponse200, lambda: datetime.now(UTC), validation)
 
     return parse
 
