@@ -11,6 +11,7 @@ the table lines to change.
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,46 +36,7 @@ COLLECTION_VERBS = {
 }
 ITEM_VERBS = {"get": "get", "patch": "update", "put": "replace", "delete": "delete", "post": "create_in"}
 IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
-PYTHON_RESERVED = frozenset(
-    [
-        "and",
-        "as",
-        "assert",
-        "async",
-        "await",
-        "break",
-        "class",
-        "continue",
-        "def",
-        "del",
-        "elif",
-        "else",
-        "except",
-        "finally",
-        "for",
-        "from",
-        "global",
-        "if",
-        "import",
-        "in",
-        "is",
-        "lambda",
-        "nonlocal",
-        "not",
-        "or",
-        "pass",
-        "raise",
-        "return",
-        "try",
-        "while",
-        "with",
-        "yield",
-        "list",
-        "get",
-        "type",
-        "id",
-    ]
-) - {"list", "get", "type", "id"}
+PYTHON_RESERVED = frozenset(keyword.kwlist)  # a resource or method may not be a keyword
 
 
 class TableError(Exception):
