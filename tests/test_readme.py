@@ -115,3 +115,24 @@ def test_request_shapes_snippet() -> None:
     held = kt.reservations.create(namespace["items"]).raise_for_failures()
     orders = kt.orders.create(held.succeeded, customer=namespace["customer"], external_reference="SHAPES-1")
     assert orders.raise_for_failures().succeeded
+
+
+def test_the_booking_snippets_pass_mypy_strict(tmp_path: Path) -> None:
+    """What a user copies from the README type-checks: no Unset, no cast, no generated package."""
+    import subprocess
+    import sys
+
+    sync, async_ = blocks()[0], blocks()[1]
+    (tmp_path / "sync_flow.py").write_text(sync, encoding="utf-8")
+    body = "\n".join("    " + line if line else "" for line in async_.splitlines())
+    (tmp_path / "async_flow.py").write_text("async def main() -> None:\n" + body + "\n", encoding="utf-8")
+    for code in (sync, async_):
+        assert "korusticket_api" not in code
+        assert "Unset" not in code
+        assert "cast(" not in code
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(tmp_path / ".mypy"),
+         str(tmp_path / "sync_flow.py"), str(tmp_path / "async_flow.py")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout
