@@ -129,7 +129,6 @@ class ParamInfo:
     array: bool
     enum: str | None  # generated enum class the kwarg wants
     choices: list[str]
-    description: str
     collection: str | None = None  # for kind iri
     pattern: str | None = None  # for kind text
 
@@ -211,7 +210,6 @@ def _params(
                 array=array,
                 enum=enum,
                 choices=choices,
-                description=str(raw.get("description", "")),
                 collection=collection,
                 pattern=str(schema["pattern"]) if kind == "text" and not array and schema.get("pattern") else None,
             )
