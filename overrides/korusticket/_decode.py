@@ -1,11 +1,13 @@
 """Response bodies against the spec, naming the first field that does not fit.
 
-The generated models trust the body: a wrong type in a plain field passes through, and a bad
-datetime raises a bare ValueError without saying where. Each 2xx body is therefore checked
-against the response schema of the spec that generated the models (shipped as
-korusticket_api/openapi.json), by a checker compiled once per schema that builds the field's
-path only when something is wrong. Unknown fields and unknown enum values are fine (forward
-compatibility), so they are not checked.
+The generated response models check what they read (``from_dict(body, check=True)``: one type
+test per value, see scripts/codegen/fastmodels.py) and only say *that* something does not fit.
+This module is the full check against the response schema of the spec that generated the models
+(shipped as korusticket_api/openapi.json): it runs when a model's own check fails, to name the
+field or set it aside, for raw JSON (``cast_to=dict``) and for the few models that cannot check
+themselves. Each schema becomes a checker compiled once, which builds the field's path only when
+something is wrong. Unknown fields and unknown enum values are fine (forward compatibility), so
+they are not checked.
 
 Three modes (``validate_responses``):
 - ``"lenient"`` (default): a field that does not fit is left out of the typed model (its raw
@@ -27,7 +29,6 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
@@ -135,50 +136,44 @@ def _types(schema: Json) -> set[str]:
 # with type, format and property checks inlined (as fastjsonschema does): several times faster
 # than walking the schema or chaining closures, which matters when draining thousands of items.
 
-_PY_TYPES: dict[str, str] = {
-    "string": "str",
-    "integer": "int",
-    "number": "int, float",
-    "boolean": "bool",
-    "object": "dict",
-    "array": "list",
-    "null": "type(None)",
+# JSON type -> the Python types json.loads makes for it. The fast test is on the exact type
+# (a dict lookup); isinstance runs only when that fails, so subclasses still fit.
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
 }
 
 
-def _parses(parse: Callable[[str], object]) -> Callable[[str], bool]:
-    def check(value: str) -> bool:
-        try:
-            parse(value)
-        except (ValueError, InvalidOperation):
-            return False
-        return True
-
-    return check
+def _is_datetime(value: str) -> bool:
+    # RFC 3339 date-times carry a UTC offset; a naive one is ambiguous.
+    try:
+        return dt.datetime.fromisoformat(value).utcoffset() is not None
+    except ValueError:
+        return False
 
 
-def _aware_datetime(value: str) -> dt.datetime:
-    parsed = dt.datetime.fromisoformat(value)
-    if parsed.utcoffset() is None:  # RFC 3339 date-times carry an offset; a naive one is ambiguous
-        raise ValueError(f"{value!r} has no UTC offset")
-    return parsed
+def _is_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 # What `format: decimal` accepts: a plain decimal string, as the spec's money pattern says.
-# Decimal() alone also takes "NaN", "Infinity", "sNaN", "1e3" and surrounding spaces.
+# Decimal() alone also takes "NaN", "Infinity", "sNaN", "1e3" and surrounding spaces; every
+# string this matches is one Decimal() reads.
 DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
-
-def _decimal(value: str) -> Decimal:
-    if not DECIMAL.fullmatch(value):
-        raise ValueError(f"{value!r} is not a decimal string")
-    return Decimal(value)
-
-
-_FORMATS: dict[str, Callable[[str], bool]] = {
-    "date-time": _parses(_aware_datetime),
-    "date": _parses(dt.date.fromisoformat),
-    "decimal": _parses(_decimal),
+_FORMATS: dict[str, Callable[[str], object]] = {
+    "date-time": _is_datetime,
+    "date": _is_date,
+    "decimal": DECIMAL.fullmatch,
 }
 
 
@@ -199,7 +194,7 @@ class _Source:
 
     def __init__(self, spec: Json) -> None:
         self.spec = spec
-        self.patterns: list[re.Pattern[str]] = []
+        self.constants: dict[str, object] = {}  # name in the checker's namespace -> value
         self.functions: dict[int, str] = {}
         self.lines: list[str] = []
         self.temp = 0
@@ -216,6 +211,27 @@ class _Source:
     def _var(self) -> str:
         self.temp += 1
         return f"v{self.temp}"
+
+    def _constant(self, prefix: str, value: object) -> str:
+        """A name bound to `value` in the checker's namespace (one per distinct value)."""
+        for name, known in self.constants.items():
+            if name.startswith(prefix) and known == value:
+                return name
+        name = f"{prefix}{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def _type_test(self, types: set[str], var: str) -> str:
+        """An expression true when `var` is none of the JSON `types`."""
+        allowed = tuple(t for name in sorted(types) if name in _PY_TYPES for t in _PY_TYPES[name])
+        exact = (
+            f"type({var}) is not {allowed[0].__name__ if allowed[0] is not type(None) else 'NoneType'}"
+            if len(allowed) == 1
+            else f"type({var}) not in {self._constant('_TYPES', frozenset(allowed))}"
+        )
+        # bool is an int in Python, not in JSON Schema
+        no_bool = "" if "boolean" in types else f" or isinstance({var}, bool)"
+        return f"{exact} and (not isinstance({var}, {self._constant('_TUPLE', allowed)}){no_bool})"
 
     def inline(self, schema: Json, var: str, path: str, out: list[str], depth: int) -> None:
         """Statements that return (path, problem) when `var` does not fit `schema`.
@@ -240,58 +256,64 @@ class _Source:
                 out.append(f"{pad}    return (_join({where}, {found}[0]), {found}[1])")
         for part in schema.get("allOf", []):
             self.inline(part, var, path, out, depth)
-        types = _types(schema)
+        types = _types(schema) & set(_PY_TYPES)
         if types:
-            allowed = ", ".join(_PY_TYPES[t] for t in sorted(types) if t in _PY_TYPES)
-            # bool is an int in Python, not in JSON Schema
-            no_bool = "" if "boolean" in types else f" or isinstance({var}, bool)"
             expected = " or ".join(sorted(types))
-            out.append(f"{pad}if not isinstance({var}, ({allowed},)){no_bool}:")
+            out.append(f"{pad}if {self._type_test(types, var)}:")
             out.append(
                 f'{pad}    return ({where}, f"expected {expected}, got {{type({var}).__name__}} {{{var}!r:.60}}")'
             )
-        pattern = schema.get("pattern")
-        if isinstance(pattern, str):
-            # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
-            anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
-            slot = len(self.patterns)
-            self.patterns.append(re.compile(anchored))
-            out.append(f"{pad}if isinstance({var}, str) and _PATTERNS[{slot}].search({var}) is None:")
-            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{_PATTERNS[{slot}].pattern}}")')
-        fmt = schema.get("format")
-        if fmt in _FORMATS:
-            out.append(f"{pad}if isinstance({var}, str) and not _FORMATS[{fmt!r}]({var}):")
-            out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} is not a valid {fmt}")')
+        # Past the type test, `var` is known to be one of `types`: guard only what may differ.
+        pattern, fmt = schema.get("pattern"), schema.get("format")
+        if isinstance(pattern, str) or fmt in _FORMATS:
+            guard = "" if types == {"string"} else f"isinstance({var}, str) and "
+            if isinstance(pattern, str):
+                # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
+                anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+                compiled = re.compile(anchored)
+                search = self._constant("_SEARCH", compiled.search)
+                out.append(f"{pad}if {guard}{search}({var}) is None:")
+                shown = self._constant("_PATTERN", compiled.pattern)
+                out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{{shown}}}")')
+            if fmt in _FORMATS:
+                test = self._constant("_FORMAT", _FORMATS[fmt])
+                out.append(f"{pad}if {guard}not {test}({var}):")
+                out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} is not a valid {fmt}")')
         required, properties = schema.get("required", []), schema.get("properties", {})
         if required or properties:
-            out.append(f"{pad}if isinstance({var}, dict):")
+            if types == {"object"}:
+                inner = depth
+            else:
+                out.append(f"{pad}if isinstance({var}, dict):")
+                inner = depth + 1
+            ipad = "    " * inner
             for name in required:
-                out.append(f"{pad}    if {name!r} not in {var}:")
-                out.append(f'{pad}        return (_join({where}, {name!r}), "required field missing")')
+                out.append(f"{ipad}if {name!r} not in {var}:")
+                out.append(f'{ipad}    return (_join({where}, {name!r}), "required field missing")')
             for name, sub in properties.items():
                 item = self._var()
                 escaped = name.replace("{", "{{").replace("}", "}}").replace('"', "")
-                out.append(f"{pad}    {item} = {var}.get({name!r}, _MISSING)")
-                out.append(f"{pad}    if {item} is not _MISSING:")
-                self.inline(sub, item, f"{path}.{escaped}" if path else escaped, out, depth + 2)
-                out.append(f"{pad}        pass")
+                out.append(f"{ipad}{item} = {var}.get({name!r}, _MISSING)")
+                out.append(f"{ipad}if {item} is not _MISSING:")
+                self.inline(sub, item, f"{path}.{escaped}" if path else escaped, out, inner + 1)
+                out.append(f"{ipad}    pass")
         if isinstance(schema.get("items"), dict):
             index, item = self._var(), self._var()
-            out.append(f"{pad}if isinstance({var}, list):")
-            out.append(f"{pad}    for {index}, {item} in enumerate({var}):")
-            self.inline(schema["items"], item, f"{path}[{{{index}}}]", out, depth + 2)
-            out.append(f"{pad}        pass")
+            if types == {"array"}:
+                inner = depth
+            else:
+                out.append(f"{pad}if isinstance({var}, list):")
+                inner = depth + 1
+            ipad = "    " * inner
+            out.append(f"{ipad}for {index}, {item} in enumerate({var}):")
+            self.inline(schema["items"], item, f"{path}[{{{index}}}]", out, inner + 1)
+            out.append(f"{ipad}    pass")
 
 
 def _compile(schema: Json, spec: Json) -> Check:
     source = _Source(spec)
     entry = source.function(schema)
-    namespace: dict[str, Any] = {
-        "_MISSING": object(),
-        "_FORMATS": _FORMATS,
-        "_join": _join,
-        "_PATTERNS": source.patterns,
-    }
+    namespace: dict[str, Any] = {"_MISSING": object(), "_join": _join, "NoneType": type(None), **source.constants}
     text = "\n".join(source.lines) + "\n"
     # Registered with linecache, as attrs does for its generated methods: tracebacks, pdb and
     # inspect.getsource show the checker's source instead of a bare "<string>".
