@@ -129,6 +129,7 @@ def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, 
     # The preprocessed spec travels with the package: the client checks response bodies against
     # its schemas and names the field that does not fit.
     shutil.copyfile(pre, target / "openapi.json")
+    (target / "_checks.py").write_text(fastmodels.SUPPORT, encoding="utf-8")
     (target / "py.typed").write_text("")  # PEP 561: `--meta none` writes no package metadata
     shutil.rmtree(dest, ignore_errors=True)
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import DECIMAL as _DECIMAL
+from .._checks import aware as _aware
+from .._checks import decimal as _decimal
+from .._checks import expect as _expect
+from .._checks import null as _null
 from ..models.booking_order_status import BookingOrderStatus
 
 if TYPE_CHECKING:
@@ -67,35 +72,105 @@ class BookingOrder:
     """ Cancellation time, if cancelled. """
     items: list[OrderItem] | None = None
     """ Ordered items. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
         _created_at = get("createdAt")
-        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
-        obj.catalog = get("catalog")
-        obj.organization = get("organization")
-        obj.reference = get("reference")
-        obj.external_reference = get("externalReference")
-        obj.connector_reference = get("connectorReference")
+        if _created_at is not None:
+            _created_at = datetime.datetime.fromisoformat(_created_at)
+            if _created_at.tzinfo is None and check:
+                _aware(_created_at.isoformat(), "createdAt")
+        elif check and "createdAt" in src_dict:
+            _null("createdAt")
+        obj.created_at = _created_at
+        obj.catalog = _catalog = get("catalog")
+        if type(_catalog) is not str and check and (_catalog is not None or "catalog" in src_dict):
+            _expect(_catalog, (str,), "catalog")
+        obj.organization = _organization = get("organization")
+        if type(_organization) is not str and check and (_organization is not None or "organization" in src_dict):
+            _expect(_organization, (str,), "organization")
+        obj.reference = _reference = get("reference")
+        if type(_reference) is not str and check and (_reference is not None or "reference" in src_dict):
+            _expect(_reference, (str,), "reference")
+        obj.external_reference = _external_reference = get("externalReference")
+        if type(_external_reference) is not str and check and _external_reference is not None:
+            _expect(_external_reference, (str,), "externalReference")
+        obj.connector_reference = _connector_reference = get("connectorReference")
+        if type(_connector_reference) is not str and check and _connector_reference is not None:
+            _expect(_connector_reference, (str,), "connectorReference")
         _total_amount_incl_tax = get("totalAmountInclTax")
-        obj.total_amount_incl_tax = None if _total_amount_incl_tax is None else Decimal(str(_total_amount_incl_tax))
+        if _total_amount_incl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_total_amount_incl_tax) is str
+                    and _total_amount_incl_tax.isascii()
+                    and _total_amount_incl_tax.replace(".", "", 1).isdigit()
+                    and _total_amount_incl_tax[-1] != "."
+                    and _total_amount_incl_tax[0] != "."
+                )
+                and (type(_total_amount_incl_tax) is not str or _DECIMAL(_total_amount_incl_tax) is None)
+            ):
+                _decimal(_total_amount_incl_tax, "totalAmountInclTax")
+            _total_amount_incl_tax = Decimal(str(_total_amount_incl_tax))
+        elif check and "totalAmountInclTax" in src_dict:
+            _null("totalAmountInclTax")
+        obj.total_amount_incl_tax = _total_amount_incl_tax
         _total_amount_excl_tax = get("totalAmountExclTax")
-        obj.total_amount_excl_tax = None if _total_amount_excl_tax is None else Decimal(str(_total_amount_excl_tax))
+        if _total_amount_excl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_total_amount_excl_tax) is str
+                    and _total_amount_excl_tax.isascii()
+                    and _total_amount_excl_tax.replace(".", "", 1).isdigit()
+                    and _total_amount_excl_tax[-1] != "."
+                    and _total_amount_excl_tax[0] != "."
+                )
+                and (type(_total_amount_excl_tax) is not str or _DECIMAL(_total_amount_excl_tax) is None)
+            ):
+                _decimal(_total_amount_excl_tax, "totalAmountExclTax")
+            _total_amount_excl_tax = Decimal(str(_total_amount_excl_tax))
+        elif check and "totalAmountExclTax" in src_dict:
+            _null("totalAmountExclTax")
+        obj.total_amount_excl_tax = _total_amount_excl_tax
         _customer = get("customer")
-        obj.customer = None if _customer is None else _OrderCustomer.from_dict(_customer)
+        if _customer is not None:
+            _customer = _OrderCustomer.from_dict(_customer, check)
+        elif check and "customer" in src_dict:
+            _null("customer")
+        obj.customer = _customer
         _status = get("status")
-        obj.status = (
-            None if _status is None else (_BookingOrderStatus_BY_VALUE.get(_status) or BookingOrderStatus(_status))
-        )
+        if _status is not None:
+            _status = _BookingOrderStatus_BY_VALUE.get(_status) or BookingOrderStatus(_status)
+        elif check and "status" in src_dict:
+            _null("status")
+        obj.status = _status
         _cancelled_at = get("cancelledAt")
-        obj.cancelled_at = None if _cancelled_at is None else datetime.datetime.fromisoformat(_cancelled_at)
+        if _cancelled_at is not None:
+            _cancelled_at = datetime.datetime.fromisoformat(_cancelled_at)
+            if _cancelled_at.tzinfo is None and check:
+                _aware(_cancelled_at.isoformat(), "cancelledAt")
+        obj.cancelled_at = _cancelled_at
         _items = get("items")
-        obj.items = None if _items is None else [_OrderItem.from_dict(x) for x in _items]
+        if _items is not None:
+            if type(_items) is not list and check:
+                _expect(_items, (list,), "items")
+            _items = [_OrderItem.from_dict(x, check) for x in _items]
+        elif check and "items" in src_dict:
+            _null("items")
+        obj.items = _items
         obj._src = src_dict
         obj._extra = None
         return obj

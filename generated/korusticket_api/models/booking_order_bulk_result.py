@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.booking_order import BookingOrder
     from ..models.booking_order_bulk_result_failed_orders_item import (
@@ -30,21 +33,33 @@ class BookingOrderBulkResult:
     """ Orders created. """
     failed_orders: list[BookingOrderBulkResultFailedOrdersItem] | None = None
     """ Reservations that could not be ordered. The shape of the entries is not documented. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _orders = get("orders")
-        obj.orders = None if _orders is None else [_BookingOrder.from_dict(x) for x in _orders]
+        if _orders is not None:
+            if type(_orders) is not list and check:
+                _expect(_orders, (list,), "orders")
+            _orders = [_BookingOrder.from_dict(x, check) for x in _orders]
+        elif check and "orders" in src_dict:
+            _null("orders")
+        obj.orders = _orders
         _failed_orders = get("failedOrders")
-        obj.failed_orders = (
-            None
-            if _failed_orders is None
-            else [_BookingOrderBulkResultFailedOrdersItem.from_dict(x) for x in _failed_orders]
-        )
+        if _failed_orders is not None:
+            if type(_failed_orders) is not list and check:
+                _expect(_failed_orders, (list,), "failedOrders")
+            _failed_orders = [_BookingOrderBulkResultFailedOrdersItem.from_dict(x, check) for x in _failed_orders]
+        elif check and "failedOrders" in src_dict:
+            _null("failedOrders")
+        obj.failed_orders = _failed_orders
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -7,6 +7,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import aware as _aware
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 T = TypeVar("T", bound="BookingOrderDocumentGet")
 
 # JSON key -> attribute, in declaration order
@@ -25,16 +29,28 @@ class BookingOrderDocumentGet:
     """ Order document identifier (UUIDv7). """
     downloadable_at: datetime.datetime | None = None
     """ When the file becomes available for download. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
         _downloadable_at = get("downloadableAt")
-        obj.downloadable_at = None if _downloadable_at is None else datetime.datetime.fromisoformat(_downloadable_at)
+        if _downloadable_at is not None:
+            _downloadable_at = datetime.datetime.fromisoformat(_downloadable_at)
+            if _downloadable_at.tzinfo is None and check:
+                _aware(_downloadable_at.isoformat(), "downloadableAt")
+        elif check and "downloadableAt" in src_dict:
+            _null("downloadableAt")
+        obj.downloadable_at = _downloadable_at
         obj._src = src_dict
         obj._extra = None
         return obj

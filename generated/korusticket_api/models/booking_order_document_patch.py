@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="BookingOrderDocumentPatch")
 
 # JSON key -> attribute, in declaration order
@@ -25,15 +27,23 @@ class BookingOrderDocumentPatch:
     temporary_url: str | None = None
     """ Short-lived signed download URL of the file (Google Cloud Storage). It expires: download and store the file,
     or PATCH again for a fresh URL. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
-        obj.temporary_url = get("temporaryUrl")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
+        obj.temporary_url = _temporary_url = get("temporaryUrl")
+        if type(_temporary_url) is not str and check and (_temporary_url is not None or "temporaryUrl" in src_dict):
+            _expect(_temporary_url, (str,), "temporaryUrl")
         obj._src = src_dict
         obj._extra = None
         return obj

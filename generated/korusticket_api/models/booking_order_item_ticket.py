@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import aware as _aware
+from .._checks import expect as _expect
+from .._checks import null as _null
 from ..models.booking_order_item_ticket_status import BookingOrderItemTicketStatus
 
 if TYPE_CHECKING:
@@ -54,33 +57,63 @@ class BookingOrderItemTicket:
     """ Ticket status. """
     seating: Any | None = None
     """ Seating information. Structure not documented (`{}` in examples). """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
-        obj.voucher = get("voucher")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
+        obj.voucher = _voucher = get("voucher")
+        if type(_voucher) is not str and check and _voucher is not None:
+            _expect(_voucher, (str,), "voucher")
         _occurs_at = get("occursAt")
-        obj.occurs_at = None if _occurs_at is None else datetime.datetime.fromisoformat(_occurs_at)
-        obj.required_beneficiary_fields = get("requiredBeneficiaryFields")
+        if _occurs_at is not None:
+            _occurs_at = datetime.datetime.fromisoformat(_occurs_at)
+            if _occurs_at.tzinfo is None and check:
+                _aware(_occurs_at.isoformat(), "occursAt")
+        obj.occurs_at = _occurs_at
+        _required_beneficiary_fields = get("requiredBeneficiaryFields")
+        if _required_beneficiary_fields is not None:
+            if type(_required_beneficiary_fields) is not list and check:
+                _expect(_required_beneficiary_fields, (list,), "requiredBeneficiaryFields")
+            if check:
+                for x in _required_beneficiary_fields:
+                    if type(x) is not str:
+                        _expect(x, (str,), "requiredBeneficiaryFields")
+        elif check and "requiredBeneficiaryFields" in src_dict:
+            _null("requiredBeneficiaryFields")
+        obj.required_beneficiary_fields = _required_beneficiary_fields
         _beneficiary = get("beneficiary")
-        obj.beneficiary = None if _beneficiary is None else _OrderItemTicketBeneficiary.from_dict(_beneficiary)
+        if _beneficiary is not None:
+            _beneficiary = _OrderItemTicketBeneficiary.from_dict(_beneficiary, check)
+        obj.beneficiary = _beneficiary
         _beneficiary_designation_deadline = get("beneficiaryDesignationDeadline")
-        obj.beneficiary_designation_deadline = (
-            None
-            if _beneficiary_designation_deadline is None
-            else datetime.datetime.fromisoformat(_beneficiary_designation_deadline)
-        )
-        obj.beneficiary_amendable = get("beneficiaryAmendable")
+        if _beneficiary_designation_deadline is not None:
+            _beneficiary_designation_deadline = datetime.datetime.fromisoformat(_beneficiary_designation_deadline)
+            if _beneficiary_designation_deadline.tzinfo is None and check:
+                _aware(_beneficiary_designation_deadline.isoformat(), "beneficiaryDesignationDeadline")
+        obj.beneficiary_designation_deadline = _beneficiary_designation_deadline
+        obj.beneficiary_amendable = _beneficiary_amendable = get("beneficiaryAmendable")
+        if (
+            type(_beneficiary_amendable) is not bool
+            and check
+            and (_beneficiary_amendable is not None or "beneficiaryAmendable" in src_dict)
+        ):
+            _expect(_beneficiary_amendable, (bool,), "beneficiaryAmendable")
         _status = get("status")
-        obj.status = (
-            None
-            if _status is None
-            else (_BookingOrderItemTicketStatus_BY_VALUE.get(_status) or BookingOrderItemTicketStatus(_status))
-        )
+        if _status is not None:
+            _status = _BookingOrderItemTicketStatus_BY_VALUE.get(_status) or BookingOrderItemTicketStatus(_status)
+        elif check and "status" in src_dict:
+            _null("status")
+        obj.status = _status
         obj.seating = get("seating")
         obj._src = src_dict
         obj._extra = None

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import DECIMAL as _DECIMAL
+from .._checks import aware as _aware
+from .._checks import decimal as _decimal
+from .._checks import expect as _expect
+from .._checks import null as _null
 from ..models.booking_reservation_seats_arrangement import (
     BookingReservationSeatsArrangement,
 )
@@ -73,44 +78,107 @@ class BookingReservation:
     """ Whether the reservation can be released. """
     status: BookingReservationStatus | None = None
     """ Reservation status. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.expired = get("expired")
-        obj.catalog = get("catalog")
-        obj.id = get("id")
+        obj.expired = _expired = get("expired")
+        if type(_expired) is not bool and check and (_expired is not None or "expired" in src_dict):
+            _expect(_expired, (bool,), "expired")
+        obj.catalog = _catalog = get("catalog")
+        if type(_catalog) is not str and check and (_catalog is not None or "catalog" in src_dict):
+            _expect(_catalog, (str,), "catalog")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
         _created_at = get("createdAt")
-        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
+        if _created_at is not None:
+            _created_at = datetime.datetime.fromisoformat(_created_at)
+            if _created_at.tzinfo is None and check:
+                _aware(_created_at.isoformat(), "createdAt")
+        elif check and "createdAt" in src_dict:
+            _null("createdAt")
+        obj.created_at = _created_at
         _total_amount_incl_tax = get("totalAmountInclTax")
-        obj.total_amount_incl_tax = None if _total_amount_incl_tax is None else Decimal(str(_total_amount_incl_tax))
+        if _total_amount_incl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_total_amount_incl_tax) is str
+                    and _total_amount_incl_tax.isascii()
+                    and _total_amount_incl_tax.replace(".", "", 1).isdigit()
+                    and _total_amount_incl_tax[-1] != "."
+                    and _total_amount_incl_tax[0] != "."
+                )
+                and (type(_total_amount_incl_tax) is not str or _DECIMAL(_total_amount_incl_tax) is None)
+            ):
+                _decimal(_total_amount_incl_tax, "totalAmountInclTax")
+            _total_amount_incl_tax = Decimal(str(_total_amount_incl_tax))
+        elif check and "totalAmountInclTax" in src_dict:
+            _null("totalAmountInclTax")
+        obj.total_amount_incl_tax = _total_amount_incl_tax
         _total_amount_excl_tax = get("totalAmountExclTax")
-        obj.total_amount_excl_tax = None if _total_amount_excl_tax is None else Decimal(str(_total_amount_excl_tax))
+        if _total_amount_excl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_total_amount_excl_tax) is str
+                    and _total_amount_excl_tax.isascii()
+                    and _total_amount_excl_tax.replace(".", "", 1).isdigit()
+                    and _total_amount_excl_tax[-1] != "."
+                    and _total_amount_excl_tax[0] != "."
+                )
+                and (type(_total_amount_excl_tax) is not str or _DECIMAL(_total_amount_excl_tax) is None)
+            ):
+                _decimal(_total_amount_excl_tax, "totalAmountExclTax")
+            _total_amount_excl_tax = Decimal(str(_total_amount_excl_tax))
+        obj.total_amount_excl_tax = _total_amount_excl_tax
         _expires_at = get("expiresAt")
-        obj.expires_at = None if _expires_at is None else datetime.datetime.fromisoformat(_expires_at)
+        if _expires_at is not None:
+            _expires_at = datetime.datetime.fromisoformat(_expires_at)
+            if _expires_at.tzinfo is None and check:
+                _aware(_expires_at.isoformat(), "expiresAt")
+        elif check and "expiresAt" in src_dict:
+            _null("expiresAt")
+        obj.expires_at = _expires_at
         _items = get("items")
-        obj.items = None if _items is None else [_ReservationItem.from_dict(x) for x in _items]
-        obj.organization = get("organization")
-        obj.order = get("order")
+        if _items is not None:
+            if type(_items) is not list and check:
+                _expect(_items, (list,), "items")
+            _items = [_ReservationItem.from_dict(x, check) for x in _items]
+        elif check and "items" in src_dict:
+            _null("items")
+        obj.items = _items
+        obj.organization = _organization = get("organization")
+        if type(_organization) is not str and check and (_organization is not None or "organization" in src_dict):
+            _expect(_organization, (str,), "organization")
+        obj.order = _order = get("order")
+        if type(_order) is not str and check and _order is not None:
+            _expect(_order, (str,), "order")
         _seats_arrangement = get("seatsArrangement")
-        obj.seats_arrangement = (
-            None
-            if _seats_arrangement is None
-            else (
-                _BookingReservationSeatsArrangement_BY_VALUE.get(_seats_arrangement)
-                or BookingReservationSeatsArrangement(_seats_arrangement)
-            )
-        )
-        obj.releasable = get("releasable")
+        if _seats_arrangement is not None:
+            _seats_arrangement = _BookingReservationSeatsArrangement_BY_VALUE.get(
+                _seats_arrangement
+            ) or BookingReservationSeatsArrangement(_seats_arrangement)
+        elif check and "seatsArrangement" in src_dict:
+            _null("seatsArrangement")
+        obj.seats_arrangement = _seats_arrangement
+        obj.releasable = _releasable = get("releasable")
+        if type(_releasable) is not bool and check and (_releasable is not None or "releasable" in src_dict):
+            _expect(_releasable, (bool,), "releasable")
         _status = get("status")
-        obj.status = (
-            None
-            if _status is None
-            else (_BookingReservationStatus_BY_VALUE.get(_status) or BookingReservationStatus(_status))
-        )
+        if _status is not None:
+            _status = _BookingReservationStatus_BY_VALUE.get(_status) or BookingReservationStatus(_status)
+        elif check and "status" in src_dict:
+            _null("status")
+        obj.status = _status
         obj._src = src_dict
         obj._extra = None
         return obj

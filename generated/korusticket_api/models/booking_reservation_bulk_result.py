@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.booking_reservation import BookingReservation
     from ..models.booking_reservation_bulk_result_failed_reservations_item import (
@@ -30,21 +33,35 @@ class BookingReservationBulkResult:
     """ Reservations created. """
     failed_reservations: list[BookingReservationBulkResultFailedReservationsItem] | None = None
     """ Items that could not be reserved. The shape of the entries is not documented. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _reservations = get("reservations")
-        obj.reservations = None if _reservations is None else [_BookingReservation.from_dict(x) for x in _reservations]
+        if _reservations is not None:
+            if type(_reservations) is not list and check:
+                _expect(_reservations, (list,), "reservations")
+            _reservations = [_BookingReservation.from_dict(x, check) for x in _reservations]
+        elif check and "reservations" in src_dict:
+            _null("reservations")
+        obj.reservations = _reservations
         _failed_reservations = get("failedReservations")
-        obj.failed_reservations = (
-            None
-            if _failed_reservations is None
-            else [_BookingReservationBulkResultFailedReservationsItem.from_dict(x) for x in _failed_reservations]
-        )
+        if _failed_reservations is not None:
+            if type(_failed_reservations) is not list and check:
+                _expect(_failed_reservations, (list,), "failedReservations")
+            _failed_reservations = [
+                _BookingReservationBulkResultFailedReservationsItem.from_dict(x, check) for x in _failed_reservations
+            ]
+        elif check and "failedReservations" in src_dict:
+            _null("failedReservations")
+        obj.failed_reservations = _failed_reservations
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.form_field import FormField
 
@@ -30,17 +33,31 @@ class Form:
     """ Unique code of the form. """
     fields: list[FormField] | None = None
     """ Fields of the form. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
-        obj.code = get("code")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
+        obj.code = _code = get("code")
+        if type(_code) is not str and check and (_code is not None or "code" in src_dict):
+            _expect(_code, (str,), "code")
         _fields = get("fields")
-        obj.fields = None if _fields is None else [_FormField.from_dict(x) for x in _fields]
+        if _fields is not None:
+            if type(_fields) is not list and check:
+                _expect(_fields, (list,), "fields")
+            _fields = [_FormField.from_dict(x, check) for x in _fields]
+        elif check and "fields" in src_dict:
+            _null("fields")
+        obj.fields = _fields
         obj._src = src_dict
         obj._extra = None
         return obj

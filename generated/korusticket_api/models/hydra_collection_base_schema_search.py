@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.hydra_collection_base_schema_search_mapping_item import (
         HydraCollectionBaseSchemaSearchMappingItem,
@@ -29,19 +32,35 @@ class HydraCollectionBaseSchemaSearch:
     template: str | None = None
     variable_representation: str | None = None
     mapping: list[HydraCollectionBaseSchemaSearchMappingItem] | None = None
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.template = get("template")
-        obj.variable_representation = get("variableRepresentation")
+        obj.template = _template = get("template")
+        if type(_template) is not str and check and (_template is not None or "template" in src_dict):
+            _expect(_template, (str,), "template")
+        obj.variable_representation = _variable_representation = get("variableRepresentation")
+        if (
+            type(_variable_representation) is not str
+            and check
+            and (_variable_representation is not None or "variableRepresentation" in src_dict)
+        ):
+            _expect(_variable_representation, (str,), "variableRepresentation")
         _mapping = get("mapping")
-        obj.mapping = (
-            None if _mapping is None else [_HydraCollectionBaseSchemaSearchMappingItem.from_dict(x) for x in _mapping]
-        )
+        if _mapping is not None:
+            if type(_mapping) is not list and check:
+                _expect(_mapping, (list,), "mapping")
+            _mapping = [_HydraCollectionBaseSchemaSearchMappingItem.from_dict(x, check) for x in _mapping]
+        elif check and "mapping" in src_dict:
+            _null("mapping")
+        obj.mapping = _mapping
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="HydraCollectionBaseSchemaSearchMappingItem")
 
 # JSON key -> attribute, in declaration order
@@ -23,16 +25,26 @@ class HydraCollectionBaseSchemaSearchMappingItem:
     variable: str | None = None
     property_: None | str = None
     required: bool | None = None
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.variable = get("variable")
-        obj.property_ = get("property")
-        obj.required = get("required")
+        obj.variable = _variable = get("variable")
+        if type(_variable) is not str and check and (_variable is not None or "variable" in src_dict):
+            _expect(_variable, (str,), "variable")
+        obj.property_ = _property_ = get("property")
+        if type(_property_) is not str and check and _property_ is not None:
+            _expect(_property_, (str,), "property")
+        obj.required = _required = get("required")
+        if type(_required) is not bool and check and (_required is not None or "required" in src_dict):
+            _expect(_required, (bool,), "required")
         obj._src = src_dict
         obj._extra = None
         return obj

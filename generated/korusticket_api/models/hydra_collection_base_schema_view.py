@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="HydraCollectionBaseSchemaView")
 
 # JSON key -> attribute, in declaration order
@@ -25,17 +27,29 @@ class HydraCollectionBaseSchemaView:
     last: str | None = None
     previous: str | None = None
     next_: str | None = None
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.first = get("first")
-        obj.last = get("last")
-        obj.previous = get("previous")
-        obj.next_ = get("next")
+        obj.first = _first = get("first")
+        if type(_first) is not str and check and (_first is not None or "first" in src_dict):
+            _expect(_first, (str,), "first")
+        obj.last = _last = get("last")
+        if type(_last) is not str and check and (_last is not None or "last" in src_dict):
+            _expect(_last, (str,), "last")
+        obj.previous = _previous = get("previous")
+        if type(_previous) is not str and check and (_previous is not None or "previous" in src_dict):
+            _expect(_previous, (str,), "previous")
+        obj.next_ = _next_ = get("next")
+        if type(_next_) is not str and check and (_next_ is not None or "next" in src_dict):
+            _expect(_next_, (str,), "next")
         obj._src = src_dict
         obj._extra = None
         return obj

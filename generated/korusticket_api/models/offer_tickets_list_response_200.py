@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.hydra_collection_base_schema_search import (
         HydraCollectionBaseSchemaSearch,
@@ -33,20 +36,40 @@ class OfferTicketsListResponse200:
     view: HydraCollectionBaseSchemaView | None = None
     search: HydraCollectionBaseSchemaSearch | None = None
     member: list[TicketingOfferTicket] | None = None
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.total_items = get("totalItems")
+        obj.total_items = _total_items = get("totalItems")
+        if type(_total_items) is not int and check and (_total_items is not None or "totalItems" in src_dict):
+            _expect(_total_items, (int,), "totalItems")
         _view = get("view")
-        obj.view = None if _view is None else _HydraCollectionBaseSchemaView.from_dict(_view)
+        if _view is not None:
+            _view = _HydraCollectionBaseSchemaView.from_dict(_view, check)
+        elif check and "view" in src_dict:
+            _null("view")
+        obj.view = _view
         _search = get("search")
-        obj.search = None if _search is None else _HydraCollectionBaseSchemaSearch.from_dict(_search)
+        if _search is not None:
+            _search = _HydraCollectionBaseSchemaSearch.from_dict(_search, check)
+        elif check and "search" in src_dict:
+            _null("search")
+        obj.search = _search
         _member = get("member")
-        obj.member = None if _member is None else [_TicketingOfferTicket.from_dict(x) for x in _member]
+        if _member is not None:
+            if type(_member) is not list and check:
+                _expect(_member, (list,), "member")
+            _member = [_TicketingOfferTicket.from_dict(x, check) for x in _member]
+        elif check and "member" in src_dict:
+            _null("member")
+        obj.member = _member
         obj._src = src_dict
         obj._extra = None
         return obj

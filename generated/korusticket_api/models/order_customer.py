@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="OrderCustomer")
 
 # JSON key -> attribute, in declaration order
@@ -35,21 +37,41 @@ class OrderCustomer:
     language: str | None = None
     title: str | None = None
     """ One of `mr`, `mrs`, `mx` (the enum is documented on the order input). """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.firstname = get("firstname")
-        obj.lastname = get("lastname")
-        obj.email = get("email")
-        obj.phone = get("phone")
-        obj.optin = get("optin")
-        obj.country = get("country")
-        obj.language = get("language")
-        obj.title = get("title")
+        obj.firstname = _firstname = get("firstname")
+        if type(_firstname) is not str and check and (_firstname is not None or "firstname" in src_dict):
+            _expect(_firstname, (str,), "firstname")
+        obj.lastname = _lastname = get("lastname")
+        if type(_lastname) is not str and check and (_lastname is not None or "lastname" in src_dict):
+            _expect(_lastname, (str,), "lastname")
+        obj.email = _email = get("email")
+        if type(_email) is not str and check and (_email is not None or "email" in src_dict):
+            _expect(_email, (str,), "email")
+        obj.phone = _phone = get("phone")
+        if type(_phone) is not str and check and (_phone is not None or "phone" in src_dict):
+            _expect(_phone, (str,), "phone")
+        obj.optin = _optin = get("optin")
+        if type(_optin) is not bool and check and (_optin is not None or "optin" in src_dict):
+            _expect(_optin, (bool,), "optin")
+        obj.country = _country = get("country")
+        if type(_country) is not str and check and (_country is not None or "country" in src_dict):
+            _expect(_country, (str,), "country")
+        obj.language = _language = get("language")
+        if type(_language) is not str and check and (_language is not None or "language" in src_dict):
+            _expect(_language, (str,), "language")
+        obj.title = _title = get("title")
+        if type(_title) is not str and check and (_title is not None or "title" in src_dict):
+            _expect(_title, (str,), "title")
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import DECIMAL as _DECIMAL
+from .._checks import decimal as _decimal
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.booking_order_item_ticket_in_order import BookingOrderItemTicketInOrder
 
@@ -39,22 +44,68 @@ class OrderItem:
     """ Ordered product (IRI). """
     tickets: list[BookingOrderItemTicketInOrder] | None = None
     """ Tickets issued for this item. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _amount_incl_tax = get("amountInclTax")
-        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        if _amount_incl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_incl_tax) is str
+                    and _amount_incl_tax.isascii()
+                    and _amount_incl_tax.replace(".", "", 1).isdigit()
+                    and _amount_incl_tax[-1] != "."
+                    and _amount_incl_tax[0] != "."
+                )
+                and (type(_amount_incl_tax) is not str or _DECIMAL(_amount_incl_tax) is None)
+            ):
+                _decimal(_amount_incl_tax, "amountInclTax")
+            _amount_incl_tax = Decimal(str(_amount_incl_tax))
+        elif check and "amountInclTax" in src_dict:
+            _null("amountInclTax")
+        obj.amount_incl_tax = _amount_incl_tax
         _amount_excl_tax = get("amountExclTax")
-        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        if _amount_excl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_excl_tax) is str
+                    and _amount_excl_tax.isascii()
+                    and _amount_excl_tax.replace(".", "", 1).isdigit()
+                    and _amount_excl_tax[-1] != "."
+                    and _amount_excl_tax[0] != "."
+                )
+                and (type(_amount_excl_tax) is not str or _DECIMAL(_amount_excl_tax) is None)
+            ):
+                _decimal(_amount_excl_tax, "amountExclTax")
+            _amount_excl_tax = Decimal(str(_amount_excl_tax))
+        elif check and "amountExclTax" in src_dict:
+            _null("amountExclTax")
+        obj.amount_excl_tax = _amount_excl_tax
         _date = get("date")
-        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
-        obj.product = get("product")
+        if _date is not None:
+            _date = datetime.date.fromisoformat(_date)
+        obj.date = _date
+        obj.product = _product = get("product")
+        if type(_product) is not str and check and (_product is not None or "product" in src_dict):
+            _expect(_product, (str,), "product")
         _tickets = get("tickets")
-        obj.tickets = None if _tickets is None else [_BookingOrderItemTicketInOrder.from_dict(x) for x in _tickets]
+        if _tickets is not None:
+            if type(_tickets) is not list and check:
+                _expect(_tickets, (list,), "tickets")
+            _tickets = [_BookingOrderItemTicketInOrder.from_dict(x, check) for x in _tickets]
+        elif check and "tickets" in src_dict:
+            _null("tickets")
+        obj.tickets = _tickets
         obj._src = src_dict
         obj._extra = None
         return obj

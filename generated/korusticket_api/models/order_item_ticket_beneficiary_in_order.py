@@ -7,6 +7,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 T = TypeVar("T", bound="OrderItemTicketBeneficiaryInOrder")
 
 # JSON key -> attribute, in declaration order
@@ -36,22 +39,44 @@ class OrderItemTicketBeneficiaryInOrder:
     """ Date of birth. """
     place_of_birth: str | None = None
     nationality: str | None = None
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.firstname = get("firstname")
-        obj.lastname = get("lastname")
-        obj.email = get("email")
-        obj.phone = get("phone")
-        obj.title = get("title")
+        obj.firstname = _firstname = get("firstname")
+        if type(_firstname) is not str and check and (_firstname is not None or "firstname" in src_dict):
+            _expect(_firstname, (str,), "firstname")
+        obj.lastname = _lastname = get("lastname")
+        if type(_lastname) is not str and check and (_lastname is not None or "lastname" in src_dict):
+            _expect(_lastname, (str,), "lastname")
+        obj.email = _email = get("email")
+        if type(_email) is not str and check and (_email is not None or "email" in src_dict):
+            _expect(_email, (str,), "email")
+        obj.phone = _phone = get("phone")
+        if type(_phone) is not str and check and (_phone is not None or "phone" in src_dict):
+            _expect(_phone, (str,), "phone")
+        obj.title = _title = get("title")
+        if type(_title) is not str and check and (_title is not None or "title" in src_dict):
+            _expect(_title, (str,), "title")
         _date_of_birth = get("dateOfBirth")
-        obj.date_of_birth = None if _date_of_birth is None else datetime.date.fromisoformat(_date_of_birth)
-        obj.place_of_birth = get("placeOfBirth")
-        obj.nationality = get("nationality")
+        if _date_of_birth is not None:
+            _date_of_birth = datetime.date.fromisoformat(_date_of_birth)
+        elif check and "dateOfBirth" in src_dict:
+            _null("dateOfBirth")
+        obj.date_of_birth = _date_of_birth
+        obj.place_of_birth = _place_of_birth = get("placeOfBirth")
+        if type(_place_of_birth) is not str and check and (_place_of_birth is not None or "placeOfBirth" in src_dict):
+            _expect(_place_of_birth, (str,), "placeOfBirth")
+        obj.nationality = _nationality = get("nationality")
+        if type(_nationality) is not str and check and (_nationality is not None or "nationality" in src_dict):
+            _expect(_nationality, (str,), "nationality")
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import DECIMAL as _DECIMAL
+from .._checks import decimal as _decimal
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket
 
@@ -41,25 +46,69 @@ class ReservationItem:
     """ Product of the offer (IRI). """
     offer_tickets: list[ReservationItemOfferTicket] | None = None
     """ Reserved tickets of the offer, with their session. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _amount_incl_tax = get("amountInclTax")
-        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        if _amount_incl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_incl_tax) is str
+                    and _amount_incl_tax.isascii()
+                    and _amount_incl_tax.replace(".", "", 1).isdigit()
+                    and _amount_incl_tax[-1] != "."
+                    and _amount_incl_tax[0] != "."
+                )
+                and (type(_amount_incl_tax) is not str or _DECIMAL(_amount_incl_tax) is None)
+            ):
+                _decimal(_amount_incl_tax, "amountInclTax")
+            _amount_incl_tax = Decimal(str(_amount_incl_tax))
+        elif check and "amountInclTax" in src_dict:
+            _null("amountInclTax")
+        obj.amount_incl_tax = _amount_incl_tax
         _amount_excl_tax = get("amountExclTax")
-        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        if _amount_excl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_excl_tax) is str
+                    and _amount_excl_tax.isascii()
+                    and _amount_excl_tax.replace(".", "", 1).isdigit()
+                    and _amount_excl_tax[-1] != "."
+                    and _amount_excl_tax[0] != "."
+                )
+                and (type(_amount_excl_tax) is not str or _DECIMAL(_amount_excl_tax) is None)
+            ):
+                _decimal(_amount_excl_tax, "amountExclTax")
+            _amount_excl_tax = Decimal(str(_amount_excl_tax))
+        obj.amount_excl_tax = _amount_excl_tax
         _date = get("date")
-        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
-        obj.offer = get("offer")
-        obj.product = get("product")
+        if _date is not None:
+            _date = datetime.date.fromisoformat(_date)
+        obj.date = _date
+        obj.offer = _offer = get("offer")
+        if type(_offer) is not str and check and (_offer is not None or "offer" in src_dict):
+            _expect(_offer, (str,), "offer")
+        obj.product = _product = get("product")
+        if type(_product) is not str and check and (_product is not None or "product" in src_dict):
+            _expect(_product, (str,), "product")
         _offer_tickets = get("offerTickets")
-        obj.offer_tickets = (
-            None if _offer_tickets is None else [_ReservationItemOfferTicket.from_dict(x) for x in _offer_tickets]
-        )
+        if _offer_tickets is not None:
+            if type(_offer_tickets) is not list and check:
+                _expect(_offer_tickets, (list,), "offerTickets")
+            _offer_tickets = [_ReservationItemOfferTicket.from_dict(x, check) for x in _offer_tickets]
+        elif check and "offerTickets" in src_dict:
+            _null("offerTickets")
+        obj.offer_tickets = _offer_tickets
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="ReservationItemOfferTicket")
 
 # JSON key -> attribute, in declaration order
@@ -28,15 +30,23 @@ class ReservationItemOfferTicket:
     ticket. """
     seating: Any | None = None
     """ Seating information. Structure not documented (`{}` in examples). """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.ticket = get("ticket")
-        obj.session = get("session")
+        obj.ticket = _ticket = get("ticket")
+        if type(_ticket) is not str and check and (_ticket is not None or "ticket" in src_dict):
+            _expect(_ticket, (str,), "ticket")
+        obj.session = _session = get("session")
+        if type(_session) is not str and check and _session is not None:
+            _expect(_session, (str,), "session")
         obj.seating = get("seating")
         obj._src = src_dict
         obj._extra = None

@@ -7,6 +7,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import aware as _aware
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 T = TypeVar("T", bound="TicketingCatalog")
 
 # JSON key -> attribute, in declaration order
@@ -30,19 +34,39 @@ class TicketingCatalog:
     """ Time of the last synchronisation of the catalog. """
     name: str | None = None
     """ Catalog name. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
         _created_at = get("createdAt")
-        obj.created_at = None if _created_at is None else datetime.datetime.fromisoformat(_created_at)
+        if _created_at is not None:
+            _created_at = datetime.datetime.fromisoformat(_created_at)
+            if _created_at.tzinfo is None and check:
+                _aware(_created_at.isoformat(), "createdAt")
+        elif check and "createdAt" in src_dict:
+            _null("createdAt")
+        obj.created_at = _created_at
         _last_synced_at = get("lastSyncedAt")
-        obj.last_synced_at = None if _last_synced_at is None else datetime.datetime.fromisoformat(_last_synced_at)
-        obj.name = get("name")
+        if _last_synced_at is not None:
+            _last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
+            if _last_synced_at.tzinfo is None and check:
+                _aware(_last_synced_at.isoformat(), "lastSyncedAt")
+        elif check and "lastSyncedAt" in src_dict:
+            _null("lastSyncedAt")
+        obj.last_synced_at = _last_synced_at
+        obj.name = _name = get("name")
+        if type(_name) is not str and check and (_name is not None or "name" in src_dict):
+            _expect(_name, (str,), "name")
         obj._src = src_dict
         obj._extra = None
         return obj

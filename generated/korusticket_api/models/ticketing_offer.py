@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.offer_price import OfferPrice
     from ..models.ticketing_offer_ticket_in_offer import TicketingOfferTicketInOffer
@@ -48,25 +51,61 @@ class TicketingOffer:
     """ Tickets contained in the offer. """
     available_quantity: int | None = None
     """ Remaining stock, close to real time; null means unlimited. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
         _date = get("date")
-        obj.date = None if _date is None else datetime.date.fromisoformat(_date)
-        obj.availability_check_required = get("availabilityCheckRequired")
-        obj.realtime_price_required = get("realtimePriceRequired")
+        if _date is not None:
+            _date = datetime.date.fromisoformat(_date)
+        obj.date = _date
+        obj.availability_check_required = _availability_check_required = get("availabilityCheckRequired")
+        if (
+            type(_availability_check_required) is not bool
+            and check
+            and (_availability_check_required is not None or "availabilityCheckRequired" in src_dict)
+        ):
+            _expect(_availability_check_required, (bool,), "availabilityCheckRequired")
+        obj.realtime_price_required = _realtime_price_required = get("realtimePriceRequired")
+        if (
+            type(_realtime_price_required) is not bool
+            and check
+            and (_realtime_price_required is not None or "realtimePriceRequired" in src_dict)
+        ):
+            _expect(_realtime_price_required, (bool,), "realtimePriceRequired")
         _price = get("price")
-        obj.price = None if _price is None else _OfferPrice.from_dict(_price)
+        if _price is not None:
+            _price = _OfferPrice.from_dict(_price, check)
+        elif check and "price" in src_dict:
+            _null("price")
+        obj.price = _price
         _product = get("product")
-        obj.product = None if _product is None else _TicketingProductInOffer.from_dict(_product)
+        if _product is not None:
+            _product = _TicketingProductInOffer.from_dict(_product, check)
+        elif check and "product" in src_dict:
+            _null("product")
+        obj.product = _product
         _tickets = get("tickets")
-        obj.tickets = None if _tickets is None else [_TicketingOfferTicketInOffer.from_dict(x) for x in _tickets]
-        obj.available_quantity = get("availableQuantity")
+        if _tickets is not None:
+            if type(_tickets) is not list and check:
+                _expect(_tickets, (list,), "tickets")
+            _tickets = [_TicketingOfferTicketInOffer.from_dict(x, check) for x in _tickets]
+        elif check and "tickets" in src_dict:
+            _null("tickets")
+        obj.tickets = _tickets
+        obj.available_quantity = _available_quantity = get("availableQuantity")
+        if type(_available_quantity) is not int and check and _available_quantity is not None:
+            _expect(_available_quantity, (int,), "availableQuantity")
         obj._src = src_dict
         obj._extra = None
         return obj

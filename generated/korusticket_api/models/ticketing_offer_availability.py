@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.ticketing_offer_session_availability import (
         TicketingOfferSessionAvailability,
@@ -29,20 +32,34 @@ class TicketingOfferAvailability:
     """ Real-time remaining quantity of the offer. """
     sessions_availability: list[TicketingOfferSessionAvailability] | None = None
     """ Remaining quantity per session. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.available_quantity = get("availableQuantity")
+        obj.available_quantity = _available_quantity = get("availableQuantity")
+        if (
+            type(_available_quantity) is not int
+            and check
+            and (_available_quantity is not None or "availableQuantity" in src_dict)
+        ):
+            _expect(_available_quantity, (int,), "availableQuantity")
         _sessions_availability = get("sessionsAvailability")
-        obj.sessions_availability = (
-            None
-            if _sessions_availability is None
-            else [_TicketingOfferSessionAvailability.from_dict(x) for x in _sessions_availability]
-        )
+        if _sessions_availability is not None:
+            if type(_sessions_availability) is not list and check:
+                _expect(_sessions_availability, (list,), "sessionsAvailability")
+            _sessions_availability = [
+                _TicketingOfferSessionAvailability.from_dict(x, check) for x in _sessions_availability
+            ]
+        elif check and "sessionsAvailability" in src_dict:
+            _null("sessionsAvailability")
+        obj.sessions_availability = _sessions_availability
         obj._src = src_dict
         obj._extra = None
         return obj

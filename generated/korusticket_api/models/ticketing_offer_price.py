@@ -7,6 +7,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import DECIMAL as _DECIMAL
+from .._checks import decimal as _decimal
+from .._checks import null as _null
 from ..models.ticketing_offer_price_currency import TicketingOfferPriceCurrency
 
 T = TypeVar("T", bound="TicketingOfferPrice")
@@ -32,23 +35,57 @@ class TicketingOfferPrice:
     """ Price excluding taxes (decimal string); filled only when the ticket issuer supplies it. """
     currency: TicketingOfferPriceCurrency | None = None
     """ Currency; only eur is supported for now (the how-to example shows `EUR`). """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _amount_incl_tax = get("amountInclTax")
-        obj.amount_incl_tax = None if _amount_incl_tax is None else Decimal(str(_amount_incl_tax))
+        if _amount_incl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_incl_tax) is str
+                    and _amount_incl_tax.isascii()
+                    and _amount_incl_tax.replace(".", "", 1).isdigit()
+                    and _amount_incl_tax[-1] != "."
+                    and _amount_incl_tax[0] != "."
+                )
+                and (type(_amount_incl_tax) is not str or _DECIMAL(_amount_incl_tax) is None)
+            ):
+                _decimal(_amount_incl_tax, "amountInclTax")
+            _amount_incl_tax = Decimal(str(_amount_incl_tax))
+        elif check and "amountInclTax" in src_dict:
+            _null("amountInclTax")
+        obj.amount_incl_tax = _amount_incl_tax
         _amount_excl_tax = get("amountExclTax")
-        obj.amount_excl_tax = None if _amount_excl_tax is None else Decimal(str(_amount_excl_tax))
+        if _amount_excl_tax is not None:
+            if (
+                check
+                and not (
+                    type(_amount_excl_tax) is str
+                    and _amount_excl_tax.isascii()
+                    and _amount_excl_tax.replace(".", "", 1).isdigit()
+                    and _amount_excl_tax[-1] != "."
+                    and _amount_excl_tax[0] != "."
+                )
+                and (type(_amount_excl_tax) is not str or _DECIMAL(_amount_excl_tax) is None)
+            ):
+                _decimal(_amount_excl_tax, "amountExclTax")
+            _amount_excl_tax = Decimal(str(_amount_excl_tax))
+        obj.amount_excl_tax = _amount_excl_tax
         _currency = get("currency")
-        obj.currency = (
-            None
-            if _currency is None
-            else (_TicketingOfferPriceCurrency_BY_VALUE.get(_currency) or TicketingOfferPriceCurrency(_currency))
-        )
+        if _currency is not None:
+            _currency = _TicketingOfferPriceCurrency_BY_VALUE.get(_currency) or TicketingOfferPriceCurrency(_currency)
+        elif check and "currency" in src_dict:
+            _null("currency")
+        obj.currency = _currency
         obj._src = src_dict
         obj._extra = None
         return obj

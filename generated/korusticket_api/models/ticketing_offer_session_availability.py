@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="TicketingOfferSessionAvailability")
 
 # JSON key -> attribute, in declaration order
@@ -24,15 +26,27 @@ class TicketingOfferSessionAvailability:
     /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions/{id}). """
     available_quantity: int | None = None
     """ Real-time remaining quantity for the session. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.session = get("session")
-        obj.available_quantity = get("availableQuantity")
+        obj.session = _session = get("session")
+        if type(_session) is not str and check and (_session is not None or "session" in src_dict):
+            _expect(_session, (str,), "session")
+        obj.available_quantity = _available_quantity = get("availableQuantity")
+        if (
+            type(_available_quantity) is not int
+            and check
+            and (_available_quantity is not None or "availableQuantity" in src_dict)
+        ):
+            _expect(_available_quantity, (int,), "availableQuantity")
         obj._src = src_dict
         obj._extra = None
         return obj

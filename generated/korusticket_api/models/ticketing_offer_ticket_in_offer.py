@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="TicketingOfferTicketInOffer")
 
 # JSON key -> attribute, in declaration order
@@ -23,15 +25,23 @@ class TicketingOfferTicketInOffer:
     """ True: valid for the whole day; false: a session must be chosen. """
     form: None | str = None
     """ Form (IRI) to fill for this ticket at reservation time, if any. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.date_access = get("dateAccess")
-        obj.form = get("form")
+        obj.date_access = _date_access = get("dateAccess")
+        if type(_date_access) is not bool and check and (_date_access is not None or "dateAccess" in src_dict):
+            _expect(_date_access, (bool,), "dateAccess")
+        obj.form = _form = get("form")
+        if type(_form) is not str and check and _form is not None:
+            _expect(_form, (str,), "form")
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.ticketing_product_base_medias import TicketingProductBaseMedias
     from ..models.ticketing_product_base_venue import TicketingProductBaseVenue
@@ -69,30 +72,84 @@ class TicketingProductBase:
     medias: TicketingProductBaseMedias | None = None
     """ Images of the product base: a logo and a gallery. The docs do not show the JSON key of this container
     (medias or images); the object stays open. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.id = get("id")
-        obj.name = get("name")
-        obj.disabled = get("disabled")
-        obj.description = get("description")
-        obj.short_description = get("shortDescription")
-        obj.terms_of_use = get("termsOfUse")
-        obj.use_session = get("useSession")
-        obj.timezone = get("timezone")
-        obj.recurring = get("recurring")
-        obj.beneficiary_info_may_be_required = get("beneficiaryInfoMayBeRequired")
-        obj.instant_document_delivery = get("instantDocumentDelivery")
-        obj.max_amount_per_order = get("maxAmountPerOrder")
-        obj.universe = get("universe")
+        obj.id = _id = get("id")
+        if type(_id) is not str and check and (_id is not None or "id" in src_dict):
+            _expect(_id, (str,), "id")
+        obj.name = _name = get("name")
+        if type(_name) is not str and check and (_name is not None or "name" in src_dict):
+            _expect(_name, (str,), "name")
+        obj.disabled = _disabled = get("disabled")
+        if type(_disabled) is not bool and check and (_disabled is not None or "disabled" in src_dict):
+            _expect(_disabled, (bool,), "disabled")
+        obj.description = _description = get("description")
+        if type(_description) is not str and check and (_description is not None or "description" in src_dict):
+            _expect(_description, (str,), "description")
+        obj.short_description = _short_description = get("shortDescription")
+        if (
+            type(_short_description) is not str
+            and check
+            and (_short_description is not None or "shortDescription" in src_dict)
+        ):
+            _expect(_short_description, (str,), "shortDescription")
+        obj.terms_of_use = _terms_of_use = get("termsOfUse")
+        if type(_terms_of_use) is not str and check and (_terms_of_use is not None or "termsOfUse" in src_dict):
+            _expect(_terms_of_use, (str,), "termsOfUse")
+        obj.use_session = _use_session = get("useSession")
+        if type(_use_session) is not bool and check and (_use_session is not None or "useSession" in src_dict):
+            _expect(_use_session, (bool,), "useSession")
+        obj.timezone = _timezone = get("timezone")
+        if type(_timezone) is not str and check and (_timezone is not None or "timezone" in src_dict):
+            _expect(_timezone, (str,), "timezone")
+        obj.recurring = _recurring = get("recurring")
+        if type(_recurring) is not bool and check and (_recurring is not None or "recurring" in src_dict):
+            _expect(_recurring, (bool,), "recurring")
+        obj.beneficiary_info_may_be_required = _beneficiary_info_may_be_required = get("beneficiaryInfoMayBeRequired")
+        if (
+            type(_beneficiary_info_may_be_required) is not bool
+            and check
+            and (_beneficiary_info_may_be_required is not None or "beneficiaryInfoMayBeRequired" in src_dict)
+        ):
+            _expect(_beneficiary_info_may_be_required, (bool,), "beneficiaryInfoMayBeRequired")
+        obj.instant_document_delivery = _instant_document_delivery = get("instantDocumentDelivery")
+        if (
+            type(_instant_document_delivery) is not bool
+            and check
+            and (_instant_document_delivery is not None or "instantDocumentDelivery" in src_dict)
+        ):
+            _expect(_instant_document_delivery, (bool,), "instantDocumentDelivery")
+        obj.max_amount_per_order = _max_amount_per_order = get("maxAmountPerOrder")
+        if (
+            type(_max_amount_per_order) is not int
+            and check
+            and (_max_amount_per_order is not None or "maxAmountPerOrder" in src_dict)
+        ):
+            _expect(_max_amount_per_order, (int,), "maxAmountPerOrder")
+        obj.universe = _universe = get("universe")
+        if type(_universe) is not str and check and (_universe is not None or "universe" in src_dict):
+            _expect(_universe, (str,), "universe")
         _venue = get("venue")
-        obj.venue = None if _venue is None else _TicketingProductBaseVenue.from_dict(_venue)
+        if _venue is not None:
+            _venue = _TicketingProductBaseVenue.from_dict(_venue, check)
+        elif check and "venue" in src_dict:
+            _null("venue")
+        obj.venue = _venue
         _medias = get("medias")
-        obj.medias = None if _medias is None else _TicketingProductBaseMedias.from_dict(_medias)
+        if _medias is not None:
+            _medias = _TicketingProductBaseMedias.from_dict(_medias, check)
+        elif check and "medias" in src_dict:
+            _null("medias")
+        obj.medias = _medias
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+from .._checks import null as _null
+
 if TYPE_CHECKING:
     from ..models.ticketing_product_base_medias_logo_type_0 import (
         TicketingProductBaseMediasLogoType0,
@@ -30,16 +33,28 @@ class TicketingProductBaseMedias:
     """ The logo image, when available. Its shape is not documented. """
     gallery: list[Any] | None = None
     """ Gallery images, ordered by position. Their shape is not documented. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
         _logo = get("logo")
-        obj.logo = None if _logo is None else _TicketingProductBaseMediasLogoType0.from_dict(_logo)
-        obj.gallery = get("gallery")
+        if _logo is not None:
+            _logo = _TicketingProductBaseMediasLogoType0.from_dict(_logo, check)
+        obj.logo = _logo
+        _gallery = get("gallery")
+        if _gallery is not None:
+            if type(_gallery) is not list and check:
+                _expect(_gallery, (list,), "gallery")
+        elif check and "gallery" in src_dict:
+            _null("gallery")
+        obj.gallery = _gallery
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="TicketingProductBaseVenue")
 
 # JSON key -> attribute, in declaration order
@@ -47,23 +49,47 @@ class TicketingProductBaseVenue:
     """ Latitude in decimal degrees, as a string. """
     longitude: str | None = None
     """ Longitude in decimal degrees, as a string. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.name = get("name")
-        obj.line1 = get("line1")
-        obj.line2 = get("line2")
-        obj.postal_code = get("postalCode")
-        obj.city = get("city")
-        obj.country = get("country")
-        obj.phone = get("phone")
-        obj.website = get("website")
-        obj.latitude = get("latitude")
-        obj.longitude = get("longitude")
+        obj.name = _name = get("name")
+        if type(_name) is not str and check and (_name is not None or "name" in src_dict):
+            _expect(_name, (str,), "name")
+        obj.line1 = _line1 = get("line1")
+        if type(_line1) is not str and check and (_line1 is not None or "line1" in src_dict):
+            _expect(_line1, (str,), "line1")
+        obj.line2 = _line2 = get("line2")
+        if type(_line2) is not str and check and (_line2 is not None or "line2" in src_dict):
+            _expect(_line2, (str,), "line2")
+        obj.postal_code = _postal_code = get("postalCode")
+        if type(_postal_code) is not str and check and (_postal_code is not None or "postalCode" in src_dict):
+            _expect(_postal_code, (str,), "postalCode")
+        obj.city = _city = get("city")
+        if type(_city) is not str and check and (_city is not None or "city" in src_dict):
+            _expect(_city, (str,), "city")
+        obj.country = _country = get("country")
+        if type(_country) is not str and check and (_country is not None or "country" in src_dict):
+            _expect(_country, (str,), "country")
+        obj.phone = _phone = get("phone")
+        if type(_phone) is not str and check and (_phone is not None or "phone" in src_dict):
+            _expect(_phone, (str,), "phone")
+        obj.website = _website = get("website")
+        if type(_website) is not str and check and (_website is not None or "website" in src_dict):
+            _expect(_website, (str,), "website")
+        obj.latitude = _latitude = get("latitude")
+        if type(_latitude) is not str and check and (_latitude is not None or "latitude" in src_dict):
+            _expect(_latitude, (str,), "latitude")
+        obj.longitude = _longitude = get("longitude")
+        if type(_longitude) is not str and check and (_longitude is not None or "longitude" in src_dict):
+            _expect(_longitude, (str,), "longitude")
         obj._src = src_dict
         obj._extra = None
         return obj

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._checks import expect as _expect
+
 T = TypeVar("T", bound="TicketingProductInOffer")
 
 # JSON key -> attribute, in declaration order
@@ -26,16 +28,26 @@ class TicketingProductInOffer:
     """ Product description (localized HTML). """
     disabled: bool | None = None
     """ Whether the product is disabled. """
+    # from_dict(check=True) of this model and of every model it nests checks every field
+    _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], check: bool = False) -> T:
+        """The model of a decoded JSON object. With ``check``, a value that does not fit the spec
+        raises (TypeError, ValueError or KeyError) instead of being taken as it comes."""
         obj = cls.__new__(cls)
         get = src_dict.get
-        obj.name = get("name")
-        obj.description = get("description")
-        obj.disabled = get("disabled")
+        obj.name = _name = get("name")
+        if type(_name) is not str and check and (_name is not None or "name" in src_dict):
+            _expect(_name, (str,), "name")
+        obj.description = _description = get("description")
+        if type(_description) is not str and check and (_description is not None or "description" in src_dict):
+            _expect(_description, (str,), "description")
+        obj.disabled = _disabled = get("disabled")
+        if type(_disabled) is not bool and check and (_disabled is not None or "disabled" in src_dict):
+            _expect(_disabled, (bool,), "disabled")
         obj._src = src_dict
         obj._extra = None
         return obj

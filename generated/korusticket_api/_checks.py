@@ -1,0 +1,41 @@
+"""Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from typing import Any, ClassVar
+
+__all__ = ["DECIMAL", "NUMBER", "aware", "decimal", "expect", "null"]
+
+# A plain decimal string, as the spec's money pattern says (Decimal() alone also takes "NaN", "1e3").
+DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z").match
+NUMBER = frozenset({int, float})
+
+
+def expect(value: Any, types: tuple[type, ...], key: str) -> None:
+    """Returns when `value` is one of `types` after all (a subclass); raises naming `key` otherwise."""
+    if isinstance(value, types) and not (isinstance(value, bool) and bool not in types):
+        return
+    names = " or ".join(t.__name__ for t in types)
+    raise TypeError(f"{key}: expected {names}, got {type(value).__name__}")
+
+
+def null(key: str) -> None:
+    raise TypeError(f"{key}: null (or missing) where the spec wants a value")
+
+
+def aware(value: Any, key: str) -> datetime.datetime:
+    """A date-time with a UTC offset (RFC 3339); a naive one is ambiguous."""
+    parsed = datetime.datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"{key}: {value!r} has no UTC offset")
+    return parsed
+
+
+def decimal(value: Any, key: str) -> Decimal:
+    """A Decimal from a plain decimal string."""
+    if type(value) is not str or DECIMAL(value) is None:
+        raise ValueError(f"{key}: {value!r:.60} is not a decimal string")
+    return Decimal(value)
