@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import math
 import time
 import timeit
@@ -56,14 +57,34 @@ def _timed(fn: Callable[[], int]) -> float:
     return elapsed
 
 
+async def _raw_drain(raw: httpx.AsyncClient, in_flight: int) -> int:
+    """The same drain written by hand on httpx + json.loads: pages 1..20 with at most `in_flight`
+    requests at once, read in order (the transport's own ceiling for a prefetching client)."""
+    gate = asyncio.Semaphore(in_flight)
+
+    async def page(number: int) -> int:
+        async with gate:
+            response = await raw.get(
+                "/v1/booking/reservations",
+                params={"page": number, "itemsPerPage": PAGE_SIZE},
+                headers={"Authorization": "Bearer bench", "Accept": "application/ld+json"},
+            )
+            return len(json.loads(response.content)["member"])
+
+    tasks = [asyncio.ensure_future(page(n)) for n in range(1, math.ceil(ITEMS / PAGE_SIZE) + 1)]
+    return sum([await task for task in tasks])
+
+
 def _measure(
     base_url: str, rounds: int, *, with_sync: bool = True
-) -> tuple[list[float], list[float], list[float], list[float]]:
+) -> tuple[list[float], list[float], list[float], list[float], list[float], list[float]]:
     """Per-round seconds of (sync, async sequential, async prefetch, async prefetch without the
-    spec check) drains; sync and unchecked are [] unless asked."""
+    spec check, raw httpx sequential, raw httpx 8 in flight) drains; all but the async client
+    sides are [] unless asked."""
     with asyncio.Runner() as runner, KorusTicket(token="bench", base_url=base_url) as kt:
         akt = runner.run(_make_async(base_url))
         unchecked = runner.run(_make_async(base_url, validate_responses=False))
+        raw = httpx.AsyncClient(base_url=base_url)
 
         def sync_drain() -> int:
             return sum(1 for _ in kt.reservations.list(page_size=PAGE_SIZE))
@@ -78,14 +99,17 @@ def _measure(
         if with_sync:
             sides.append(lambda: _timed(sync_drain))
             sides.append(lambda: _timed(lambda: runner.run(adrain(PREFETCH, unchecked))))
+            sides.append(lambda: _timed(lambda: runner.run(_raw_drain(raw, 1))))
+            sides.append(lambda: _timed(lambda: runner.run(_raw_drain(raw, PREFETCH))))
         for side in sides:  # warm up: imports, and the connections prefetch opens
             side()
         results = alternate(sides, rounds)
         runner.run(akt.close())
         runner.run(unchecked.close())
+        runner.run(raw.aclose())
     if not with_sync:
-        return [], results[0], results[1], []
-    return results[2], results[0], results[1], results[3]
+        return [], results[0], results[1], [], [], []
+    return results[2], results[0], results[1], results[3], results[4], results[5]
 
 
 def _in_process(rounds: int) -> list[float]:
@@ -142,12 +166,12 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
     section = Section("Draining a collection")
     pages = math.ceil(ITEMS / PAGE_SIZE)
     with LoopbackServer(items=ITEMS, latency=LATENCY) as server:
-        sync_t, seq_t, pre_t, unchecked_t = _measure(server.base_url, rounds)
+        sync_t, seq_t, pre_t, unchecked_t, raw_seq_t, raw_pre_t = _measure(server.base_url, rounds)
 
     stand_in = StandIn(latency=LATENCY, auth=False, hold=timedelta(hours=1))
     stand_in.seed_reservations(ITEMS)
     with StandInServer(stand_in) as stand_in_server:
-        _, si_seq_t, si_pre_t, _ = _measure(stand_in_server.base_url, stand_in_rounds, with_sync=False)
+        _, si_seq_t, si_pre_t, *_ = _measure(stand_in_server.base_url, stand_in_rounds, with_sync=False)
     shipped, nodelay = _stand_in_request_time()
     in_process = _in_process(rounds)
 
@@ -162,6 +186,19 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
             goal="≥ 6.0x",
             check=lambda x: x >= 6.0,
             detail=f"{rounds} rounds; best case at zero CPU cost {bound:.2f}x",
+        ),
+        Figure(
+            f"… the same drain by hand on raw httpx + `json.loads`: sequential / {PREFETCH} in flight",
+            Spread.of([s / p for s, p in zip(raw_seq_t, raw_pre_t, strict=True)]),
+            ratio,
+            detail=f"the transport's own ceiling on this machine: sequential {ms(Spread.of(raw_seq_t).median)}, "
+            f"{PREFETCH} in flight {ms(Spread.of(raw_pre_t).median)} (no models, no checks)",
+        ),
+        Figure(
+            f"… client `prefetch={PREFETCH}` / raw httpx {PREFETCH} in flight (time)",
+            Spread.of([p / r for p, r in zip(pre_t, raw_pre_t, strict=True)]),
+            ratio,
+            detail="what the client adds to a prefetched drain: models, the response check, pagination",
         ),
         Figure("… sync `Paginator` (reference)", Spread.of(sync_t), ms),
         Figure("… async sequential (`prefetch=1`)", Spread.of(seq_t), ms),

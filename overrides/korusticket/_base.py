@@ -275,6 +275,8 @@ def _url(value: str, field: str) -> httpx.URL:
 
 
 def _validate_options(options: RequestOptions) -> RequestOptions:
+    if not options:
+        return options
     unknown = set(options) - set(RequestOptions.__annotations__)
     if unknown:
         raise InputError(
@@ -307,6 +309,8 @@ def merge_options(defaults: RequestOptions, options: RequestOptions) -> RequestO
 def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
     """A built request (method, url, query, body) with the per-call options applied. A flow may
     ask for a wait before the request (DELAY_PARAM, e.g. backing off before a second lookup)."""
+    if not options and DELAY_PARAM not in request:  # most calls: nothing to apply
+        return request
     options = _validate_options(options)
     kwargs = dict(request)
     delay = kwargs.pop(DELAY_PARAM, None)

@@ -46,6 +46,8 @@ def _id_field(value: object) -> str | None:
 
 def to_id(value: object, field: str) -> str:
     """The bare id (last IRI segment), validated as a UUID so that nothing odd reaches a URL."""
+    if type(value) is str and _UUID.fullmatch(value):  # the common case: a bare id
+        return value.lower()
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, str):
