@@ -21,7 +21,7 @@ UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --quiet --python-version 3.11 --gen
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
 .PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
-        record api-diff api-diff-ci release bench clean
+        record api-diff api-diff-ci release bench bench-profile clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -164,6 +164,9 @@ release: venv ## take a new spec release through generation, diff and a changelo
 
 bench: venv ## benchmarks; writes benchmarks/RESULTS.md
 	$(PY) benchmarks/run.py
+
+bench-profile: venv ## where a prefetched drain spends its CPU, by package (cProfile)
+	$(PY) -m benchmarks.profile_drain
 
 clean: ## remove caches, build output and coverage data (keeps the venvs)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache .coverage
