@@ -1,9 +1,14 @@
-"""Bodies the benchmark servers send: documented examples, with ids varied per item."""
+"""Bodies the benchmark servers send: documented examples, with ids and amounts varied per item.
+
+Amounts vary too so that no figure leans on one price repeated across a page (the client keeps
+decimal strings it has already read); an order's own amounts still repeat the way the API's do
+(an item's unit, total and amount are one price when the quantity is 1)."""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from tests.support.documented_payloads import ORDER, ORDER_ID, ORDER_ITEM_ID, RESERVATION, RESERVATION_ID, TICKET_ID
@@ -18,9 +23,23 @@ def _vary(uuid: str, i: int) -> str:
     return f"{uuid[:-12]}{i:012x}"
 
 
+MONEY = re.compile(r"(-?[0-9]+)(\.[0-9]{2})")
+
+
+def _vary_amounts(value: Any, i: int) -> Any:
+    """Every money string ``N.CC`` of a body as ``(N + i).CC``."""
+    if isinstance(value, dict):
+        return {k: _vary_amounts(v, i) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_vary_amounts(v, i) for v in value]
+    if isinstance(value, str) and (money := MONEY.fullmatch(value)):
+        return f"{int(money[1]) + i}{money[2]}"
+    return value
+
+
 def reservation(i: int) -> dict[str, Any]:
     """The documented reservation (booking-forms.yaml example) as item ``i``."""
-    body = copy.deepcopy(RESERVATION)
+    body = _vary_amounts(copy.deepcopy(RESERVATION), i)
     rid = _vary(RESERVATION_ID, i)
     body["id"] = rid
     body["@id"] = f"{RESERVATIONS_PATH}/{rid}"
@@ -33,7 +52,7 @@ def reservation_body() -> bytes:
 
 def order(i: int) -> dict[str, Any]:
     """The documented order (how-to/beneficiary-requirements) as item ``i``: order, item and ticket ids varied."""
-    body = copy.deepcopy(ORDER)
+    body = _vary_amounts(copy.deepcopy(ORDER), i)
     oid, item_id, ticket_id = _vary(ORDER_ID, i), _vary(ORDER_ITEM_ID, i), _vary(TICKET_ID, i)
     body["id"] = oid
     body["@id"] = f"/v1/booking/orders/{oid}"

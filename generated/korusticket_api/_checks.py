@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
-__all__ = ["DECIMAL", "NUMBER", "aware", "decimal", "expect", "null"]
+__all__ = ["DECIMAL", "DECIMALS", "NUMBER", "aware", "decimal", "expect", "null"]
 
 # A plain decimal string, as the spec's money pattern says (Decimal() alone also takes "NaN", "1e3").
 DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z").match
 NUMBER = frozenset({int, float})
+# Decimal strings already proven, and their value (Decimal is immutable: sharing is safe).
+DECIMALS: dict[str, Decimal] = {}
+DECIMALS_KEPT = 256
 
 
 def expect(value: Any, types: tuple[type, ...], key: str) -> None:
@@ -34,8 +37,14 @@ def aware(value: Any, key: str) -> datetime.datetime:
     return parsed
 
 
-def decimal(value: Any, key: str) -> Decimal:
-    """A Decimal from a plain decimal string."""
-    if type(value) is not str or DECIMAL(value) is None:
+def decimal(value: Any, key: str, check: bool = True) -> Decimal:
+    """A Decimal from a plain decimal string, remembered for the next time it is read; with
+    `check`, anything else raises."""
+    if type(value) is str and DECIMAL(value) is not None:
+        parsed = DECIMALS[value] = Decimal(value)
+        if len(DECIMALS) > DECIMALS_KEPT:  # bounded: a long walk over many prices stays flat
+            DECIMALS.clear()
+        return parsed
+    if check:
         raise ValueError(f"{key}: {value!r:.60} is not a decimal string")
-    return Decimal(value)
+    return Decimal(str(value))

@@ -109,3 +109,27 @@ def test_the_model_check_is_never_laxer_than_the_spec_check(method: str, path: s
         if problem is not None:
             laxer.append(problem)
     assert laxer == []
+
+
+def test_a_decimal_read_without_the_check_never_passes_it_later() -> None:
+    from korusticket_api import _checks
+    from korusticket_api.models import BookingOrder
+
+    BookingOrder.from_dict({"totalAmountInclTax": "NaN"})  # unchecked: taken as it comes
+    with pytest.raises(ValueError, match="totalAmountInclTax"):
+        BookingOrder.from_dict({"totalAmountInclTax": "NaN"}, True)
+    assert "NaN" not in _checks.DECIMALS
+
+
+def test_decimals_already_read_are_kept_within_a_bound() -> None:
+    from decimal import Decimal
+
+    from korusticket_api import _checks
+    from korusticket_api.models import BookingOrder
+
+    for cents in range(3 * _checks.DECIMALS_KEPT):
+        order = BookingOrder.from_dict({"totalAmountInclTax": f"1.{cents:03d}"}, True)
+        assert order.total_amount_incl_tax == Decimal(f"1.{cents:03d}")
+        assert len(_checks.DECIMALS) <= _checks.DECIMALS_KEPT
+    again = BookingOrder.from_dict({"totalAmountInclTax": "1.005"}, True)
+    assert again.total_amount_incl_tax == Decimal("1.005")

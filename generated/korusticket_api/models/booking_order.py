@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._checks import DECIMAL as _DECIMAL
+from .._checks import DECIMALS as _DECIMALS
 from .._checks import aware as _aware
 from .._checks import decimal as _decimal
 from .._checks import expect as _expect
@@ -111,37 +111,15 @@ class BookingOrder:
             _expect(_connector_reference, (str,), "connectorReference")
         _total_amount_incl_tax = get("totalAmountInclTax")
         if _total_amount_incl_tax is not None:
-            if (
-                check
-                and not (
-                    type(_total_amount_incl_tax) is str
-                    and _total_amount_incl_tax.isascii()
-                    and _total_amount_incl_tax.replace(".", "", 1).isdigit()
-                    and _total_amount_incl_tax[-1] != "."
-                    and _total_amount_incl_tax[0] != "."
-                )
-                and (type(_total_amount_incl_tax) is not str or _DECIMAL(_total_amount_incl_tax) is None)
-            ):
-                _decimal(_total_amount_incl_tax, "totalAmountInclTax")
-            _total_amount_incl_tax = Decimal(str(_total_amount_incl_tax))
+            _d = _DECIMALS.get(_total_amount_incl_tax)
+            _total_amount_incl_tax = _decimal(_total_amount_incl_tax, "totalAmountInclTax", check) if _d is None else _d
         elif check and "totalAmountInclTax" in src_dict:
             _null("totalAmountInclTax")
         obj.total_amount_incl_tax = _total_amount_incl_tax
         _total_amount_excl_tax = get("totalAmountExclTax")
         if _total_amount_excl_tax is not None:
-            if (
-                check
-                and not (
-                    type(_total_amount_excl_tax) is str
-                    and _total_amount_excl_tax.isascii()
-                    and _total_amount_excl_tax.replace(".", "", 1).isdigit()
-                    and _total_amount_excl_tax[-1] != "."
-                    and _total_amount_excl_tax[0] != "."
-                )
-                and (type(_total_amount_excl_tax) is not str or _DECIMAL(_total_amount_excl_tax) is None)
-            ):
-                _decimal(_total_amount_excl_tax, "totalAmountExclTax")
-            _total_amount_excl_tax = Decimal(str(_total_amount_excl_tax))
+            _d = _DECIMALS.get(_total_amount_excl_tax)
+            _total_amount_excl_tax = _decimal(_total_amount_excl_tax, "totalAmountExclTax", check) if _d is None else _d
         elif check and "totalAmountExclTax" in src_dict:
             _null("totalAmountExclTax")
         obj.total_amount_excl_tax = _total_amount_excl_tax

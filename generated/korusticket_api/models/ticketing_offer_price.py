@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._checks import DECIMAL as _DECIMAL
+from .._checks import DECIMALS as _DECIMALS
 from .._checks import decimal as _decimal
 from .._checks import null as _null
 from ..models.ticketing_offer_price_currency import TicketingOfferPriceCurrency
@@ -48,37 +48,15 @@ class TicketingOfferPrice:
         get = src_dict.get
         _amount_incl_tax = get("amountInclTax")
         if _amount_incl_tax is not None:
-            if (
-                check
-                and not (
-                    type(_amount_incl_tax) is str
-                    and _amount_incl_tax.isascii()
-                    and _amount_incl_tax.replace(".", "", 1).isdigit()
-                    and _amount_incl_tax[-1] != "."
-                    and _amount_incl_tax[0] != "."
-                )
-                and (type(_amount_incl_tax) is not str or _DECIMAL(_amount_incl_tax) is None)
-            ):
-                _decimal(_amount_incl_tax, "amountInclTax")
-            _amount_incl_tax = Decimal(str(_amount_incl_tax))
+            _d = _DECIMALS.get(_amount_incl_tax)
+            _amount_incl_tax = _decimal(_amount_incl_tax, "amountInclTax", check) if _d is None else _d
         elif check and "amountInclTax" in src_dict:
             _null("amountInclTax")
         obj.amount_incl_tax = _amount_incl_tax
         _amount_excl_tax = get("amountExclTax")
         if _amount_excl_tax is not None:
-            if (
-                check
-                and not (
-                    type(_amount_excl_tax) is str
-                    and _amount_excl_tax.isascii()
-                    and _amount_excl_tax.replace(".", "", 1).isdigit()
-                    and _amount_excl_tax[-1] != "."
-                    and _amount_excl_tax[0] != "."
-                )
-                and (type(_amount_excl_tax) is not str or _DECIMAL(_amount_excl_tax) is None)
-            ):
-                _decimal(_amount_excl_tax, "amountExclTax")
-            _amount_excl_tax = Decimal(str(_amount_excl_tax))
+            _d = _DECIMALS.get(_amount_excl_tax)
+            _amount_excl_tax = _decimal(_amount_excl_tax, "amountExclTax", check) if _d is None else _d
         obj.amount_excl_tax = _amount_excl_tax
         _currency = get("currency")
         if _currency is not None:
