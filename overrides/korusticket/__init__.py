@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from korusticket_api.resources import API_VERSION
 
-from ._bulk import BulkFailure, BulkResult
 from ._client import AsyncKorusTicket, KorusTicket
 from ._errors import (
     APIConnectionError,
@@ -39,6 +38,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import forms
+    from ._bulk import BulkFailure, BulkResult
 
 __all__ = [
     "APIConnectionError",
@@ -81,11 +81,24 @@ for _name in __all__:
 del _name, _obj
 
 
-def __getattr__(name: str) -> Any:
-    # korusticket.forms loads on first use: it brings python-dateutil and zoneinfo, which a
-    # service that never fills a form should not pay for at import.
-    if name == "forms":
-        import importlib
+# Loaded on first use (issue 16: `import korusticket` stays cheap). korusticket.forms brings
+# python-dateutil and zoneinfo, which a service that never fills a form should not pay for;
+# _bulk defines two attrs classes that only the bulk methods return, and the first resource
+# (`kt.reservations`) loads it anyway.
+_LAZY = {"forms": ".forms", "BulkFailure": "._bulk", "BulkResult": "._bulk"}
 
-        return importlib.import_module(".forms", __name__)
-    raise AttributeError(f"module 'korusticket' has no attribute {name!r}")
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'korusticket' has no attribute {name!r}")
+    import importlib
+
+    loaded = importlib.import_module(module, __name__)
+    value = loaded if name == "forms" else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -39,6 +39,7 @@ from ._errors import (
     ResponseDecodeError,
 )
 from ._http import AsyncClientTransport, ClientTransport, check_headers, check_query
+from ._numbers import is_whole
 from ._raw import record_exchange
 from ._responses import error_from_response
 from ._retry import (
@@ -50,7 +51,6 @@ from ._retry import (
     RetryPolicy,
     RetryTransport,
 )
-from ._validate import is_whole
 from ._version import __version__
 
 __all__ = ["Config", "RequestOptions", "SyncCore", "AsyncCore", "Clock", "check_header_value"]

@@ -178,3 +178,9 @@ def collect(
     return BulkResult(
         succeeded=list(created), failed=failed, outcomes=tuple(outcomes.get(i) for i in range(len(inputs)))
     )
+
+
+# Public as korusticket.BulkResult and korusticket.BulkFailure (reprs, tracebacks, pickles). The
+# package renames the classes it imports at once; this module loads on first use, from the package
+# or from a resource's bulk method, so it names them itself, whichever way it was reached.
+BulkFailure.__module__ = BulkResult.__module__ = "korusticket"

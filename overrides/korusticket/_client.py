@@ -13,7 +13,10 @@ from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLi
 from ._constants import MAX_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
 from ._raw import AsyncRawResources, RawResources
-from ._resource import RawEnvelope, raw_request
+
+# ._resource (raw_request, RawEnvelope) is imported in the methods that use it: it brings
+# _operations, _bulk, _validate and _ids, which only resource methods need; those load with the
+# first resource (`kt.orders`), not at `import korusticket` (issue 16).
 
 __all__ = ["AsyncKorusTicket", "KorusTicket"]
 
@@ -96,14 +99,20 @@ class KorusTicket(Resources):
 
     def get(self, path: str, *, cast_to: type[T], params: Params | None = None, **options: Unpack[RequestOptions]) -> T:
         """GET any API path; ``cast_to`` is a model of korusticket.types, or ``dict`` for raw JSON."""
+        from ._resource import raw_request
+
         return self._core.send(raw_request("GET", path, params=params), cast_to, options)
 
     def post(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
         """POST a JSON-LD body to any API path (never resent once it may have been received)."""
+        from ._resource import raw_request
+
         return self._core.send(raw_request("POST", path, body=body), cast_to, options)
 
     def patch(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
         """PATCH a merge-patch body to any API path."""
+        from ._resource import raw_request
+
         return self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
 
     def paginate(
@@ -111,6 +120,8 @@ class KorusTicket(Resources):
         limit: int | None = None, **options: Unpack[RequestOptions],
     ) -> Paginator[T]:  # fmt: skip
         """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""
+        from ._resource import RawEnvelope, raw_request
+
         request = raw_request("GET", path, params=params)  # checks the arguments now
 
         def fetch(page: int, size: int) -> Page[T]:
@@ -192,14 +203,20 @@ class AsyncKorusTicket(AsyncResources):
         self, path: str, *, cast_to: type[T], params: Params | None = None, **options: Unpack[RequestOptions]
     ) -> T:
         """GET any API path; ``cast_to`` is a model of korusticket.types, or ``dict`` for raw JSON."""
+        from ._resource import raw_request
+
         return await self._core.send(raw_request("GET", path, params=params), cast_to, options)
 
     async def post(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
         """POST a JSON-LD body to any API path (never resent once it may have been received)."""
+        from ._resource import raw_request
+
         return await self._core.send(raw_request("POST", path, body=body), cast_to, options)
 
     async def patch(self, path: str, *, body: Params, cast_to: type[T], **options: Unpack[RequestOptions]) -> T:
         """PATCH a merge-patch body to any API path."""
+        from ._resource import raw_request
+
         return await self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
 
     def paginate(
@@ -207,6 +224,8 @@ class AsyncKorusTicket(AsyncResources):
         limit: int | None = None, prefetch: int = 1, **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[T]:  # fmt: skip
         """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""
+        from ._resource import RawEnvelope, raw_request
+
         request = raw_request("GET", path, params=params)
 
         async def fetch(page: int, size: int) -> Page[T]:

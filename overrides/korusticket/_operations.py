@@ -21,8 +21,8 @@ from ._base import RequestOptions, check_retries
 from ._bulk import BulkResult, collect
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
+from ._numbers import is_whole
 from ._retry import DELAY_PARAM
-from ._validate import is_whole
 
 # The generated operations and models are imported where they are used, so `import korusticket`
 # does not load every generated module (benchmarks/_startup.py).

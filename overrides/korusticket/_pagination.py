@@ -25,7 +25,7 @@ import attrs
 
 from ._constants import MAX_PAGE_SIZE
 from ._errors import InputError, ResponseDecodeError
-from ._validate import is_whole
+from ._numbers import is_whole
 
 if TYPE_CHECKING:
     import asyncio

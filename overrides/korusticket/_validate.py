@@ -2,8 +2,9 @@
 
 Each check takes the user's value and the argument's name, and returns what the generated
 operation wants (``UNSET`` for an omitted optional value), or raises InputError naming the
-argument, what is wrong and what is allowed, before anything is sent. ``is_whole`` is the one
-whole-number test (forms.py and _operations.py use it with their own messages).
+argument, what is wrong and what is allowed, before anything is sent. ``is_whole`` (defined in
+_numbers.py, re-exported here) is the one whole-number test (forms.py, _operations.py, _base.py
+and _pagination.py use it with their own messages).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
-from typing import TypeGuard, TypeVar
+from typing import TypeVar
 
 from korusticket_api.types import UNSET, Unset
 
 from ._errors import InputError
 from ._ids import to_id, to_iri
+from ._numbers import is_whole
 
 __all__ = [
     "body",
@@ -49,16 +51,6 @@ def need(value: T | Unset, field: str) -> T:
     if isinstance(value, Unset):
         raise InputError(field, "missing", "a value: this parameter is required")
     return value
-
-
-def is_whole(value: object, lo: int | None = None, hi: int | None = None) -> TypeGuard[int]:
-    """True for an int (never a bool) within [lo, hi]: the one whole-number test of the package."""
-    return (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and (lo is None or value >= lo)
-        and (hi is None or value <= hi)
-    )
 
 
 def whole_number(value: object, field: str, lo: int | None = None, hi: int | None = None) -> int:

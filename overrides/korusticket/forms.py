@@ -28,8 +28,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as _du
 
 from ._errors import InputError
+from ._numbers import is_whole
 from ._shapes import FormData, FormFieldValue
-from ._validate import is_whole
 
 __all__ = ["FieldType", "FormFieldSpec", "FormSpec", "build_form_data", "decode", "encode"]
 

@@ -68,3 +68,46 @@ def test_every_resource_is_an_attribute_of_both_clients() -> None:
             assert getattr(kt, name) is getattr(kt, name)
         with pytest.raises(AttributeError):
             _ = kt.no_such_resource
+
+
+def test_import_korusticket_loads_only_the_pipeline() -> None:
+    """What only resource methods, bulk results or forms need loads with them (issue 16)."""
+    out = _run(
+        """
+        import sys
+        import korusticket
+
+        later = ["korusticket._resource", "korusticket._operations", "korusticket._bulk", "korusticket._validate",
+                 "korusticket._ids", "korusticket.forms", "korusticket.testing", "korusticket_api.client",
+                 "korusticket_api.types"]
+        print(sorted(m for m in later if m in sys.modules))
+        kt = korusticket.KorusTicket(token="t", base_url="https://api.demo.korusticket.com")
+        kt.reservations
+        print(sorted(m for m in later if m in sys.modules))
+        """
+    )
+    assert out.splitlines() == [
+        "[]",
+        "['korusticket._bulk', 'korusticket._ids', 'korusticket._operations', 'korusticket._resource', "
+        "'korusticket._validate', 'korusticket_api.client', 'korusticket_api.types']",
+    ]
+
+
+def test_lazy_public_names_resolve() -> None:
+    out = _run(
+        """
+        from korusticket._bulk import BulkResult  # reached first without the package attribute
+        import korusticket
+        import korusticket_api
+
+        assert korusticket.BulkResult is BulkResult
+        assert BulkResult.__module__ == korusticket.BulkFailure.__module__ == "korusticket"
+        assert {"BulkFailure", "BulkResult", "forms"} <= set(dir(korusticket))
+        assert korusticket.forms.__name__ == "korusticket.forms"
+        from korusticket_api import AuthenticatedClient, Client
+        assert Client.__module__ == AuthenticatedClient.__module__ == "korusticket_api.client"
+        assert {"AuthenticatedClient", "Client"} <= set(dir(korusticket_api))
+        print("ok")
+        """
+    )
+    assert out == "ok"
