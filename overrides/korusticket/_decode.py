@@ -29,7 +29,6 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -59,6 +58,8 @@ def load_json(response: httpx.Response) -> Any:
 
 @functools.cache
 def _spec() -> Json:
+    from importlib import resources  # only when a body needs the full check: not at import
+
     text = resources.files("korusticket_api").joinpath("openapi.json").read_text(encoding="utf-8")
     spec: Json = json.loads(text)
     return spec
