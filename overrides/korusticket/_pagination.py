@@ -17,8 +17,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -271,15 +271,21 @@ class AsyncPaginator(Generic[T]):
         if remaining == 0:
             return
         cursor = self._walk.cursor()
-        async for page in self._prefetched(cursor) if self._prefetch > 1 else self._sequential(cursor):
-            items = _clip(page.items, remaining)
-            if remaining is not None:
-                remaining -= len(items)
-            yield attrs.evolve(page, items=items)
-            if remaining == 0:
-                return
+        source = self._prefetched(cursor) if self._prefetch > 1 else self._sequential(cursor)
+        try:
+            async for page in source:
+                items = _clip(page.items, remaining)
+                if remaining is not None:
+                    remaining -= len(items)
+                yield attrs.evolve(page, items=items)
+                if remaining == 0:
+                    return
+        finally:
+            # Now, not when the event loop gets to finalize it: its window (requests in flight)
+            # and the walk's state are released as soon as the walk ends or is abandoned.
+            await source.aclose()
 
-    async def _sequential(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
+    async def _sequential(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         number: int | None = 1
         while number is not None:
             served = await self._fetch(number, self._walk.page_size)
@@ -287,7 +293,7 @@ class AsyncPaginator(Generic[T]):
             yield page
             number = cursor.after(page, len(served.items))
 
-    async def _prefetched(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
+    async def _prefetched(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         """Up to `prefetch` pages in flight, yielded in page order.
 
         The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
@@ -331,6 +337,10 @@ class AsyncPaginator(Generic[T]):
                 pending.cancel()
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+        pages = cast(AsyncGenerator[Page[T], None], self.pages())  # an async generator function
+        try:
+            async for page in pages:
+                for item in page.items:
+                    yield item
+        finally:
+            await pages.aclose()
