@@ -143,6 +143,7 @@ def run(*, rounds: int = 3) -> Section:
             check=lambda x: x <= 1.20,
             detail=f"at most {PREFETCH} pages in flight",
         ),
+        Figure(f"… peak while iterating {SMALL:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_small), _kib),
         Figure(f"… peak while iterating {LARGE:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_large), _kib),
         Figure(
             f"Peak memory, raw httpx + `json.loads` (reference): {LARGE:,} / {SMALL:,} items",
