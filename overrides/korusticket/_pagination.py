@@ -10,15 +10,33 @@ server capping 100 asked to 30 is followed by 30s), an item (by IRI) is yielded 
 server that repeats a page, ignores ``page``, points ``view.next`` back, or serves more pages
 than ``totalItems`` allows (``ceil(totalItems / page size) + 1``) stops the walk with
 ResponseDecodeError naming the loop.
+
+What "yielded once" costs (``_Seen``): each IRI yielded is remembered as a 64-bit fingerprint
+(its ``hash()``, which CPython keys per process: SipHash; BLAKE2b where ``hash()`` is narrower or
+another algorithm) in sorted arrays, 8 bytes an item, about 9 with the arrays' spare room (a
+1,000,000-item walk holds about 8.5 MiB). The IRIs of the page being read and of the 2 pages
+before it are also kept as strings, a constant (about 30 KiB at 50 items a page), so a repeat
+from there, which is what an item inserted ahead of the walk causes (the next page starts
+earlier), is recognized for certain. An IRI not among those strings whose fingerprint is known is
+taken for a repeat from further back (the server reordered the collection during the walk, e.g.
+an item moved to the end) and skipped, with a warning on the ``korusticket`` logger naming it.
+Two different IRIs sharing a fingerprint would look the same: the probability that this happens
+at all in an n-item walk is about n²/2^65 (1 in 370 billion for 10,000 items, 1 in 37 million
+for 1,000,000). The item would then be skipped although it was never yielded, and the warning
+names it.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import math
+import sys
+from array import array
+from bisect import bisect_left
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -33,6 +51,11 @@ if TYPE_CHECKING:
 __all__ = ["AsyncPaginator", "Page", "Paginator", "check_page_size"]
 
 T = TypeVar("T")
+
+log = logging.getLogger("korusticket")
+
+RECENT_PAGES = 2
+"""Pages before the current one whose IRIs a walk keeps as strings (repeats from there are certain)."""
 
 
 @attrs.frozen
@@ -111,6 +134,103 @@ def _page_number(iri: object) -> int | None:
         return None
 
 
+def _blake2b_fingerprint(iri: str) -> int:
+    """64 bits of BLAKE2b, where ``hash()`` is not a 64-bit SipHash (a 32-bit build, FNV)."""
+    from hashlib import blake2b
+
+    return int.from_bytes(blake2b(iri.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+# hash(str): SipHash keyed per process, 64 bits on a 64-bit build, computed once per string.
+_SIPHASH = sys.hash_info.width == 64 and sys.hash_info.algorithm.startswith("siphash")
+_fingerprint: Callable[[str], int] = hash if _SIPHASH else _blake2b_fingerprint
+
+_OFFSET = 1 << 63  # a signed 64-bit value plus _OFFSET: its unsigned form, whose top bits pick its bucket
+_BUCKET = 128
+"""Fingerprints per bucket on average: the buckets double in number when it would pass 2 * _BUCKET."""
+
+
+class _Fingerprints:
+    """A set of 64-bit ints in ``2**k`` sorted ``array('q')`` buckets, each holding the values of one
+    top-k-bit prefix: 8 bytes a value, plus the arrays' spare room (an array grows by 1/16) and
+    about 70 bytes a bucket of 128 to 256 values: about 9 bytes a value in all. Inserting a value
+    bisects its bucket and moves the values after it there."""
+
+    __slots__ = ("_buckets", "_count", "_shift")
+
+    def __init__(self) -> None:
+        self._buckets: list[array[int]] = [array("q")]
+        self._shift = 64  # a value's bucket: (value + _OFFSET) >> _shift
+        self._count = 0
+
+    def add(self, value: int) -> bool:
+        """Insert `value`; False if it was there already."""
+        bucket = self._buckets[(value + _OFFSET) >> self._shift]
+        at = bisect_left(bucket, value)
+        if at < len(bucket) and bucket[at] == value:
+            return False
+        bucket.insert(at, value)
+        self._count += 1
+        if self._count > 2 * _BUCKET * len(self._buckets):
+            self._split()
+        return True
+
+    def _split(self) -> None:
+        """Twice the buckets: each one splits where the next bit of its values turns to 1."""
+        shift = self._shift - 1
+        old, self._buckets = self._buckets, []
+        for i, bucket in enumerate(old):
+            at = bisect_left(bucket, ((2 * i + 1) << shift) - _OFFSET)
+            self._buckets += (bucket[:at], bucket[at:])
+            old[i] = array("q")  # free each old bucket as soon as it is copied
+        self._shift = shift
+
+
+class _Seen:
+    """The IRIs one walk has yielded: the fingerprint of each, and the strings of the last pages
+    (the module docstring says what that costs and what a fingerprint collision would do)."""
+
+    __slots__ = ("_pages", "_prints", "_recent")
+
+    def __init__(self) -> None:
+        self._prints = _Fingerprints()
+        self._recent: set[str] = set()  # the IRIs of _pages
+        self._pages: deque[list[str]] = deque()  # the last RECENT_PAGES pages' IRIs
+
+    def fresh(self, page: Page[T]) -> list[T]:
+        """The items of `page` not yielded before (the items without an IRI included), in order."""
+        recent, prints = self._recent, self._prints
+        fresh: list[T] = []
+        iris: list[str] = []
+        far: list[str] = []
+        for item in page.items:
+            iri = getattr(item, "iri", None)
+            if isinstance(iri, str):
+                if iri in recent:  # a repeat, for certain
+                    continue
+                if not prints.add(_fingerprint(iri)):  # a repeat of an older item, by its fingerprint
+                    far.append(iri)
+                    continue
+                recent.add(iri)
+                iris.append(iri)
+            fresh.append(item)
+        if far and fresh:  # nothing fresh: the cursor stops the walk as a loop, naming the page
+            log.warning(
+                "page %d repeats %d item(s) yielded more than %d pages before (%s): skipped. The server "
+                "reordered the collection during the walk (items may have moved past it unseen), or, "
+                "with probability ~n²/2^65 in an n-item walk, an IRI shares its 64-bit fingerprint with "
+                "an earlier one.",
+                page.page,
+                len(far),
+                RECENT_PAGES,
+                ", ".join(far[:3]) + (", ..." if len(far) > 3 else ""),
+            )
+        self._pages.append(iris)
+        if len(self._pages) > RECENT_PAGES:
+            recent.difference_update(self._pages.popleft())
+        return fresh
+
+
 @attrs.frozen
 class _Walk:
     """The settings of a walk; each iteration gets its own _Cursor."""
@@ -130,7 +250,7 @@ class _Cursor:
         self.page_size = page_size  # becomes the server's own size when page 1 says it is smaller
         self.limit = limit
         self.total: int | None = None
-        self.seen: set[str] = set()
+        self.seen = _Seen()
         self.received = 0  # distinct items accepted
         self.final = False  # an unpaged collection: its one page is all there is
         self.fetched = 0  # pages accepted
@@ -154,14 +274,7 @@ class _Cursor:
                 f"page {page.page} is page number {self.fetched} fetched, more than totalItems "
                 f"{self.total} allows at {self.page_size} per page ({most})"
             )
-        fresh: list[T] = []
-        for item in page.items:
-            iri = getattr(item, "iri", None)
-            if isinstance(iri, str):
-                if iri in self.seen:
-                    continue
-                self.seen.add(iri)
-            fresh.append(item)
+        fresh = self.seen.fresh(page)
         if page.items and not fresh:
             raise self._loop(
                 f"page {page.page} repeats only items already seen (the server ignores `page` or serves a page twice)"
@@ -271,15 +384,21 @@ class AsyncPaginator(Generic[T]):
         if remaining == 0:
             return
         cursor = self._walk.cursor()
-        async for page in self._prefetched(cursor) if self._prefetch > 1 else self._sequential(cursor):
-            items = _clip(page.items, remaining)
-            if remaining is not None:
-                remaining -= len(items)
-            yield attrs.evolve(page, items=items)
-            if remaining == 0:
-                return
+        source = self._prefetched(cursor) if self._prefetch > 1 else self._sequential(cursor)
+        try:
+            async for page in source:
+                items = _clip(page.items, remaining)
+                if remaining is not None:
+                    remaining -= len(items)
+                yield attrs.evolve(page, items=items)
+                if remaining == 0:
+                    return
+        finally:
+            # Now, not when the event loop gets to finalize it: its window (requests in flight)
+            # and the walk's state are released as soon as the walk ends or is abandoned.
+            await source.aclose()
 
-    async def _sequential(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
+    async def _sequential(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         number: int | None = 1
         while number is not None:
             served = await self._fetch(number, self._walk.page_size)
@@ -287,7 +406,7 @@ class AsyncPaginator(Generic[T]):
             yield page
             number = cursor.after(page, len(served.items))
 
-    async def _prefetched(self, cursor: _Cursor) -> AsyncIterator[Page[T]]:
+    async def _prefetched(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         """Up to `prefetch` pages in flight, yielded in page order.
 
         The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
@@ -331,6 +450,10 @@ class AsyncPaginator(Generic[T]):
                 pending.cancel()
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+        pages = cast(AsyncGenerator[Page[T], None], self.pages())  # an async generator function
+        try:
+            async for page in pages:
+                for item in page.items:
+                    yield item
+        finally:
+            await pages.aclose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 from typing import Any
 from urllib.parse import parse_qs
@@ -230,3 +231,26 @@ def test_paginator_repr_is_short() -> None:
     kt = client(Collection(3))
     assert repr(kt.reservations.list(limit=3)) == "<Paginator page_size=3 limit=3>"
     assert repr(kt.reservations.list()) == "<Paginator page_size=50 limit=None>"
+
+
+def test_async_walk_closed_early_cancels_its_prefetched_requests_at_once() -> None:
+    """Closing the item iterator closes the whole walk then and there: the requests still in flight
+    are cancelled, not left until the event loop gets to finalize the inner generators."""
+    collection = Collection(500)
+    in_flight: list[asyncio.Task[Any]] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.params["page"] != "1":
+            in_flight.append(asyncio.current_task())  # type: ignore[arg-type]
+            await asyncio.Event().wait()  # never answers
+        return collection.handler(request)
+
+    async def main() -> list[bool]:
+        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(handler), max_retries=0) as kt:
+            items = aiter(kt.reservations.list(prefetch=4))
+            async with contextlib.aclosing(items):  # type: ignore[type-var]
+                async for _ in items:
+                    break
+            return [task.cancelling() > 0 for task in in_flight]  # before the loop runs again
+
+    assert asyncio.run(main()) == [True, True, True]  # pages 2-4

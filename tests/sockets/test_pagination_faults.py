@@ -75,6 +75,19 @@ def test_a_page_served_twice_is_a_detected_loop(
         drain(make_client(), stand_in, page_size=SIZE)
 
 
+def test_a_page_served_again_pages_later_is_a_detected_loop(
+    server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket], products: list[str]
+) -> None:
+    # Page 5 answered with page 1: its items are 4 pages back, known by fingerprint only.
+    server.add(path_of(stand_in), method="GET", when=lambda r: r.param("page") == "5",
+               rewrite_request=lambda r: with_query(r, page="1"))  # fmt: skip
+
+    seen: list[str] = []
+    with pytest.raises(ResponseDecodeError, match="page 5 repeats only items already seen"):
+        seen.extend(p.iri or "" for p in make_client().products.list(stand_in.demo.catalog, page_size=SIZE))
+    assert seen == products[: 4 * SIZE]
+
+
 def test_view_next_pointing_back_is_a_detected_loop(
     server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket], products: list[str]
 ) -> None:
