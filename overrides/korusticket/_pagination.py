@@ -353,10 +353,13 @@ class Paginator(Generic[T]):
                 remaining -= len(items)
             yield attrs.evolve(page, items=items)
             number = cursor.after(page, len(served.items))
+            del served, page, items
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
-            yield from page.items
+            items = iter(page.items)
+            del page
+            yield from items
 
 
 class AsyncPaginator(Generic[T]):
@@ -393,6 +396,7 @@ class AsyncPaginator(Generic[T]):
                 yield attrs.evolve(page, items=items)
                 if remaining == 0:
                     return
+                del page, items
         finally:
             # Now, not when the event loop gets to finalize it: its window (requests in flight)
             # and the walk's state are released as soon as the walk ends or is abandoned.
@@ -405,6 +409,7 @@ class AsyncPaginator(Generic[T]):
             page = cursor.accept(served)
             yield page
             number = cursor.after(page, len(served.items))
+            del served, page
 
     async def _prefetched(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         """Up to `prefetch` pages in flight, yielded in page order.
@@ -440,6 +445,7 @@ class AsyncPaginator(Generic[T]):
                         window.pop()[1].cancel()
                 yield page
                 following = cursor.after(page, len(served.items))
+                del task, served, page
                 if following is None:
                     return
                 if following != number + 1:  # view.next skips ahead: the window no longer matches
@@ -453,7 +459,9 @@ class AsyncPaginator(Generic[T]):
         pages = cast(AsyncGenerator[Page[T], None], self.pages())  # an async generator function
         try:
             async for page in pages:
-                for item in page.items:
+                items = iter(page.items)
+                del page
+                for item in items:
                     yield item
         finally:
             await pages.aclose()
