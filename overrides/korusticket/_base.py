@@ -5,6 +5,7 @@ results or exceptions."""
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import math
 import os
@@ -596,6 +597,12 @@ class AsyncCore:
 
     async def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
         """Send a built request and parse its answer into `expect`."""
+        return (await self.send_deferred(request, expect, options))()
+
+    async def send_deferred(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> Callable[[], T]:
+        """Send a built request; once its answer is in, what parses it into `expect`. A prefetching
+        paginator sends its next request as soon as an answer arrives and parses pages in order,
+        so the parsing of one page never delays the request for another."""
         kwargs = _with_options(request, merge_options(self.defaults, options))
         if self.http.is_closed:
             raise _closed()
@@ -607,7 +614,7 @@ class AsyncCore:
             error = _local_error(exc)
         else:
             record_exchange(response)
-            return _parse(response, expect, self.clock, self.validation)
+            return functools.partial(_parse, response, expect, self.clock, self.validation)
         raise error  # outside the except block: see SyncCore.call
 
     async def close(self) -> None:

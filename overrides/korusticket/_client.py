@@ -228,9 +228,10 @@ class AsyncKorusTicket(AsyncResources):
 
         request = raw_request("GET", path, params=params)
 
-        async def fetch(page: int, size: int) -> Page[T]:
+        async def fetch(page: int, size: int) -> Callable[[], Page[T]]:
             paged = {**request, "params": {**request.get("params", {}), "page": page, "itemsPerPage": size}}
-            return read_page(await self._core.send(paged, RawEnvelope, options), page, item)
+            parse = await self._core.send_deferred(paged, RawEnvelope, options)
+            return lambda: read_page(parse(), page, item)
 
         return AsyncPaginator(fetch, page_size=page_size, limit=limit, prefetch=prefetch)
 

@@ -28,7 +28,6 @@ names it.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import math
 import sys
@@ -362,12 +361,20 @@ class Paginator(Generic[T]):
             yield from items
 
 
+# What an async fetch returns: the page, or (answer in, not parsed yet) what parses it.
+Fetched = Page[T] | Callable[[], Page[T]]
+
+
+def _parsed(fetched: Fetched[T]) -> Page[T]:
+    return fetched if isinstance(fetched, Page) else fetched()
+
+
 class AsyncPaginator(Generic[T]):
     """``async for x in paginator``; with ``prefetch=N`` up to N pages are fetched at once."""
 
     def __init__(
         self,
-        fetch: Callable[[int, int], Awaitable[Page[T]]],
+        fetch: Callable[[int, int], Awaitable[Fetched[T]]],
         *,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
@@ -405,53 +412,76 @@ class AsyncPaginator(Generic[T]):
     async def _sequential(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         number: int | None = 1
         while number is not None:
-            served = await self._fetch(number, self._walk.page_size)
+            served = _parsed(await self._fetch(number, self._walk.page_size))
             page = cursor.accept(served)
             yield page
             number = cursor.after(page, len(served.items))
             del served, page
 
     async def _prefetched(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
-        """Up to `prefetch` pages in flight, yielded in page order.
+        """Up to `prefetch` requests unanswered, pages yielded in page order.
 
         The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
         total would cost a whole round trip. Once page 1 tells the total, requests past the
         last page are cancelled; on a collection smaller than the window, a few requests answer
         empty pages. That is the price of asking for prefetch.
+
+        A request goes out as soon as an earlier one is answered, not once its page is parsed
+        and consumed: parsing (the client's CPU) then overlaps the next round trip instead of
+        adding to it. Answers wait unparsed, in page order; at most `prefetch` of them, so a
+        slow consumer holds at most 2 x `prefetch` pages.
         """
         import asyncio  # only async users pay for importing it
 
         size = self._walk.page_size
         last = math.ceil(self._walk.limit / size) if self._walk.limit is not None else None
-        window: deque[tuple[int, asyncio.Task[Page[T]]]] = deque()
-        numbers = itertools.count(1)
+        window: deque[tuple[int, asyncio.Task[Fetched[T]]]] = deque()  # requested, not consumed
+        following, unanswered, stopped = 1, 0, False
 
-        def top_up() -> None:
-            while len(window) < self._prefetch:
-                number = next(numbers)
-                if last is not None and number > last:
-                    return
-                window.append((number, asyncio.ensure_future(self._fetch(number, size))))
+        def top_up() -> int:
+            nonlocal following, unanswered
+            started = 0
+            while not stopped and unanswered < self._prefetch and len(window) < 2 * self._prefetch:
+                if last is not None and following > last:
+                    break
+                task = asyncio.ensure_future(self._fetch(following, size))
+                unanswered += 1
+                task.add_done_callback(answered)
+                window.append((following, task))
+                following += 1
+                started += 1
+            return started
+
+        def answered(_: object) -> None:
+            nonlocal unanswered
+            unanswered -= 1
+            top_up()
 
         try:
             top_up()
             while window:
                 number, task = window.popleft()
-                served = await task
+                if task.done() and unanswered:
+                    await asyncio.sleep(0)  # as above: requests started by answers go out before this parse
+                served = _parsed(await task)
                 page = cursor.accept(served)
                 if number == 1 and (known := cursor.last_page()) is not None:
                     last = known
                     while window and window[-1][0] > last:
                         window.pop()[1].cancel()
+                if top_up():  # a consumed answer frees its place
+                    # Answers already in are parsed without a pause: let the requests just made
+                    # go on the wire first, or they would wait for all that parsing.
+                    await asyncio.sleep(0)
                 yield page
-                following = cursor.after(page, len(served.items))
+                after = cursor.after(page, len(served.items))
                 del task, served, page
-                if following is None:
+                if after is None:
                     return
-                if following != number + 1:  # view.next skips ahead: the window no longer matches
-                    raise cursor._loop(f"view.next of page {number} skips to page {following} while prefetching")
-                top_up()
+                if after != number + 1:  # view.next skips ahead: the window no longer matches
+                    raise cursor._loop(f"view.next of page {number} skips to page {after} while prefetching")
         finally:
+            stopped = True
             for _, pending in window:
                 pending.cancel()
 

@@ -138,8 +138,9 @@ class AsyncResource:
         paged: bool,
         options: RequestOptions,
     ) -> AsyncPaginator[T]:
-        async def fetch(page: int, size: int) -> Page[T]:
-            return read_page(await self._core.send(build(page, size), envelope, options), page, item, paged=paged)
+        async def fetch(page: int, size: int) -> Callable[[], Page[T]]:
+            parse = await self._core.send_deferred(build(page, size), envelope, options)
+            return lambda: read_page(parse(), page, item, paged=paged)
 
         return AsyncPaginator(fetch, page_size=page_size, limit=limit, prefetch=prefetch)
 
