@@ -436,46 +436,47 @@ class AsyncPaginator(Generic[T]):
         size = self._walk.page_size
         last = math.ceil(self._walk.limit / size) if self._walk.limit is not None else None
         window: deque[tuple[int, asyncio.Task[Fetched[T]]]] = deque()  # requested, not consumed
-        following, unanswered, stopped = 1, 0, False
+        following, fresh, stopped, first_read = 1, 0, False, False
 
-        def top_up() -> int:
-            nonlocal following, unanswered
-            started = 0
-            while not stopped and unanswered < self._prefetch and len(window) < 2 * self._prefetch:
-                if last is not None and following > last:
-                    break
+        def top_up(_: object = None) -> None:
+            """Request more pages while fewer than `prefetch` are unanswered (counted from the
+            window itself: a done callback may not have run yet) and fewer than 2 x `prefetch`
+            wait; also the done callback of every request."""
+            nonlocal following, fresh
+            while not stopped and len(window) < 2 * self._prefetch:
+                if (last is not None and following > last) or (not first_read and following > self._prefetch):
+                    return  # past the end, or the end is not known yet (page 1 tells it)
+                if sum(1 for _, task in window if not task.done()) >= self._prefetch:
+                    return
                 task = asyncio.ensure_future(self._fetch(following, size))
-                unanswered += 1
-                task.add_done_callback(answered)
+                fresh += 1
+                task.add_done_callback(top_up)
                 window.append((following, task))
                 following += 1
-                started += 1
-            return started
-
-        def answered(_: object) -> None:
-            nonlocal unanswered
-            unanswered -= 1
-            top_up()
 
         try:
             top_up()
             while window:
-                number, task = window.popleft()
-                if task.done() and unanswered:
-                    await asyncio.sleep(0)  # as above: requests started by answers go out before this parse
-                served = _parsed(await task)
-                page = cursor.accept(served)
-                if number == 1 and (known := cursor.last_page()) is not None:
-                    last = known
-                    while window and window[-1][0] > last:
-                        window.pop()[1].cancel()
-                if top_up():  # a consumed answer frees its place
-                    # Answers already in are parsed without a pause: let the requests just made
-                    # go on the wire first, or they would wait for all that parsing.
+                number, task = window[0]  # stays in the window (counted as unanswered) until answered
+                fetched = await task
+                window.popleft()
+                if fresh:
+                    # Requests just started (by answers coming in) go on the wire before this
+                    # parse, which does not pause: else they would wait for it.
+                    fresh = 0
                     await asyncio.sleep(0)
+                served = _parsed(fetched)
+                page = cursor.accept(served)
+                if number == 1:
+                    first_read = True
+                    if (known := cursor.last_page()) is not None:
+                        last = known
+                        while window and window[-1][0] > last:
+                            window.pop()[1].cancel()
+                top_up()  # a consumed answer frees its place
                 yield page
                 after = cursor.after(page, len(served.items))
-                del task, served, page
+                del task, fetched, served, page
                 if after is None:
                     return
                 if after != number + 1:  # view.next skips ahead: the window no longer matches
