@@ -1,5 +1,6 @@
 """Where a prefetched drain spends its CPU: cProfile of ``prefetch=8`` over the loopback server,
-self time summed by package (ours, generated, httpx, httpcore, h11, json, asyncio, ...).
+self time summed by package (ours, generated, httpx, httpcore, h11, json, asyncio, ...); time in
+C built-ins and standard-library functions counts for the package that called them.
 
 Run: ``python -m benchmarks.profile_drain [--latency 0.02] [--drains 10]``. The summary it
 prints is the one in benchmarks/README.md. cProfile slows pure-Python code more than C code, so
@@ -15,6 +16,7 @@ import pstats
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from korusticket import AsyncKorusTicket
 
@@ -38,6 +40,8 @@ GROUPS = [
 
 
 WAIT = "waiting for the network (epoll)"
+OTHER = "other (standard library called from the standard library)"
+BUILTINS = "built-ins called from the above (dict.get, isinstance, Decimal, ...)"
 
 
 def _group(filename: str, function: str) -> str:
@@ -48,11 +52,11 @@ def _group(filename: str, function: str) -> str:
             return "json (decoding)"
         if any(word in function for word in ("socket", "select", "epoll", "recv", "send")):
             return "asyncio (event loop, sockets)"
-        return "built-ins called from the above (dict.get, isinstance, Decimal, ...)"
+        return BUILTINS
     for fragment, name in GROUPS:
         if fragment in filename.replace("\\", "/"):
             return name
-    return "other (stdlib: urllib, re, logging, ...)"
+    return OTHER
 
 
 def profile(latency: float, drains: int) -> tuple[dict[str, float], float, int]:
@@ -75,9 +79,16 @@ def profile(latency: float, drains: int) -> tuple[dict[str, float], float, int]:
                 return pstats.Stats(profiler)
 
         result = asyncio.run(main())
-    raw: dict[tuple[str, int, str], tuple[int, int, float, float, object]] = result.stats  # type: ignore[attr-defined]
-    for (filename, _, function), (_, _, tottime, _, _) in raw.items():
-        stats[_group(filename, function)] += tottime
+    raw: dict[tuple[str, int, str], tuple[int, int, float, float, Any]] = result.stats  # type: ignore[attr-defined]
+    for (filename, _, function), (_, _, tottime, _, callers) in raw.items():
+        group = _group(filename, function)
+        if group in (BUILTINS, OTHER) and callers:
+            # A C function (dict.get, isinstance, Decimal, ...) or a standard-library one
+            # (urllib, re, logging, ...) counts for whoever called it.
+            for (caller_file, _, caller), (_, _, caller_tt, _) in callers.items():
+                stats[_group(caller_file, caller)] += caller_tt
+        else:
+            stats[group] += tottime
     pages = drains * -(-ITEMS // PAGE_SIZE)
     return stats, sum(seconds for name, seconds in stats.items() if name != WAIT), pages
 
