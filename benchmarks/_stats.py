@@ -101,3 +101,19 @@ def median_call(fn: Callable[[], object], calls: int) -> float:
         fn()
         times.append(clock() - start)
     return statistics.median(times) / 1e9
+
+
+def interleaved_medians(fns: Sequence[Callable[[], object]], calls: int) -> list[float]:
+    """Median seconds per call of each of ``fns``, their calls interleaved one by one (A B C, then
+    C B A, ...): a pause of the machine or the server hits every side alike, not one side's block
+    of calls."""
+    clock = time.perf_counter_ns
+    times: list[list[int]] = [[] for _ in fns]
+    order = list(range(len(fns)))
+    for _ in range(calls):
+        for index in order:
+            start = clock()
+            fns[index]()
+            times[index].append(clock() - start)
+        order.reverse()
+    return [statistics.median(side) / 1e9 for side in times]

@@ -132,7 +132,8 @@ class RetryTransport(httpx.BaseTransport):
         self.sleep = sleep or time.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        budget, attempt = self.policy.budget(request), 0
+        policy = self.policy
+        budget, attempt = policy.budget(request), 0
         if initial := _delay(request):
             self.sleep(initial)
         while True:
@@ -146,11 +147,14 @@ class RetryTransport(httpx.BaseTransport):
                     raise
             except httpx.TransportError as exc:
                 _log_attempt(request, type(exc).__name__, started, attempt, budget)
-                if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
+                if (delay := policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
-                _log_attempt(request, response, started, attempt, budget)
-                if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
+                if http_log.isEnabledFor(logging.INFO):
+                    _log_attempt(request, response, started, attempt, budget)
+                if response.status_code not in policy.statuses:  # the common case: nothing to retry
+                    return response
+                if (delay := policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 response.close()
             self.sleep(delay)
@@ -178,7 +182,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        budget, attempt = self.policy.budget(request), 0
+        policy = self.policy
+        budget, attempt = policy.budget(request), 0
         if initial := _delay(request):
             await self.sleep(initial)
         while True:
@@ -192,11 +197,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
             except httpx.TransportError as exc:
                 _log_attempt(request, type(exc).__name__, started, attempt, budget)
-                if (delay := self.policy.delay_after_error(request, exc, attempt, budget)) is None:
+                if (delay := policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
-                _log_attempt(request, response, started, attempt, budget)
-                if (delay := self.policy.delay_after_response(request, response, attempt, budget)) is None:
+                if http_log.isEnabledFor(logging.INFO):
+                    _log_attempt(request, response, started, attempt, budget)
+                if response.status_code not in policy.statuses:  # the common case: nothing to retry
+                    return response
+                if (delay := policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 await response.aclose()
             await self.sleep(delay)
