@@ -82,8 +82,11 @@ class BearerToken(httpx.Auth):
     def __init__(self, token: str) -> None:
         self._token = Secret(token)
 
+    def header(self) -> str:
+        return f"Bearer {self._token.get()}"
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self._token.get()}"
+        request.headers["Authorization"] = self.header()
         yield request
 
     def __repr__(self) -> str:

@@ -455,6 +455,17 @@ def _auth(config: Config, clock: Clock, **transport: Any) -> httpx.Auth:
     )
 
 
+def _http_auth(auth: httpx.Auth, headers: dict[str, str]) -> httpx.Auth | None:
+    """What the httpx client runs per request. A static token never changes: it goes into the
+    default headers, as httpx's auth flow would set it on every request, which spares that flow
+    per call (~20 µs over a socket). httpx masks Authorization in every repr; the token itself
+    stays a Secret in the BearerToken the core keeps."""
+    if isinstance(auth, BearerToken):
+        headers["Authorization"] = auth.header()
+        return None
+    return auth
+
+
 def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
     """Retry policies for API requests and for token requests (asking twice for a token is
     harmless, and any 5xx of the token endpoint is worth another try)."""
@@ -503,12 +514,13 @@ class SyncCore:
             inner = ClientTransport(http_client or httpx.Client(), owned=http_client is None)
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, transport=RetryTransport(inner, token_policy, sleep))
+        http_auth = _http_auth(self.auth, headers)  # may move a static token into the headers
         self.http = httpx.Client(
             base_url=config.base_url,
             headers=headers,
             timeout=config.timeout,
             transport=RetryTransport(inner, policy, sleep),
-            auth=self.auth,
+            auth=http_auth,
         )
 
     def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
@@ -577,12 +589,13 @@ class AsyncCore:
             inner = AsyncClientTransport(http_client or httpx.AsyncClient(), owned=http_client is None)
         policy, token_policy = _policies(config, clock)
         self.auth = _auth(config, clock, async_transport=AsyncRetryTransport(inner, token_policy, sleep))
+        http_auth = _http_auth(self.auth, headers)  # may move a static token into the headers
         self.http = httpx.AsyncClient(
             base_url=config.base_url,
             headers=headers,
             timeout=config.timeout,
             transport=AsyncRetryTransport(inner, policy, sleep),
-            auth=self.auth,
+            auth=http_auth,
         )
 
     async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
