@@ -142,7 +142,7 @@ def run(*, rounds: int = 3) -> Section:
             ratio,
             goal=flat,
             check=lambda x: x <= 1.20,
-            detail=f"at most {PREFETCH} pages in flight",
+            detail=f"at most {PREFETCH} requests in flight and one answer waiting unparsed; the 1,000-item walk (20 pages) may end before its window is full",
         ),
         Figure(f"… peak while iterating {SMALL:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_small), _kib),
         Figure(f"… peak while iterating {LARGE:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_large), _kib),
