@@ -150,10 +150,7 @@ class RetryTransport(httpx.BaseTransport):
                 if (delay := policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
-                if http_log.isEnabledFor(logging.INFO):
-                    _log_attempt(request, response, started, attempt, budget)
-                if response.status_code not in policy.statuses:  # the common case: nothing to retry
-                    return response
+                _log_attempt(request, response, started, attempt, budget)
                 if (delay := policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 response.close()
@@ -200,10 +197,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if (delay := policy.delay_after_error(request, exc, attempt, budget)) is None:
                     raise
             else:
-                if http_log.isEnabledFor(logging.INFO):
-                    _log_attempt(request, response, started, attempt, budget)
-                if response.status_code not in policy.statuses:  # the common case: nothing to retry
-                    return response
+                _log_attempt(request, response, started, attempt, budget)
                 if (delay := policy.delay_after_response(request, response, attempt, budget)) is None:
                     return response
                 await response.aclose()
