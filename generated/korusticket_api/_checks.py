@@ -1,4 +1,8 @@
-"""Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py)."""
+"""Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py).
+
+Also what the client's full spec check (korusticket._decode) takes a format to mean: the formats
+are defined once, here, for both.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["DECIMAL", "DECIMALS", "NUMBER", "aware", "decimal", "expect", "null"]
+__all__ = ["DECIMAL", "DECIMALS", "FORMATS", "NUMBER", "aware", "decimal", "expect", "naive", "null"]
 
 # A plain decimal string, as the spec's money pattern says (Decimal() alone also takes "NaN", "1e3").
 DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z").match
@@ -29,12 +33,35 @@ def null(key: str) -> None:
     raise TypeError(f"{key}: null (or missing) where the spec wants a value")
 
 
+def naive(key: str) -> None:
+    raise ValueError(f"{key}: a date-time without a UTC offset (RFC 3339 date-times carry one)")
+
+
 def aware(value: Any, key: str) -> datetime.datetime:
     """A date-time with a UTC offset (RFC 3339); a naive one is ambiguous."""
     parsed = datetime.datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise ValueError(f"{key}: {value!r} has no UTC offset")
+        naive(key)
     return parsed
+
+
+def _fits(parse: Any) -> Any:
+    def fits(value: str) -> bool:
+        try:
+            parse(value, "")
+        except ValueError:
+            return False
+        return True
+
+    return fits
+
+
+# A string `format` -> whether a string has it (the spec check's view of the same conversions).
+FORMATS: dict[str, Any] = {
+    "date-time": _fits(aware),
+    "date": _fits(lambda value, _: datetime.date.fromisoformat(value)),
+    "decimal": lambda value: DECIMAL(value) is not None,
+}
 
 
 def decimal(value: Any, key: str, check: bool = True) -> Decimal:

@@ -20,7 +20,6 @@ Three modes (``validate_responses``):
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import itertools
 import json
@@ -150,32 +149,13 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _is_datetime(value: str) -> bool:
-    # RFC 3339 date-times carry a UTC offset; a naive one is ambiguous.
-    try:
-        return dt.datetime.fromisoformat(value).utcoffset() is not None
-    except ValueError:
-        return False
+@functools.cache
+def _formats() -> dict[str, Callable[[str], bool]]:
+    """What `format` means: the same predicates the response models' own check uses (imported
+    when the first checker is compiled, not at `import korusticket`)."""
+    from korusticket_api._checks import FORMATS
 
-
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-# What `format: decimal` accepts: a plain decimal string, as the spec's money pattern says.
-# Decimal() alone also takes "NaN", "Infinity", "sNaN", "1e3" and surrounding spaces; every
-# string this matches is one Decimal() reads.
-DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-
-_FORMATS: dict[str, Callable[[str], object]] = {
-    "date-time": _is_datetime,
-    "date": _is_date,
-    "decimal": DECIMAL.fullmatch,
-}
+    return FORMATS
 
 
 # A check returns None when the value fits, else (path, problem); the path is built only then.
@@ -231,7 +211,7 @@ class _Source:
             else f"type({var}) not in {self._constant('_TYPES', frozenset(allowed))}"
         )
         # bool is an int in Python, not in JSON Schema
-        no_bool = "" if "boolean" in types else f" or isinstance({var}, bool)"
+        no_bool = f" or isinstance({var}, bool)" if int in allowed and "boolean" not in types else ""
         return f"{exact} and (not isinstance({var}, {self._constant('_TUPLE', allowed)}){no_bool})"
 
     def inline(self, schema: Json, var: str, path: str, out: list[str], depth: int) -> None:
@@ -266,7 +246,8 @@ class _Source:
             )
         # Past the type test, `var` is known to be one of `types`: guard only what may differ.
         pattern, fmt = schema.get("pattern"), schema.get("format")
-        if isinstance(pattern, str) or fmt in _FORMATS:
+        formats = _formats()
+        if isinstance(pattern, str) or fmt in formats:
             guard = "" if types == {"string"} else f"isinstance({var}, str) and "
             if isinstance(pattern, str):
                 # JSON Schema's "$" (ECMA-262) does not match before a final newline; Python's does.
@@ -276,8 +257,8 @@ class _Source:
                 out.append(f"{pad}if {guard}{search}({var}) is None:")
                 shown = self._constant("_PATTERN", compiled.pattern)
                 out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} does not match {{{shown}}}")')
-            if fmt in _FORMATS:
-                test = self._constant("_FORMAT", _FORMATS[fmt])
+            if fmt in formats:
+                test = self._constant("_FORMAT", formats[fmt])
                 out.append(f"{pad}if {guard}not {test}({var}):")
                 out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} is not a valid {fmt}")')
         required, properties = schema.get("required", []), schema.get("properties", {})

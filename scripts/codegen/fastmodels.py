@@ -72,7 +72,11 @@ def response_models(openapi: Any) -> set[str]:
 
 
 # The support module every checking from_dict imports (written as korusticket_api/_checks.py).
-SUPPORT = '''"""Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py)."""
+SUPPORT = '''"""Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py).
+
+Also what the client's full spec check (korusticket._decode) takes a format to mean: the formats
+are defined once, here, for both.
+"""
 
 from __future__ import annotations
 
@@ -81,7 +85,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["DECIMAL", "DECIMALS", "NUMBER", "aware", "decimal", "expect", "null"]
+__all__ = ["DECIMAL", "DECIMALS", "FORMATS", "NUMBER", "aware", "decimal", "expect", "naive", "null"]
 
 # A plain decimal string, as the spec's money pattern says (Decimal() alone also takes "NaN", "1e3").
 DECIMAL = re.compile(r"-?[0-9]+(?:\\.[0-9]+)?\\Z").match
@@ -103,12 +107,35 @@ def null(key: str) -> None:
     raise TypeError(f"{key}: null (or missing) where the spec wants a value")
 
 
+def naive(key: str) -> None:
+    raise ValueError(f"{key}: a date-time without a UTC offset (RFC 3339 date-times carry one)")
+
+
 def aware(value: Any, key: str) -> datetime.datetime:
     """A date-time with a UTC offset (RFC 3339); a naive one is ambiguous."""
     parsed = datetime.datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise ValueError(f"{key}: {value!r} has no UTC offset")
+        naive(key)
     return parsed
+
+
+def _fits(parse: Any) -> Any:
+    def fits(value: str) -> bool:
+        try:
+            parse(value, "")
+        except ValueError:
+            return False
+        return True
+
+    return fits
+
+
+# A string `format` -> whether a string has it (the spec check's view of the same conversions).
+FORMATS: dict[str, Any] = {
+    "date-time": _fits(aware),
+    "date": _fits(lambda value, _: datetime.date.fromisoformat(value)),
+    "decimal": lambda value: DECIMAL(value) is not None,
+}
 
 
 def decimal(value: Any, key: str, check: bool = True) -> Decimal:
@@ -207,7 +234,7 @@ class Plan:
             lines += [
                 f"    {v} = datetime.datetime.fromisoformat({v})",
                 f"    if {v}.tzinfo is None and check:",
-                f"        _aware({v}.isoformat(), {k})",  # raises, naming the key
+                f"        _naive({k})",
             ]
         elif kind in ("DateProperty", "EnumProperty", "ModelProperty"):
             lines += [f"    {v} = {self.parse(prop, v, check=True)}"]

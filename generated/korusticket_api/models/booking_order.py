@@ -9,9 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._checks import DECIMALS as _DECIMALS
-from .._checks import aware as _aware
 from .._checks import decimal as _decimal
 from .._checks import expect as _expect
+from .._checks import naive as _naive
 from .._checks import null as _null
 from ..models.booking_order_status import BookingOrderStatus
 
@@ -90,7 +90,7 @@ class BookingOrder:
         if _created_at is not None:
             _created_at = datetime.datetime.fromisoformat(_created_at)
             if _created_at.tzinfo is None and check:
-                _aware(_created_at.isoformat(), "createdAt")
+                _naive("createdAt")
         elif check and "createdAt" in src_dict:
             _null("createdAt")
         obj.created_at = _created_at
@@ -139,7 +139,7 @@ class BookingOrder:
         if _cancelled_at is not None:
             _cancelled_at = datetime.datetime.fromisoformat(_cancelled_at)
             if _cancelled_at.tzinfo is None and check:
-                _aware(_cancelled_at.isoformat(), "cancelledAt")
+                _naive("cancelledAt")
         obj.cancelled_at = _cancelled_at
         _items = get("items")
         if _items is not None:

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._checks import aware as _aware
 from .._checks import expect as _expect
+from .._checks import naive as _naive
 from .._checks import null as _null
 
 T = TypeVar("T", bound="BookingOrderDocumentGet")
@@ -47,7 +47,7 @@ class BookingOrderDocumentGet:
         if _downloadable_at is not None:
             _downloadable_at = datetime.datetime.fromisoformat(_downloadable_at)
             if _downloadable_at.tzinfo is None and check:
-                _aware(_downloadable_at.isoformat(), "downloadableAt")
+                _naive("downloadableAt")
         elif check and "downloadableAt" in src_dict:
             _null("downloadableAt")
         obj.downloadable_at = _downloadable_at

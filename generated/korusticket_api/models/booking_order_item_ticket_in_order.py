@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._checks import aware as _aware
 from .._checks import expect as _expect
+from .._checks import naive as _naive
 from .._checks import null as _null
 from ..models.booking_order_item_ticket_in_order_status import (
     BookingOrderItemTicketInOrderStatus,
@@ -83,7 +83,7 @@ class BookingOrderItemTicketInOrder:
         if _occurs_at is not None:
             _occurs_at = datetime.datetime.fromisoformat(_occurs_at)
             if _occurs_at.tzinfo is None and check:
-                _aware(_occurs_at.isoformat(), "occursAt")
+                _naive("occursAt")
         obj.occurs_at = _occurs_at
         _required_beneficiary_fields = get("requiredBeneficiaryFields")
         if _required_beneficiary_fields is not None:
@@ -104,7 +104,7 @@ class BookingOrderItemTicketInOrder:
         if _beneficiary_designation_deadline is not None:
             _beneficiary_designation_deadline = datetime.datetime.fromisoformat(_beneficiary_designation_deadline)
             if _beneficiary_designation_deadline.tzinfo is None and check:
-                _aware(_beneficiary_designation_deadline.isoformat(), "beneficiaryDesignationDeadline")
+                _naive("beneficiaryDesignationDeadline")
         obj.beneficiary_designation_deadline = _beneficiary_designation_deadline
         obj.beneficiary_amendable = _beneficiary_amendable = get("beneficiaryAmendable")
         if (

@@ -9,9 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._checks import DECIMALS as _DECIMALS
-from .._checks import aware as _aware
 from .._checks import decimal as _decimal
 from .._checks import expect as _expect
+from .._checks import naive as _naive
 from .._checks import null as _null
 from ..models.booking_reservation_seats_arrangement import (
     BookingReservationSeatsArrangement,
@@ -102,7 +102,7 @@ class BookingReservation:
         if _created_at is not None:
             _created_at = datetime.datetime.fromisoformat(_created_at)
             if _created_at.tzinfo is None and check:
-                _aware(_created_at.isoformat(), "createdAt")
+                _naive("createdAt")
         elif check and "createdAt" in src_dict:
             _null("createdAt")
         obj.created_at = _created_at
@@ -122,7 +122,7 @@ class BookingReservation:
         if _expires_at is not None:
             _expires_at = datetime.datetime.fromisoformat(_expires_at)
             if _expires_at.tzinfo is None and check:
-                _aware(_expires_at.isoformat(), "expiresAt")
+                _naive("expiresAt")
         elif check and "expiresAt" in src_dict:
             _null("expiresAt")
         obj.expires_at = _expires_at

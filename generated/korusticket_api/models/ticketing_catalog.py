@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._checks import aware as _aware
 from .._checks import expect as _expect
+from .._checks import naive as _naive
 from .._checks import null as _null
 
 T = TypeVar("T", bound="TicketingCatalog")
@@ -52,7 +52,7 @@ class TicketingCatalog:
         if _created_at is not None:
             _created_at = datetime.datetime.fromisoformat(_created_at)
             if _created_at.tzinfo is None and check:
-                _aware(_created_at.isoformat(), "createdAt")
+                _naive("createdAt")
         elif check and "createdAt" in src_dict:
             _null("createdAt")
         obj.created_at = _created_at
@@ -60,7 +60,7 @@ class TicketingCatalog:
         if _last_synced_at is not None:
             _last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
             if _last_synced_at.tzinfo is None and check:
-                _aware(_last_synced_at.isoformat(), "lastSyncedAt")
+                _naive("lastSyncedAt")
         elif check and "lastSyncedAt" in src_dict:
             _null("lastSyncedAt")
         obj.last_synced_at = _last_synced_at
