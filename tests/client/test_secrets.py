@@ -75,6 +75,16 @@ def test_static_token_client_repr(make_client: Any) -> None:
         assert_clean(text)
 
 
+def test_a_static_token_in_the_default_headers_never_shows(make_client: Any) -> None:
+    """A static token rides in the httpx client's default headers (no auth flow per call):
+    httpx masks Authorization wherever the headers are shown."""
+    kt = make_client(token=STATIC_TOKEN)
+    http = kt._core.http
+    assert http.headers["Authorization"] == f"Bearer {STATIC_TOKEN}"  # it is there...
+    for text in (repr(http), repr(http.headers), str(http.headers)):
+        assert_clean(text)  # ...and shows nowhere
+
+
 def test_async_client_repr(make_async_client: Any) -> None:
     async def main() -> list[str]:
         async with make_async_client() as kt:
