@@ -22,6 +22,7 @@ from korusticket import _decode
 from korusticket_api import api
 
 from tests.support import spec_bodies
+from tests.support.operations import operations
 
 MUTATIONS: list[Any] = [12345, 1.5, "not a valid value", "", None, True, [], {}]
 _PARSE = re.compile(r"status_code == (\d+):\n\s+response_\d+ = (\w+)\.from_dict")
@@ -29,23 +30,14 @@ _PARSE = re.compile(r"status_code == (\d+):\n\s+response_\d+ = (\w+)\.from_dict"
 
 def _operations() -> Iterator[tuple[str, str, int, type[Any]]]:
     """(method, path template, status, model class) of every 2xx answer parsed into a model."""
-    for method_path, op in _by_operation_id().items():
-        module = _module(op)
+    models = importlib.import_module("korusticket_api.models")
+    for op in operations():
+        module = _module(op.module)
         if module is None:
             continue
-        models = importlib.import_module("korusticket_api.models")
         for status, name in _PARSE.findall(Path(module.__file__ or "").read_text(encoding="utf-8")):
             if status.startswith("2"):
-                yield (*method_path, int(status), getattr(models, name))
-
-
-def _by_operation_id() -> dict[tuple[str, str], str]:
-    found = {}
-    for path, item in spec_bodies.spec()["paths"].items():
-        for method, op in item.items():
-            if isinstance(op, dict) and "operationId" in op:
-                found[(method.upper(), path)] = op["operationId"]
-    return found
+                yield op.http_method, op.path, int(status), getattr(models, name)
 
 
 def _module(operation_id: str) -> Any:
