@@ -27,7 +27,7 @@ from korusticket import AsyncKorusTicket, KorusTicket
 from korusticket.testing import StandIn, StandInServer
 
 from ._server import LoopbackServer
-from ._stats import Figure, Section, Spread, alternate, median_call, ms, ratio
+from ._stats import Figure, Section, Spread, alternate, median_call, ms, ratio, ratios
 
 __all__ = ["run"]
 
@@ -184,7 +184,7 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
     in_process = _in_process(rounds)
 
     bound = best_case_speedup(pages, PREFETCH)
-    speedup = Spread.of([s / p for s, p in zip(seq_t, pre_t, strict=True)])
+    speedup = ratios(seq_t, pre_t)
     label = f"{ITEMS:,} reservations, {pages} pages, {LATENCY * 1e3:.0f} ms latency"
     section.figures += [
         Figure(
@@ -197,7 +197,7 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         ),
         Figure(
             f"Drain, same at {SLOW_LATENCY * 1e3:.0f} ms latency: async sequential / `prefetch={PREFETCH}`",
-            Spread.of([s / p for s, p in zip(slow_seq_t, slow_pre_t, strict=True)]),
+            ratios(slow_seq_t, slow_pre_t),
             ratio,
             goal="≥ 6.3x",
             check=lambda x: x >= 6.3,
@@ -206,14 +206,14 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         ),
         Figure(
             f"… the same drain by hand on raw httpx + `json.loads`: sequential / {PREFETCH} in flight",
-            Spread.of([s / p for s, p in zip(raw_seq_t, raw_pre_t, strict=True)]),
+            ratios(raw_seq_t, raw_pre_t),
             ratio,
             detail=f"the transport's own ceiling on this machine: sequential {ms(Spread.of(raw_seq_t).median)}, "
             f"{PREFETCH} in flight {ms(Spread.of(raw_pre_t).median)} (no models, no checks)",
         ),
         Figure(
             f"… client `prefetch={PREFETCH}` / raw httpx {PREFETCH} in flight (time)",
-            Spread.of([p / r for p, r in zip(pre_t, raw_pre_t, strict=True)]),
+            ratios(pre_t, raw_pre_t),
             ratio,
             detail="what the client adds to a prefetched drain: models, the response check, pagination",
         ),
@@ -222,7 +222,7 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         Figure(f"… async `prefetch={PREFETCH}`", Spread.of(pre_t), ms),
         Figure(
             f"… async `prefetch={PREFETCH}`, `validate_responses=False`: sequential / this",
-            Spread.of([s / p for s, p in zip(seq_t, unchecked_t, strict=True)]),
+            ratios(seq_t, unchecked_t),
             ratio,
             detail=f"{ms(Spread.of(unchecked_t).median)}: a bulk sync that trusts the server skips the spec check",
         ),
@@ -234,7 +234,7 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         ),
         Figure(
             f"… same against the stand-in (`StandInServer`): sequential / `prefetch={PREFETCH}`",
-            Spread.of([s / p for s, p in zip(si_seq_t, si_pre_t, strict=True)]),
+            ratios(si_seq_t, si_pre_t),
             ratio,
             detail=f"{stand_in_rounds} rounds; sequential {ms(min(si_seq_t))} to {ms(max(si_seq_t))}, "
             f"prefetch {ms(min(si_pre_t))} to {ms(max(si_pre_t))}",

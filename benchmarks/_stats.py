@@ -117,3 +117,8 @@ def interleaved_medians(fns: Sequence[Callable[[], object]], calls: int) -> list
             times[index].append(clock() - start)
         order.reverse()
     return [statistics.median(side) / 1e9 for side in times]
+
+
+def ratios(numerators: Sequence[float], denominators: Sequence[float]) -> Spread:
+    """Round by round ratios (both sides measured in the same round), summarised."""
+    return Spread.of([n / d for n, d in zip(numerators, denominators, strict=True)])

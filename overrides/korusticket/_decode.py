@@ -214,6 +214,15 @@ class _Source:
         no_bool = f" or isinstance({var}, bool)" if int in allowed and "boolean" not in types else ""
         return f"{exact} and (not isinstance({var}, {self._constant('_TUPLE', allowed)}){no_bool})"
 
+    def _narrow(self, types: set[str], json_type: str, var: str, out: list[str], depth: int) -> int:
+        """The depth of statements that may take `var` to be `json_type`: the same depth when the
+        type test already proved it, else one deeper under an isinstance guard."""
+        if types == {json_type}:
+            return depth
+        python_type = _PY_TYPES[json_type][0].__name__
+        out.append(f"{'    ' * depth}if isinstance({var}, {python_type}):")
+        return depth + 1
+
     def inline(self, schema: Json, var: str, path: str, out: list[str], depth: int) -> None:
         """Statements that return (path, problem) when `var` does not fit `schema`.
 
@@ -263,11 +272,7 @@ class _Source:
                 out.append(f'{pad}    return ({where}, f"{{{var}!r:.60}} is not a valid {fmt}")')
         required, properties = schema.get("required", []), schema.get("properties", {})
         if required or properties:
-            if types == {"object"}:
-                inner = depth
-            else:
-                out.append(f"{pad}if isinstance({var}, dict):")
-                inner = depth + 1
+            inner = self._narrow(types, "object", var, out, depth)
             ipad = "    " * inner
             for name in required:
                 out.append(f"{ipad}if {name!r} not in {var}:")
@@ -281,11 +286,7 @@ class _Source:
                 out.append(f"{ipad}    pass")
         if isinstance(schema.get("items"), dict):
             index, item = self._var(), self._var()
-            if types == {"array"}:
-                inner = depth
-            else:
-                out.append(f"{pad}if isinstance({var}, list):")
-                inner = depth + 1
+            inner = self._narrow(types, "array", var, out, depth)
             ipad = "    " * inner
             out.append(f"{ipad}for {index}, {item} in enumerate({var}):")
             self.inline(schema["items"], item, f"{path}[{{{index}}}]", out, inner + 1)
