@@ -1,6 +1,7 @@
 # Every entry point of korusticket-python. `make demo` and `make check` work on a fresh clone:
 # `make demo` creates .venv-run from requirements.lock (runtime dependencies only), `make check` creates
-# .venv from requirements-dev.lock; both install with --require-hashes. `make lock` rewrites the locks.
+# .venv from requirements-dev.lock; both are made exactly their lock by the pinned uv, with --require-hashes.
+# `make lock` rewrites the locks.
 SHELL      := /bin/bash
 PYTHON     ?= python3
 VENV       := .venv
@@ -15,9 +16,10 @@ GEN_PKG    := generated/korusticket_api
 BASE       ?= HEAD
 # Branch coverage of korusticket + korusticket_api by the test suite: 77.3% when this floor was set.
 COV_FLOOR  := 75
-PIP        = -m pip install --quiet --disable-pip-version-check --no-input
+# UV_NO_CONFIG: a user's uv.toml does not change what is installed; no Python is ever downloaded.
+UV         := UV_NO_CONFIG=1 UV_PYTHON_DOWNLOADS=never $(LOCK_VENV)/bin/uv
 # `uv pip compile` for both locks: Python 3.11 (requires-python), one hash per published file.
-UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
+UV_COMPILE = $(UV) pip compile --quiet --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
 .PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
@@ -26,36 +28,41 @@ export PATH := $(abspath $(VENV)/bin):$(PATH)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-# A changed lock rebuilds the venv from scratch (nothing left over from the old lock). The project goes in
-# with --no-deps --no-build-isolation (pip refuses an editable install in hash-checking mode): its
-# dependencies and its build backend (setuptools, group `build`) come hashed from the lock; a changed
-# pyproject.toml only reinstalls the project.
-$(VENV)/.locked: requirements-dev.lock
-	rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
-	$(PY) $(PIP) --require-hashes -r requirements-dev.lock
+# uv bootstraps every venv: the interpreter's bundled pip (23.2.1 on 3.11) mishandles a requirement with
+# an extra in hash-checking mode (pypa/pip#9644), so it only installs uv itself, pinned and hashed.
+# The venvs only need uv to exist (order-only), so a uv upgrade does not rebuild them.
+$(LOCK_VENV)/.installed: requirements-uv.lock
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-input --require-hashes -r requirements-uv.lock
+	touch $@
+
+# A changed lock rebuilds the venv from scratch; `uv pip sync` makes it exactly the lock (nothing more, every
+# file hash-checked). The project goes in editable with --no-deps --no-build-isolation: its dependencies and
+# its build backend (setuptools, group `build`) come hashed from the lock; a changed pyproject.toml only
+# reinstalls the project.
+UV_SYNC    = $(UV) pip sync --quiet --require-hashes --python
+UV_INSTALL = $(UV) pip install --quiet --no-deps --no-build-isolation --python
+$(VENV)/.locked: requirements-dev.lock | $(LOCK_VENV)/.installed
+	rm -rf $(VENV) && $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV_SYNC) $(PY) requirements-dev.lock
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.locked pyproject.toml
-	$(PY) $(PIP) --no-deps --no-build-isolation -e .
+	$(UV_INSTALL) $(PY) -e .
 	touch $@
 
-$(RUN_VENV)/.locked: requirements.lock
-	rm -rf $(RUN_VENV) && $(PYTHON) -m venv $(RUN_VENV)
-	$(RUN_PY) $(PIP) --require-hashes -r requirements.lock
+$(RUN_VENV)/.locked: requirements.lock | $(LOCK_VENV)/.installed
+	rm -rf $(RUN_VENV) && $(UV) venv --quiet --python $(PYTHON) $(RUN_VENV)
+	$(UV_SYNC) $(RUN_PY) requirements.lock
 	touch $@
 
 $(RUN_VENV)/.installed: $(RUN_VENV)/.locked pyproject.toml
-	$(RUN_PY) $(PIP) --no-deps --no-build-isolation -e .
+	$(UV_INSTALL) $(RUN_PY) -e .
 	touch $@
 
 venv: $(VENV)/.installed ## create .venv (everything make check needs) from requirements-dev.lock
 
 venv-run: $(RUN_VENV)/.installed ## create .venv-run (runtime dependencies only) from requirements.lock
-
-$(LOCK_VENV)/.installed: requirements-uv.lock
-	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
-	$(LOCK_VENV)/bin/python $(PIP) --require-hashes -r requirements-uv.lock
-	touch $@
 
 LOCKS := requirements-dev.lock requirements.lock requirements-uv.lock
 LOCK_DIR ?= .
