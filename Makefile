@@ -23,7 +23,7 @@ UV_COMPILE = $(UV) pip compile --quiet --python-version 3.11 --generate-hashes -
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
 .PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
-        record api-diff api-diff-ci release bench bench-profile clean
+        record api-diff api-diff-ci release bench bench-profile dist clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -175,5 +175,9 @@ bench: venv ## benchmarks; writes benchmarks/RESULTS.md
 bench-profile: venv ## where a prefetched drain spends its CPU, by package (cProfile)
 	$(PY) -m benchmarks.profile_drain
 
+dist: venv ## build the wheel and the sdist into dist/ (tests/test_wheel.py installs such a wheel on its own)
+	rm -rf dist && $(UV) build --quiet --no-build-isolation --python $(PY) --out-dir dist .
+	@ls dist/*
+
 clean: ## remove caches, build output and coverage data (keeps the venvs)
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .coverage

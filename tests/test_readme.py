@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, StandIn
+import pytest
+from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, StandIn, StandInServer
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 CREDENTIALS = f"client_id={DEMO_CLIENT_ID!r}, client_secret={DEMO_CLIENT_SECRET!r}"
@@ -19,9 +20,29 @@ def blocks() -> list[str]:
     return re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
 
 
+def block(marker: str) -> str:
+    return next(b for b in blocks() if marker in b)
+
+
+def test_service_set_up_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two lines of "Use it in a service": a client from the KORUSTICKET_* variables."""
+    with StandInServer(StandIn()) as server:
+        for name, value in {"BASE_URL": server.base_url, "TOKEN_URL": server.token_url,
+                            "CLIENT_ID": DEMO_CLIENT_ID, "CLIENT_SECRET": DEMO_CLIENT_SECRET}.items():  # fmt: skip
+            monkeypatch.setenv(f"KORUSTICKET_{name}", value)
+        namespace: dict[str, Any] = {}
+        code = block("kt = KorusTicket()  #")
+        assert len(code.strip().splitlines()) == 3  # an import, a blank line, the client
+        exec(compile(code, "README.md (service)", "exec"), namespace)
+        with namespace["kt"] as kt:
+            assert list(kt.catalogs.list())
+
+
 def test_sync_booking_flow() -> None:
     stand_in = StandIn()
-    code = blocks()[0].replace('client_id="...", client_secret="..."', f"{CREDENTIALS}, transport=stand_in.transport()")
+    code = block('client_id="...", client_secret="..."').replace(
+        'client_id="...", client_secret="..."', f"{CREDENTIALS}, transport=stand_in.transport()"
+    )
     namespace: dict[str, Any] = {"stand_in": stand_in}
     exec(compile(code, "README.md (sync)", "exec"), namespace)
     orders = namespace["orders"]
@@ -35,7 +56,7 @@ def test_sync_booking_flow() -> None:
 
 def test_async_booking_flow() -> None:
     stand_in = StandIn()
-    code = blocks()[1].replace(
+    code = block("async with AsyncKorusTicket()").replace(
         "AsyncKorusTicket()", f"AsyncKorusTicket({CREDENTIALS}, transport=stand_in.async_transport())"
     )
     namespace: dict[str, Any] = {"stand_in": stand_in}
@@ -49,10 +70,6 @@ def test_async_booking_flow() -> None:
     assert isinstance(order.total_amount_incl_tax, Decimal)
     assert order.external_reference == "SHOP-2026-0043"
     assert stand_in.count("POST", "/v1/booking/orders/_bulk") == 1
-
-
-def block(marker: str) -> str:
-    return next(b for b in blocks() if marker in b)
 
 
 def test_stand_in_snippet() -> None:
