@@ -10,7 +10,7 @@ import httpx
 from korusticket_api.resources import RESOURCES, AsyncResources, Resources
 
 from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLike, utc_now
-from ._constants import MAX_PAGE_SIZE
+from ._constants import DEFAULT_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
 from ._raw import AsyncRawResources, RawResources
 
@@ -116,7 +116,7 @@ class KorusTicket(Resources):
         return self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
 
     def paginate(
-        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = MAX_PAGE_SIZE,
+        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None, **options: Unpack[RequestOptions],
     ) -> Paginator[T]:  # fmt: skip
         """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""
@@ -220,7 +220,7 @@ class AsyncKorusTicket(AsyncResources):
         return await self._core.send(raw_request("PATCH", path, body=body), cast_to, options)
 
     def paginate(
-        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = MAX_PAGE_SIZE,
+        self, path: str, *, item: type[T], params: Params | None = None, page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None, prefetch: int = 1, **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[T]:  # fmt: skip
         """Every item of a Hydra collection at any path (``page``/``itemsPerPage`` added)."""

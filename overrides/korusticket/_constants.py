@@ -23,8 +23,10 @@ MAX_RETRY_DELAY = 8.0
 # A Retry-After longer than this is not waited for: the error is raised instead.
 MAX_RETRY_AFTER = 60.0
 
-# Hydra pages: the reference caps itemsPerPage at 50.
-MAX_PAGE_SIZE = 50
+# Hydra pages: the size a walk asks for unless told. The reference pages say itemsPerPage is 0..50, the
+# pagination guide 1..100: 50 fits both. A larger size is sent as asked; the server accepts or caps it (the
+# walk then follows its pages), as the docs leave it to the server.
+DEFAULT_PAGE_SIZE = 50
 
 MEDIA_JSONLD = "application/ld+json"
 MEDIA_MERGE_PATCH = "application/merge-patch+json"

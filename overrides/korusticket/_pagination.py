@@ -40,7 +40,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
-from ._constants import MAX_PAGE_SIZE
+from ._constants import DEFAULT_PAGE_SIZE
 from ._errors import InputError, ResponseDecodeError
 from ._numbers import is_whole
 
@@ -71,8 +71,9 @@ class Page(Generic[T]):
 
 
 def check_page_size(value: object) -> int:
-    if not is_whole(value, 1, MAX_PAGE_SIZE):
-        raise InputError("page_size", f"{value!r} is out of range", f"a whole number from 1 to {MAX_PAGE_SIZE}")
+    """A whole number >= 1. No upper bound: the docs disagree on it (50 or 100), so the server decides."""
+    if not is_whole(value, 1):
+        raise InputError("page_size", f"{value!r} is out of range", "a whole number >= 1 (the server may cap it)")
     return value
 
 
@@ -332,7 +333,7 @@ class Paginator(Generic[T]):
     """Iterate every item (``for x in paginator``) or every page (``.pages()``)."""
 
     def __init__(
-        self, fetch: Callable[[int, int], Page[T]], *, page_size: int = MAX_PAGE_SIZE, limit: int | None = None
+        self, fetch: Callable[[int, int], Page[T]], *, page_size: int = DEFAULT_PAGE_SIZE, limit: int | None = None
     ):
         self._fetch = fetch
         self._walk = _walk(page_size, limit)
@@ -380,7 +381,7 @@ class AsyncPaginator(Generic[T]):
         self,
         fetch: Callable[[int, int], Awaitable[Fetched[T]]],
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
     ):

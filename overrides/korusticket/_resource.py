@@ -9,14 +9,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._base import AsyncCore, RequestOptions, SyncCore
-from ._constants import MAX_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
+from ._constants import DEFAULT_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
 from ._errors import InputError
 from ._ids import IdLike
 from ._operations import Call, Flow, arun, run
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
 
 __all__ = [
-    "MAX_PAGE_SIZE",
+    "DEFAULT_PAGE_SIZE",
     "AsyncPaginator",
     "AsyncResource",
     "IdLike",

@@ -389,9 +389,13 @@ def _fmt_security(sec: _Security) -> str:
 
 
 def _strip_docs(value: Any) -> Any:
-    """Drop descriptions so a reworded scheme is not a change."""
+    """Drop descriptions and `x-` extensions, so a reworded or annotated scheme is not a change."""
     if isinstance(value, Mapping):
-        return {k: _strip_docs(v) for k, v in value.items() if k not in ("description", "summary")}
+        return {
+            k: _strip_docs(v)
+            for k, v in value.items()
+            if k not in ("description", "summary") and not str(k).startswith("x-")
+        }
     return value
 
 

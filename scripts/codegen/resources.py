@@ -480,7 +480,7 @@ def _method(info: OpInfo, is_async: bool) -> str:
     elif info.collection:
         if "*" not in params:
             params.append("*")
-        params += ["page_size: int = MAX_PAGE_SIZE", "limit: int | None = None"]
+        params += ["page_size: int = DEFAULT_PAGE_SIZE", "limit: int | None = None"]
         if is_async:
             params.append("prefetch: int = 1")
         params.append("**options: Unpack[RequestOptions]")
@@ -527,7 +527,7 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     source.append("from typing import Any, Literal, Unpack\n\n")
     source.append("from korusticket import _hooks\nfrom korusticket import _validate as v\n")
     source.append(
-        "from korusticket._resource import (\n    MAX_PAGE_SIZE,\n    AsyncPaginator,\n    AsyncResource,\n"
+        "from korusticket._resource import (\n    DEFAULT_PAGE_SIZE,\n    AsyncPaginator,\n    AsyncResource,\n"
         "    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n    SyncResource,\n)\n"
     )
     public = sorted(n for n in hook_names - models - BUILTIN_NAMES - TYPING_NAMES - ABC_NAMES - {

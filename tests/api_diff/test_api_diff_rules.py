@@ -480,6 +480,18 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[tuple[str, bool, str
         [("security-scheme-changed", True, "#/components/securitySchemes/JWT")],
     ),
     (
+        "security scheme: extensions are documentation, not a change",
+        spec(components={"securitySchemes": {"JWT": {"type": "apiKey", "in": "header", "name": "Authorization"}}}),
+        spec(
+            components={
+                "securitySchemes": {
+                    "JWT": {"type": "apiKey", "in": "header", "name": "Authorization", "x-token-url": "https://a/t"}
+                }
+            }
+        ),
+        [],
+    ),
+    (
         "description-changed (operation)",
         spec(get(description="A session of an event.")),
         spec(get(description="A time slot of an offer ticket.")),

@@ -98,9 +98,9 @@ def test_document_url_price_and_availability() -> None:
     assert document.additional_properties["cachedLanguage"] == "fr"
     price = TicketingOfferPrice.from_dict(docs.PRICE)
     assert price.amount_incl_tax == Decimal("100.00")
-    # The reference enum says "eur"; the how-to example says "EUR": tolerated, value kept.
+    # The reference says "eur"; the how-to example says "EUR": the spec accepts both spellings.
     assert price.currency == "EUR"
-    assert price.currency.is_unknown
+    assert not price.currency.is_unknown
     availability = TicketingOfferAvailability.from_dict(docs.OFFER_AVAILABILITY)
     assert availability.available_quantity == 41301
     assert availability.sessions_availability[0].available_quantity == 4000

@@ -81,12 +81,17 @@ def test_spec_is_valid_openapi_3_1(spec: dict[str, Any]) -> None:
     assert spec["openapi"].startswith("3.1")
     assert spec["info"]["version"] == "1.0.7"
     assert [s["url"] for s in spec["servers"]] == ["https://api.demo.korusticket.com", "https://api.korusticket.com"]
-    assert spec["components"]["securitySchemes"]["JWT"] == {
+    jwt = spec["components"]["securitySchemes"]["JWT"]
+    assert {k: v for k, v in jwt.items() if not k.startswith("x-")} == {
         "type": "apiKey",
         "in": "header",
         "name": "Authorization",
         "description": "Value for the Authorization header parameter.",
     }
+    # An apiKey scheme has no place for the token endpoint: extensions record it, with their source.
+    assert jwt["x-korusticket-token-url"].endswith("/realms/korusticket/protocol/openid-connect/token")
+    assert jwt["x-korusticket-token-lifetime"] == 1800
+    assert "authentication/oidc" in jwt["x-korusticket-token-source"]
 
 
 @pytest.mark.parametrize("release", sorted((ROOT / "spec" / "releases").glob("*.yaml")), ids=lambda p: p.stem)

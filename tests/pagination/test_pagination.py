@@ -25,17 +25,23 @@ def reservation(i: int) -> dict[str, Any]:
 class Collection:
     """Serves `total` reservations in Hydra pages; records the pages asked for."""
 
-    def __init__(self, total: int, *, links: bool = True, with_total: bool = True, prefix: str = "") -> None:
+    def __init__(
+        self, total: int, *, links: bool = True, with_total: bool = True, prefix: str = "", cap: int | None = None
+    ) -> None:
         self.total = total
+        self.cap = cap  # the server's own largest page, whatever is asked
         self.links = links
         self.with_total = with_total
         self.prefix = prefix
         self.pages: list[int] = []
+        self.sizes: list[int] = []  # itemsPerPage as asked
 
     def body(self, request: httpx.Request) -> dict[str, Any]:
         query = parse_qs(request.url.query.decode())
         page, size = int(query["page"][0]), int(query["itemsPerPage"][0])
+        size = min(size, self.cap) if self.cap else size
         self.pages.append(page)
+        self.sizes.append(int(query["itemsPerPage"][0]))
         start = (page - 1) * size
         members = [reservation(i) for i in range(start, min(start + size, self.total))]
         p = self.prefix
@@ -81,6 +87,22 @@ def test_pages_expose_items_total_and_number() -> None:
     assert [(p.page, len(p.items), p.total_items) for p in pages] == [(1, 50, 123), (2, 50, 123), (3, 23, 123)]
 
 
+def test_a_page_size_over_50_is_sent_as_asked() -> None:
+    """The reference says itemsPerPage <= 50, the pagination guide <= 100: the client leaves it to the server."""
+    collection = Collection(123)
+    assert len(list(client(collection).reservations.list(page_size=100))) == 123
+    assert collection.pages == [1, 2]
+    assert collection.sizes == [100, 100]
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_server_capping_a_large_page_size_still_gives_every_item(links: bool) -> None:
+    collection = Collection(123, cap=50, links=links)
+    items = list(client(collection).reservations.list(page_size=100))
+    assert ids(items) == [reservation(i)["id"] for i in range(123)]
+    assert collection.pages == [1, 2, 3]
+
+
 def test_without_links_the_total_decides() -> None:
     collection = Collection(101, links=False)
     assert len(list(client(collection).reservations.list(page_size=50))) == 101
@@ -107,7 +129,7 @@ def test_hydra_prefixed_collection_iterates() -> None:
     assert items[0].iri == f"{PATH}/{reservation(0)['id']}"
 
 
-@pytest.mark.parametrize("bad", [0, 51, -1, 2.5, True, "50"])
+@pytest.mark.parametrize("bad", [0, -1, 2.5, True, "50"])
 def test_page_size_out_of_range_is_an_input_error_before_any_request(bad: object) -> None:
     collection = Collection(10)
     with pytest.raises(InputError, match="page_size"):

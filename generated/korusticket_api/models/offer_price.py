@@ -32,7 +32,8 @@ class OfferPrice:
     original_amount_incl_tax: Decimal | None = None
     """ Price including taxes before discount (decimal string), if any. """
     currency: OfferPriceCurrency | None = None
-    """ Currency; only eur is supported for now (a how-to example shows `EUR`). """
+    """ Currency; only eur is supported for now (the reference). The how-to price example answers `EUR`, so both
+    spellings are accepted. """
     # from_dict(check=True) of this model and of every model it nests checks every field
     _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)

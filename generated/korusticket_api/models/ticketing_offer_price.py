@@ -34,7 +34,8 @@ class TicketingOfferPrice:
     amount_excl_tax: Decimal | None = None
     """ Price excluding taxes (decimal string); filled only when the ticket issuer supplies it. """
     currency: TicketingOfferPriceCurrency | None = None
-    """ Currency; only eur is supported for now (the how-to example shows `EUR`). """
+    """ Currency; only eur is supported for now (the reference). The how-to price example answers `EUR`, so both
+    spellings are accepted. """
     # from_dict(check=True) of this model and of every model it nests checks every field
     _CHECKED = True
     _src: Mapping[str, Any] = _attrs_field(init=False, factory=dict, repr=False, eq=False)

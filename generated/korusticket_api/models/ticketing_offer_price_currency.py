@@ -4,6 +4,7 @@ from typing import Any
 
 class TicketingOfferPriceCurrency(StrEnum):
     EUR = "eur"
+    EUR_UPPERCASE = "EUR"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -7,7 +7,7 @@ from typing import Literal, Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -52,7 +52,7 @@ class Catalogs(SyncResource):
         self,
         *,
         order: Literal["asc", "desc"] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingCatalog]:
@@ -89,7 +89,7 @@ class AsyncCatalogs(AsyncResource):
         self,
         *,
         order: Literal["asc", "desc"] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

@@ -7,7 +7,7 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -63,7 +63,7 @@ class OfferTicketSessions(SyncResource):
         offer: IdLike,
         ticket: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingOfferTicketSession]:
@@ -105,7 +105,7 @@ class AsyncOfferTicketSessions(AsyncResource):
         offer: IdLike,
         ticket: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

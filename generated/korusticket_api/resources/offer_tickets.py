@@ -7,7 +7,7 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -52,7 +52,7 @@ class OfferTickets(SyncResource):
         catalog: IdLike,
         offer: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingOfferTicket]:
@@ -93,7 +93,7 @@ class AsyncOfferTickets(AsyncResource):
         catalog: IdLike,
         offer: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

@@ -9,7 +9,7 @@ from typing import Literal, Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -118,7 +118,7 @@ class Offers(SyncResource):
         product_base: IdLike | None = None,
         session: IdLike | None = None,
         option_values: str | Sequence[str] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingOffer]:
@@ -200,7 +200,7 @@ class AsyncOffers(AsyncResource):
         product_base: IdLike | None = None,
         session: IdLike | None = None,
         option_values: str | Sequence[str] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

@@ -7,7 +7,7 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -67,7 +67,7 @@ class OrderDocuments(SyncResource):
         self,
         order: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[BookingOrderDocumentGet]:
@@ -120,7 +120,7 @@ class AsyncOrderDocuments(AsyncResource):
         self,
         order: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

@@ -10,7 +10,7 @@ from typing import Literal, Unpack
 from korusticket import _hooks
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -83,7 +83,7 @@ class Orders(SyncResource):
         created_strictly_after: dt.datetime | dt.date | None = None,
         created_before: dt.datetime | dt.date | None = None,
         created_strictly_before: dt.datetime | dt.date | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[BookingOrder]:
@@ -163,7 +163,7 @@ class AsyncOrders(AsyncResource):
         created_strictly_after: dt.datetime | dt.date | None = None,
         created_before: dt.datetime | dt.date | None = None,
         created_strictly_before: dt.datetime | dt.date | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

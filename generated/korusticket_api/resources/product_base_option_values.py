@@ -7,7 +7,7 @@ from typing import Literal, Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -55,7 +55,7 @@ class ProductBaseOptionValues(SyncResource):
         product_base: IdLike,
         code: Literal["days_count", "price_type", "seating_category", "zone"],
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingProductBaseOptionValue]:
@@ -86,7 +86,7 @@ class AsyncProductBaseOptionValues(AsyncResource):
         product_base: IdLike,
         code: Literal["days_count", "price_type", "seating_category", "zone"],
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

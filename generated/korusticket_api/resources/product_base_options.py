@@ -7,7 +7,7 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -47,7 +47,7 @@ class ProductBaseOptions(SyncResource):
         catalog: IdLike,
         product_base: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingProductBaseOption]:
@@ -77,7 +77,7 @@ class AsyncProductBaseOptions(AsyncResource):
         catalog: IdLike,
         product_base: IdLike,
         *,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

@@ -7,7 +7,7 @@ from typing import Unpack
 
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -55,7 +55,7 @@ class ProductBases(SyncResource):
         catalog: IdLike,
         *,
         with_disabled: bool | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[TicketingProductBase]:
@@ -97,7 +97,7 @@ class AsyncProductBases(AsyncResource):
         catalog: IdLike,
         *,
         with_disabled: bool | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

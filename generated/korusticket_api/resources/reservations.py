@@ -9,7 +9,7 @@ from typing import Literal, Unpack
 from korusticket import _hooks
 from korusticket import _validate as v
 from korusticket._resource import (
-    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -57,7 +57,7 @@ class Reservations(SyncResource):
         self,
         *,
         order: Literal["asc", "desc"] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Paginator[BookingReservation]:
@@ -116,7 +116,7 @@ class AsyncReservations(AsyncResource):
         self,
         *,
         order: Literal["asc", "desc"] | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         prefetch: int = 1,
         **options: Unpack[RequestOptions],

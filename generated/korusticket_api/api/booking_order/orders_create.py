@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.booking_order_bulk_result import BookingOrderBulkResult
 from ...models.booking_order_bulk_write import BookingOrderBulkWrite
 from ...models.constraint_violation_jsonld import ConstraintViolationJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: BookingOrderBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -64,6 +67,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderBulkResult | ConstraintViolationJsonld]:
     """Creates a BookingOrder resource.
 
@@ -75,6 +79,7 @@ def sync_detailed(
     orders in `orders` and the failed ones in `failedOrders`.
 
     Args:
+        accept_language (str | Unset):
         body (BookingOrderBulkWrite): Body of POST /v1/booking/orders/_bulk.
 
     Raises:
@@ -87,6 +92,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -100,6 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderBulkResult | ConstraintViolationJsonld | None:
     """Creates a BookingOrder resource.
 
@@ -111,6 +118,7 @@ def sync(
     orders in `orders` and the failed ones in `failedOrders`.
 
     Args:
+        accept_language (str | Unset):
         body (BookingOrderBulkWrite): Body of POST /v1/booking/orders/_bulk.
 
     Raises:
@@ -124,6 +132,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -131,6 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderBulkResult | ConstraintViolationJsonld]:
     """Creates a BookingOrder resource.
 
@@ -142,6 +152,7 @@ async def asyncio_detailed(
     orders in `orders` and the failed ones in `failedOrders`.
 
     Args:
+        accept_language (str | Unset):
         body (BookingOrderBulkWrite): Body of POST /v1/booking/orders/_bulk.
 
     Raises:
@@ -154,6 +165,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,6 +177,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderBulkResult | ConstraintViolationJsonld | None:
     """Creates a BookingOrder resource.
 
@@ -176,6 +189,7 @@ async def asyncio(
     orders in `orders` and the failed ones in `failedOrders`.
 
     Args:
+        accept_language (str | Unset):
         body (BookingOrderBulkWrite): Body of POST /v1/booking/orders/_bulk.
 
     Raises:
@@ -190,5 +204,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            accept_language=accept_language,
         )
     ).parsed

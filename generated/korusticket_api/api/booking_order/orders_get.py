@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_order import BookingOrder
 from ...models.error_jsonld import ErrorJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -64,6 +70,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrder | ErrorJsonld]:
     """Retrieves a BookingOrder resource.
 
@@ -72,6 +79,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -83,6 +91,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -96,6 +105,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrder | ErrorJsonld | None:
     """Retrieves a BookingOrder resource.
 
@@ -104,6 +114,7 @@ def sync(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,6 +127,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -123,6 +135,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrder | ErrorJsonld]:
     """Retrieves a BookingOrder resource.
 
@@ -131,6 +144,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -153,6 +168,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrder | ErrorJsonld | None:
     """Retrieves a BookingOrder resource.
 
@@ -161,6 +177,7 @@ async def asyncio(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +191,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

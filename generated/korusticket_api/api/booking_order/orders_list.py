@@ -20,7 +20,11 @@ def _get_kwargs(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -52,6 +56,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -89,6 +94,7 @@ def sync_detailed(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OrdersListResponse200]:
     """Retrieves the collection of BookingOrder resources.
 
@@ -105,6 +111,7 @@ def sync_detailed(
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
         created_atstrictly_before (str | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +130,7 @@ def sync_detailed(
         created_atstrictly_after=created_atstrictly_after,
         created_atbefore=created_atbefore,
         created_atstrictly_before=created_atstrictly_before,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +151,7 @@ def sync(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> OrdersListResponse200 | None:
     """Retrieves the collection of BookingOrder resources.
 
@@ -159,6 +168,7 @@ def sync(
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
         created_atstrictly_before (str | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,6 +188,7 @@ def sync(
         created_atstrictly_after=created_atstrictly_after,
         created_atbefore=created_atbefore,
         created_atstrictly_before=created_atstrictly_before,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -192,6 +203,7 @@ async def asyncio_detailed(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OrdersListResponse200]:
     """Retrieves the collection of BookingOrder resources.
 
@@ -208,6 +220,7 @@ async def asyncio_detailed(
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
         created_atstrictly_before (str | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +239,7 @@ async def asyncio_detailed(
         created_atstrictly_after=created_atstrictly_after,
         created_atbefore=created_atbefore,
         created_atstrictly_before=created_atstrictly_before,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -244,6 +258,7 @@ async def asyncio(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> OrdersListResponse200 | None:
     """Retrieves the collection of BookingOrder resources.
 
@@ -260,6 +275,7 @@ async def asyncio(
         created_atstrictly_after (str | Unset):
         created_atbefore (str | Unset):
         created_atstrictly_before (str | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,5 +296,6 @@ async def asyncio(
             created_atstrictly_after=created_atstrictly_after,
             created_atbefore=created_atbefore,
             created_atstrictly_before=created_atstrictly_before,
+            accept_language=accept_language,
         )
     ).parsed

@@ -7,12 +7,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.order_documents_list_response_200 import OrderDocumentsListResponse200
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     order_id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -21,6 +26,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -53,6 +59,7 @@ def sync_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OrderDocumentsListResponse200]:
     """Retrieves the collection of BookingOrderDocument resources.
 
@@ -62,6 +69,7 @@ def sync_detailed(
 
     Args:
         order_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -73,6 +81,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -86,6 +95,7 @@ def sync(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> OrderDocumentsListResponse200 | None:
     """Retrieves the collection of BookingOrderDocument resources.
 
@@ -95,6 +105,7 @@ def sync(
 
     Args:
         order_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +118,7 @@ def sync(
     return sync_detailed(
         order_id=order_id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -114,6 +126,7 @@ async def asyncio_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OrderDocumentsListResponse200]:
     """Retrieves the collection of BookingOrderDocument resources.
 
@@ -123,6 +136,7 @@ async def asyncio_detailed(
 
     Args:
         order_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +148,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -145,6 +160,7 @@ async def asyncio(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> OrderDocumentsListResponse200 | None:
     """Retrieves the collection of BookingOrderDocument resources.
 
@@ -154,6 +170,7 @@ async def asyncio(
 
     Args:
         order_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,5 +184,6 @@ async def asyncio(
         await asyncio_detailed(
             order_id=order_id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

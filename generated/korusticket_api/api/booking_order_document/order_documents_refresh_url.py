@@ -10,7 +10,7 @@ from ...models.booking_order_document_patch import BookingOrderDocumentPatch
 from ...models.booking_order_document_patch_write import BookingOrderDocumentPatchWrite
 from ...models.constraint_violation_jsonld import ConstraintViolationJsonld
 from ...models.error_jsonld import ErrorJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     id: str,
     *,
     body: BookingOrderDocumentPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -83,6 +86,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderDocumentPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderDocumentPatch | ConstraintViolationJsonld | ErrorJsonld]:
     """Updates the BookingOrderDocument resource.
 
@@ -96,6 +100,7 @@ def sync_detailed(
     Args:
         order_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderDocumentPatchWrite): Empty object: send `{}` to get a fresh download
             URL.
 
@@ -111,6 +116,7 @@ def sync_detailed(
         order_id=order_id,
         id=id,
         body=body,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -126,6 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderDocumentPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderDocumentPatch | ConstraintViolationJsonld | ErrorJsonld | None:
     """Updates the BookingOrderDocument resource.
 
@@ -139,6 +146,7 @@ def sync(
     Args:
         order_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderDocumentPatchWrite): Empty object: send `{}` to get a fresh download
             URL.
 
@@ -155,6 +163,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -164,6 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderDocumentPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderDocumentPatch | ConstraintViolationJsonld | ErrorJsonld]:
     """Updates the BookingOrderDocument resource.
 
@@ -177,6 +187,7 @@ async def asyncio_detailed(
     Args:
         order_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderDocumentPatchWrite): Empty object: send `{}` to get a fresh download
             URL.
 
@@ -192,6 +203,7 @@ async def asyncio_detailed(
         order_id=order_id,
         id=id,
         body=body,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,6 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderDocumentPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderDocumentPatch | ConstraintViolationJsonld | ErrorJsonld | None:
     """Updates the BookingOrderDocument resource.
 
@@ -218,6 +231,7 @@ async def asyncio(
     Args:
         order_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderDocumentPatchWrite): Empty object: send `{}` to get a fresh download
             URL.
 
@@ -235,5 +249,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            accept_language=accept_language,
         )
     ).parsed

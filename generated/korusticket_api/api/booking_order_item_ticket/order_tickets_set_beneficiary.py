@@ -12,7 +12,7 @@ from ...models.booking_order_item_ticket_patch_write import (
 )
 from ...models.constraint_violation_jsonld import ConstraintViolationJsonld
 from ...models.error_jsonld import ErrorJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -21,8 +21,11 @@ def _get_kwargs(
     id: str,
     *,
     body: BookingOrderItemTicketPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -93,6 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderItemTicketPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderItemTicket | ConstraintViolationJsonld | ErrorJsonld]:
     """Updates the BookingOrderItemTicket resource.
 
@@ -105,6 +109,7 @@ def sync_detailed(
         order_id (str):
         order_item_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderItemTicketPatchWrite): Body of the ticket PATCH (JSON merge patch).
 
     Raises:
@@ -120,6 +125,7 @@ def sync_detailed(
         order_item_id=order_item_id,
         id=id,
         body=body,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -136,6 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderItemTicketPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderItemTicket | ConstraintViolationJsonld | ErrorJsonld | None:
     """Updates the BookingOrderItemTicket resource.
 
@@ -148,6 +155,7 @@ def sync(
         order_id (str):
         order_item_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderItemTicketPatchWrite): Body of the ticket PATCH (JSON merge patch).
 
     Raises:
@@ -164,6 +172,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -174,6 +183,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderItemTicketPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingOrderItemTicket | ConstraintViolationJsonld | ErrorJsonld]:
     """Updates the BookingOrderItemTicket resource.
 
@@ -186,6 +196,7 @@ async def asyncio_detailed(
         order_id (str):
         order_item_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderItemTicketPatchWrite): Body of the ticket PATCH (JSON merge patch).
 
     Raises:
@@ -201,6 +212,7 @@ async def asyncio_detailed(
         order_item_id=order_item_id,
         id=id,
         body=body,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BookingOrderItemTicketPatchWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingOrderItemTicket | ConstraintViolationJsonld | ErrorJsonld | None:
     """Updates the BookingOrderItemTicket resource.
 
@@ -227,6 +240,7 @@ async def asyncio(
         order_id (str):
         order_item_id (str):
         id (str):
+        accept_language (str | Unset):
         body (BookingOrderItemTicketPatchWrite): Body of the ticket PATCH (JSON merge patch).
 
     Raises:
@@ -244,5 +258,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.booking_reservation_bulk_result import BookingReservationBulkResult
 from ...models.booking_reservation_bulk_write import BookingReservationBulkWrite
 from ...models.constraint_violation_jsonld import ConstraintViolationJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: BookingReservationBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -64,6 +67,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingReservationBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingReservationBulkResult | ConstraintViolationJsonld]:
     """Creates a BookingReservation resource.
 
@@ -77,6 +81,7 @@ def sync_detailed(
     lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
 
     Args:
+        accept_language (str | Unset):
         body (BookingReservationBulkWrite): Body of POST /v1/booking/reservations/_bulk.
 
     Raises:
@@ -89,6 +94,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -102,6 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BookingReservationBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingReservationBulkResult | ConstraintViolationJsonld | None:
     """Creates a BookingReservation resource.
 
@@ -115,6 +122,7 @@ def sync(
     lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
 
     Args:
+        accept_language (str | Unset):
         body (BookingReservationBulkWrite): Body of POST /v1/booking/reservations/_bulk.
 
     Raises:
@@ -128,6 +136,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -135,6 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingReservationBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingReservationBulkResult | ConstraintViolationJsonld]:
     """Creates a BookingReservation resource.
 
@@ -148,6 +158,7 @@ async def asyncio_detailed(
     lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
 
     Args:
+        accept_language (str | Unset):
         body (BookingReservationBulkWrite): Body of POST /v1/booking/reservations/_bulk.
 
     Raises:
@@ -160,6 +171,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,6 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BookingReservationBulkWrite,
+    accept_language: str | Unset = UNSET,
 ) -> BookingReservationBulkResult | ConstraintViolationJsonld | None:
     """Creates a BookingReservation resource.
 
@@ -184,6 +197,7 @@ async def asyncio(
     lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
 
     Args:
+        accept_language (str | Unset):
         body (BookingReservationBulkWrite): Body of POST /v1/booking/reservations/_bulk.
 
     Raises:
@@ -198,5 +212,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            accept_language=accept_language,
         )
     ).parsed

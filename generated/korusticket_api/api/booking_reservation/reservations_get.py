@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_reservation import BookingReservation
 from ...models.error_jsonld import ErrorJsonld
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -64,6 +70,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingReservation | ErrorJsonld]:
     """Retrieves a BookingReservation resource.
 
@@ -71,6 +78,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,6 +90,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -95,6 +104,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> BookingReservation | ErrorJsonld | None:
     """Retrieves a BookingReservation resource.
 
@@ -102,6 +112,7 @@ def sync(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +125,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -121,6 +133,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[BookingReservation | ErrorJsonld]:
     """Retrieves a BookingReservation resource.
 
@@ -128,6 +141,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +153,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -150,6 +165,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> BookingReservation | ErrorJsonld | None:
     """Retrieves a BookingReservation resource.
 
@@ -157,6 +173,7 @@ async def asyncio(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,5 +187,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

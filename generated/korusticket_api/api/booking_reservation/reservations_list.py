@@ -15,7 +15,11 @@ def _get_kwargs(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -37,6 +41,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -71,6 +76,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ReservationsListResponse200]:
     """Retrieves the collection of BookingReservation resources.
 
@@ -81,6 +87,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (ReservationsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,6 +101,7 @@ def sync_detailed(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -109,6 +117,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> ReservationsListResponse200 | None:
     """Retrieves the collection of BookingReservation resources.
 
@@ -119,6 +128,7 @@ def sync(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (ReservationsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +143,7 @@ def sync(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -142,6 +153,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ReservationsListResponse200]:
     """Retrieves the collection of BookingReservation resources.
 
@@ -152,6 +164,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (ReservationsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +178,7 @@ async def asyncio_detailed(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -178,6 +192,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: ReservationsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> ReservationsListResponse200 | None:
     """Retrieves the collection of BookingReservation resources.
 
@@ -188,6 +203,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (ReservationsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,5 +219,6 @@ async def asyncio(
             page=page,
             items_per_page=items_per_page,
             ordercreated_at=ordercreated_at,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.form import Form
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -60,6 +66,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | Form]:
     """Show a form
 
@@ -69,6 +76,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -80,6 +88,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -93,6 +102,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | Form | None:
     """Show a form
 
@@ -102,6 +112,7 @@ def sync(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +125,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -121,6 +133,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | Form]:
     """Show a form
 
@@ -130,6 +143,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +155,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -152,6 +167,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | Form | None:
     """Show a form
 
@@ -161,6 +177,7 @@ async def asyncio(
 
     Args:
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +191,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

@@ -15,7 +15,11 @@ def _get_kwargs(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -37,6 +41,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -71,6 +76,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[CatalogsListResponse200]:
     """List catalogs
 
@@ -82,6 +88,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (CatalogsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +102,7 @@ def sync_detailed(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +118,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> CatalogsListResponse200 | None:
     """List catalogs
 
@@ -121,6 +130,7 @@ def sync(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (CatalogsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +145,7 @@ def sync(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -144,6 +155,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[CatalogsListResponse200]:
     """List catalogs
 
@@ -155,6 +167,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (CatalogsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +181,7 @@ async def asyncio_detailed(
         page=page,
         items_per_page=items_per_page,
         ordercreated_at=ordercreated_at,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,6 +195,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: CatalogsListOrdercreatedAt | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> CatalogsListResponse200 | None:
     """List catalogs
 
@@ -192,6 +207,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         ordercreated_at (CatalogsListOrdercreatedAt | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,5 +223,6 @@ async def asyncio(
             page=page,
             items_per_page=items_per_page,
             ordercreated_at=ordercreated_at,
+            accept_language=accept_language,
         )
     ).parsed

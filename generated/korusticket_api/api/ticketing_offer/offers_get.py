@@ -8,13 +8,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.ticketing_offer import TicketingOffer
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -67,6 +73,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOffer]:
     """Retrieves a TicketingOffer resource.
 
@@ -75,6 +82,7 @@ def sync_detailed(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -87,6 +95,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -101,6 +110,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOffer | None:
     """Retrieves a TicketingOffer resource.
 
@@ -109,6 +119,7 @@ def sync(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +133,7 @@ def sync(
         catalog_id=catalog_id,
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -130,6 +142,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOffer]:
     """Retrieves a TicketingOffer resource.
 
@@ -138,6 +151,7 @@ async def asyncio_detailed(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +164,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -162,6 +177,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOffer | None:
     """Retrieves a TicketingOffer resource.
 
@@ -170,6 +186,7 @@ async def asyncio(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,5 +201,6 @@ async def asyncio(
             catalog_id=catalog_id,
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

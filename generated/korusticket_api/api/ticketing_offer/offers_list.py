@@ -25,7 +25,11 @@ def _get_kwargs(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -73,6 +77,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -114,6 +119,7 @@ def sync_detailed(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OffersListResponse200]:
     """List offers
 
@@ -135,6 +141,7 @@ def sync_detailed(
         product_base_id (str | Unset):
         session (str | Unset):
         option_values_context (list[str] | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +164,7 @@ def sync_detailed(
         product_base_id=product_base_id,
         session=session,
         option_values_context=option_values_context,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -181,6 +189,7 @@ def sync(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> OffersListResponse200 | None:
     """List offers
 
@@ -202,6 +211,7 @@ def sync(
         product_base_id (str | Unset):
         session (str | Unset):
         option_values_context (list[str] | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,6 +235,7 @@ def sync(
         product_base_id=product_base_id,
         session=session,
         option_values_context=option_values_context,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -243,6 +254,7 @@ async def asyncio_detailed(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OffersListResponse200]:
     """List offers
 
@@ -264,6 +276,7 @@ async def asyncio_detailed(
         product_base_id (str | Unset):
         session (str | Unset):
         option_values_context (list[str] | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,6 +299,7 @@ async def asyncio_detailed(
         product_base_id=product_base_id,
         session=session,
         option_values_context=option_values_context,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -308,6 +322,7 @@ async def asyncio(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> OffersListResponse200 | None:
     """List offers
 
@@ -329,6 +344,7 @@ async def asyncio(
         product_base_id (str | Unset):
         session (str | Unset):
         option_values_context (list[str] | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -353,5 +369,6 @@ async def asyncio(
             product_base_id=product_base_id,
             session=session,
             option_values_context=option_values_context,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,13 +8,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.ticketing_offer_availability import TicketingOfferAvailability
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -67,6 +73,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferAvailability]:
     """Retrieves a TicketingOfferAvailability resource.
 
@@ -76,6 +83,7 @@ def sync_detailed(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,6 +96,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -102,6 +111,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferAvailability | None:
     """Retrieves a TicketingOfferAvailability resource.
 
@@ -111,6 +121,7 @@ def sync(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +135,7 @@ def sync(
         catalog_id=catalog_id,
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -132,6 +144,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferAvailability]:
     """Retrieves a TicketingOfferAvailability resource.
 
@@ -141,6 +154,7 @@ async def asyncio_detailed(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +167,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,6 +180,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferAvailability | None:
     """Retrieves a TicketingOfferAvailability resource.
 
@@ -174,6 +190,7 @@ async def asyncio(
     Args:
         catalog_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,5 +205,6 @@ async def asyncio(
             catalog_id=catalog_id,
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,14 +8,19 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.ticketing_offer_ticket import TicketingOfferTicket
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
     offer_id: str,
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -26,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -70,6 +76,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferTicket]:
     """Retrieves a TicketingOfferTicket resource.
 
@@ -79,6 +86,7 @@ def sync_detailed(
         catalog_id (str):
         offer_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,6 +100,7 @@ def sync_detailed(
         catalog_id=catalog_id,
         offer_id=offer_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -107,6 +116,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferTicket | None:
     """Retrieves a TicketingOfferTicket resource.
 
@@ -116,6 +126,7 @@ def sync(
         catalog_id (str):
         offer_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +141,7 @@ def sync(
         offer_id=offer_id,
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -139,6 +151,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferTicket]:
     """Retrieves a TicketingOfferTicket resource.
 
@@ -148,6 +161,7 @@ async def asyncio_detailed(
         catalog_id (str):
         offer_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +175,7 @@ async def asyncio_detailed(
         catalog_id=catalog_id,
         offer_id=offer_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,6 +189,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferTicket | None:
     """Retrieves a TicketingOfferTicket resource.
 
@@ -183,6 +199,7 @@ async def asyncio(
         catalog_id (str):
         offer_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,5 +215,6 @@ async def asyncio(
             offer_id=offer_id,
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

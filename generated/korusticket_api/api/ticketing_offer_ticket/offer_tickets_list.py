@@ -7,13 +7,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.offer_tickets_list_response_200 import OfferTicketsListResponse200
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
     offer_id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -56,6 +62,7 @@ def sync_detailed(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OfferTicketsListResponse200]:
     """Retrieves the collection of TicketingOfferTicket resources.
 
@@ -65,6 +72,7 @@ def sync_detailed(
     Args:
         catalog_id (str):
         offer_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,6 +85,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         offer_id=offer_id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -91,6 +100,7 @@ def sync(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> OfferTicketsListResponse200 | None:
     """Retrieves the collection of TicketingOfferTicket resources.
 
@@ -100,6 +110,7 @@ def sync(
     Args:
         catalog_id (str):
         offer_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +124,7 @@ def sync(
         catalog_id=catalog_id,
         offer_id=offer_id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -121,6 +133,7 @@ async def asyncio_detailed(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OfferTicketsListResponse200]:
     """Retrieves the collection of TicketingOfferTicket resources.
 
@@ -130,6 +143,7 @@ async def asyncio_detailed(
     Args:
         catalog_id (str):
         offer_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         catalog_id=catalog_id,
         offer_id=offer_id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -154,6 +169,7 @@ async def asyncio(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> OfferTicketsListResponse200 | None:
     """Retrieves the collection of TicketingOfferTicket resources.
 
@@ -163,6 +179,7 @@ async def asyncio(
     Args:
         catalog_id (str):
         offer_id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,5 +194,6 @@ async def asyncio(
             catalog_id=catalog_id,
             offer_id=offer_id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.ticketing_offer_ticket_session import TicketingOfferTicketSession
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -16,7 +16,12 @@ def _get_kwargs(
     offer_id: str,
     ticket_id: str,
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -28,6 +33,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -73,6 +79,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferTicketSession]:
     """Retrieves a TicketingOfferTicketSession resource.
 
@@ -83,6 +90,7 @@ def sync_detailed(
         offer_id (str):
         ticket_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +105,7 @@ def sync_detailed(
         offer_id=offer_id,
         ticket_id=ticket_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -113,6 +122,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferTicketSession | None:
     """Retrieves a TicketingOfferTicketSession resource.
 
@@ -123,6 +133,7 @@ def sync(
         offer_id (str):
         ticket_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +149,7 @@ def sync(
         ticket_id=ticket_id,
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -148,6 +160,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingOfferTicketSession]:
     """Retrieves a TicketingOfferTicketSession resource.
 
@@ -158,6 +171,7 @@ async def asyncio_detailed(
         offer_id (str):
         ticket_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +186,7 @@ async def asyncio_detailed(
         offer_id=offer_id,
         ticket_id=ticket_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -186,6 +201,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingOfferTicketSession | None:
     """Retrieves a TicketingOfferTicketSession resource.
 
@@ -196,6 +212,7 @@ async def asyncio(
         offer_id (str):
         ticket_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,5 +229,6 @@ async def asyncio(
             ticket_id=ticket_id,
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed

@@ -19,7 +19,11 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -39,6 +43,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -75,6 +80,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OfferTicketSessionsListResponse200]:
     """Retrieves the collection of TicketingOfferTicketSession resources.
 
@@ -87,6 +93,7 @@ def sync_detailed(
         ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +109,7 @@ def sync_detailed(
         ticket_id=ticket_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -119,6 +127,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> OfferTicketSessionsListResponse200 | None:
     """Retrieves the collection of TicketingOfferTicketSession resources.
 
@@ -131,6 +140,7 @@ def sync(
         ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +157,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -158,6 +169,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[OfferTicketSessionsListResponse200]:
     """Retrieves the collection of TicketingOfferTicketSession resources.
 
@@ -170,6 +182,7 @@ async def asyncio_detailed(
         ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +198,7 @@ async def asyncio_detailed(
         ticket_id=ticket_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,6 +214,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> OfferTicketSessionsListResponse200 | None:
     """Retrieves the collection of TicketingOfferTicketSession resources.
 
@@ -212,6 +227,7 @@ async def asyncio(
         ticket_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,5 +245,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            accept_language=accept_language,
         )
     ).parsed

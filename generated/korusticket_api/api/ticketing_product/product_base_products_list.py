@@ -18,7 +18,11 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -37,6 +41,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -72,6 +77,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -84,6 +90,7 @@ def sync_detailed(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,6 +105,7 @@ def sync_detailed(
         product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -114,6 +122,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -126,6 +135,7 @@ def sync(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +151,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -151,6 +162,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -163,6 +175,7 @@ async def asyncio_detailed(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +190,7 @@ async def asyncio_detailed(
         product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +205,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -203,6 +218,7 @@ async def asyncio(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,5 +235,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            accept_language=accept_language,
         )
     ).parsed

@@ -15,7 +15,11 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -33,6 +37,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -67,6 +72,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -77,6 +83,7 @@ def sync_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,6 +97,7 @@ def sync_detailed(
         catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -105,6 +113,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -115,6 +124,7 @@ def sync(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +139,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -138,6 +149,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductsListResponse200]:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -148,6 +160,7 @@ async def asyncio_detailed(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +174,7 @@ async def asyncio_detailed(
         catalog_id=catalog_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,6 +188,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductsListResponse200 | None:
     """Retrieves the collection of TicketingProduct resources.
 
@@ -184,6 +199,7 @@ async def asyncio(
         catalog_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,5 +215,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            accept_language=accept_language,
         )
     ).parsed

@@ -16,7 +16,11 @@ def _get_kwargs(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -36,6 +40,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -71,6 +76,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
     """List product bases
 
@@ -83,6 +89,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         with_disabled (bool | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +104,7 @@ def sync_detailed(
         page=page,
         items_per_page=items_per_page,
         with_disabled=with_disabled,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -113,6 +121,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
     """List product bases
 
@@ -125,6 +134,7 @@ def sync(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         with_disabled (bool | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +150,7 @@ def sync(
         page=page,
         items_per_page=items_per_page,
         with_disabled=with_disabled,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -150,6 +161,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBasesListResponse200]:
     """List product bases
 
@@ -162,6 +174,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         with_disabled (bool | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +189,7 @@ async def asyncio_detailed(
         page=page,
         items_per_page=items_per_page,
         with_disabled=with_disabled,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +204,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBasesListResponse200 | None:
     """List product bases
 
@@ -202,6 +217,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
         with_disabled (bool | Unset):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,5 +234,6 @@ async def asyncio(
             page=page,
             items_per_page=items_per_page,
             with_disabled=with_disabled,
+            accept_language=accept_language,
         )
     ).parsed

@@ -18,7 +18,11 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -37,6 +41,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -72,6 +77,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseOptionsListResponse200]:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
@@ -83,6 +89,7 @@ def sync_detailed(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +104,7 @@ def sync_detailed(
         product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -113,6 +121,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseOptionsListResponse200 | None:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
@@ -124,6 +133,7 @@ def sync(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +149,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -149,6 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseOptionsListResponse200]:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
@@ -160,6 +172,7 @@ async def asyncio_detailed(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +187,7 @@ async def asyncio_detailed(
         product_base_id=product_base_id,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,6 +202,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseOptionsListResponse200 | None:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
@@ -199,6 +214,7 @@ async def asyncio(
         product_base_id (str):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,5 +231,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            accept_language=accept_language,
         )
     ).parsed

@@ -22,7 +22,11 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     params: dict[str, Any] = {}
 
@@ -42,6 +46,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -78,6 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseOptionValuesListResponse200]:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
@@ -90,6 +96,7 @@ def sync_detailed(
         code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,6 +112,7 @@ def sync_detailed(
         code=code,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +130,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseOptionValuesListResponse200 | None:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
@@ -134,6 +143,7 @@ def sync(
         code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +160,7 @@ def sync(
         client=client,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -161,6 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ProductBaseOptionValuesListResponse200]:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
@@ -173,6 +185,7 @@ async def asyncio_detailed(
         code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +201,7 @@ async def asyncio_detailed(
         code=code,
         page=page,
         items_per_page=items_per_page,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +217,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 ) -> ProductBaseOptionValuesListResponse200 | None:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
@@ -215,6 +230,7 @@ async def asyncio(
         code (ProductBaseOptionValuesListCode):
         page (int | Unset):  Default: 1.
         items_per_page (int | Unset):  Default: 10.
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,5 +248,6 @@ async def asyncio(
             client=client,
             page=page,
             items_per_page=items_per_page,
+            accept_language=accept_language,
         )
     ).parsed

@@ -8,14 +8,19 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_jsonld import ErrorJsonld
 from ...models.ticketing_seat_map import TicketingSeatMap
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     catalog_id: str,
     product_base_id: str,
     id: str,
+    *,
+    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -26,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -70,6 +76,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingSeatMap]:
     """Retrieves a TicketingSeatMap resource.
 
@@ -80,6 +87,7 @@ def sync_detailed(
         catalog_id (str):
         product_base_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,6 +101,7 @@ def sync_detailed(
         catalog_id=catalog_id,
         product_base_id=product_base_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -108,6 +117,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingSeatMap | None:
     """Retrieves a TicketingSeatMap resource.
 
@@ -118,6 +128,7 @@ def sync(
         catalog_id (str):
         product_base_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +143,7 @@ def sync(
         product_base_id=product_base_id,
         id=id,
         client=client,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -141,6 +153,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> Response[ErrorJsonld | TicketingSeatMap]:
     """Retrieves a TicketingSeatMap resource.
 
@@ -151,6 +164,7 @@ async def asyncio_detailed(
         catalog_id (str):
         product_base_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +178,7 @@ async def asyncio_detailed(
         catalog_id=catalog_id,
         product_base_id=product_base_id,
         id=id,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,6 +192,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
 ) -> ErrorJsonld | TicketingSeatMap | None:
     """Retrieves a TicketingSeatMap resource.
 
@@ -187,6 +203,7 @@ async def asyncio(
         catalog_id (str):
         product_base_id (str):
         id (str):
+        accept_language (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,5 +219,6 @@ async def asyncio(
             product_base_id=product_base_id,
             id=id,
             client=client,
+            accept_language=accept_language,
         )
     ).parsed
