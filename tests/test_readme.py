@@ -136,3 +136,13 @@ def test_the_booking_snippets_pass_mypy_strict(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout
+
+
+def test_testing_your_code_section_runs_under_the_pytest_plugin(tmp_path: Path) -> None:
+    from tests.support.pytest_run import NO_SLEEP_CONFTEST, run_pytest
+
+    done = run_pytest(
+        tmp_path, {"test_readme_plugin.py": block("def test_sold_out_offer"), "conftest.py": NO_SLEEP_CONFTEST}
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed" in done.stdout
