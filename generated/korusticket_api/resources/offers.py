@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import Literal, Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     MAX_PAGE_SIZE,
     AsyncPaginator,
@@ -34,7 +36,7 @@ from ..models import (
     TicketingOfferPrice,
 )
 
-__all__ = ["Offers", "AsyncOffers"]
+__all__ = ["Offers", "AsyncOffers", "OffersWithRawResponse", "AsyncOffersWithRawResponse"]
 
 
 def _offers_list(
@@ -266,3 +268,25 @@ class AsyncOffers(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/price``
         """
         return await self._send(_offers_price(catalog, id), TicketingOfferPrice, options)
+
+
+class OffersWithRawResponse:
+    """kt.with_raw_response.offers (sync): the methods of kt.offers, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Offers(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+        self.availability = raw(resource.availability)
+        self.price = raw(resource.price)
+
+
+class AsyncOffersWithRawResponse:
+    """kt.with_raw_response.offers (async: awaited): the methods of kt.offers, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOffers(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)
+        self.availability = async_raw(resource.availability)
+        self.price = async_raw(resource.price)

@@ -7,6 +7,8 @@ from typing import Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     AsyncResource,
     IdLike,
@@ -19,7 +21,7 @@ from korusticket.types import BeneficiaryInput
 from ..api.booking_order_item_ticket import order_tickets_get as _op_order_tickets_get
 from ..models import BookingOrderItemTicket
 
-__all__ = ["OrderTickets", "AsyncOrderTickets"]
+__all__ = ["OrderTickets", "AsyncOrderTickets", "OrderTicketsWithRawResponse", "AsyncOrderTicketsWithRawResponse"]
 
 
 def _order_tickets_get(order: IdLike, item: IdLike, id: IdLike) -> Request:
@@ -88,3 +90,23 @@ class AsyncOrderTickets(AsyncResource):
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
         return await self._run(_hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+
+
+class OrderTicketsWithRawResponse:
+    """kt.with_raw_response.order_tickets (sync): the methods of kt.order_tickets, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = OrderTickets(core)
+        self.get = raw(resource.get)
+        self.set_beneficiary = raw(resource.set_beneficiary)
+
+
+class AsyncOrderTicketsWithRawResponse:
+    """kt.with_raw_response.order_tickets (async: awaited): the methods of kt.order_tickets, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOrderTickets(core)
+        self.get = async_raw(resource.get)
+        self.set_beneficiary = async_raw(resource.set_beneficiary)

@@ -8,6 +8,8 @@ from typing import Literal, Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     MAX_PAGE_SIZE,
     AsyncPaginator,
@@ -29,7 +31,7 @@ from ..models import (
     ReservationsListResponse200,
 )
 
-__all__ = ["Reservations", "AsyncReservations"]
+__all__ = ["Reservations", "AsyncReservations", "ReservationsWithRawResponse", "AsyncReservationsWithRawResponse"]
 
 
 def _reservations_list(*, order: Literal["asc", "desc"] | None) -> RequestBuilder:
@@ -166,3 +168,25 @@ class AsyncReservations(AsyncResource):
         ``GET /v1/booking/reservations/{id}``
         """
         return await self._send(_reservations_get(id), BookingReservation, options)
+
+
+class ReservationsWithRawResponse:
+    """kt.with_raw_response.reservations (sync): the methods of kt.reservations, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Reservations(core)
+        self.list = raw(resource.list)
+        self.create = raw(resource.create)
+        self.get = raw(resource.get)
+
+
+class AsyncReservationsWithRawResponse:
+    """kt.with_raw_response.reservations (async: awaited): the methods of kt.reservations, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncReservations(core)
+        self.list = async_raw(resource.list)
+        self.create = async_raw(resource.create)
+        self.get = async_raw(resource.get)
