@@ -304,8 +304,44 @@ def _body(kwargs: list[KwargsArg], models: Models) -> tuple[str | None, bool]:
     return name, not attrs
 
 
+CAMEL = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+")
+BACKTICKED = re.compile(r"`([^`\s]+)`")
+
+
+def json_keys(package: Path) -> set[str]:
+    """The camelCase JSON keys the generated models read or write (their string literals)."""
+    keys: set[str] = set()
+    for path in (package / "models").glob("*.py"):
+        keys.update(m for m in re.findall(r'"(\w+)"', path.read_text(encoding="utf-8")) if CAMEL.fullmatch(m))
+    return keys
+
+
+def python_names(text: str, keys: set[str]) -> str:
+    """A description with its backticked JSON keys in their Python spelling (`dateAccess` ->
+    `date_access`, `ticketSessions[].session` -> `ticket_sessions[].session`): a docstring sits next
+    to Python parameters and attributes. A key whose Python spelling the text already names stays
+    (the description contrasts the two on purpose)."""
+
+    def snake(word: str) -> str:
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", word).lower()
+
+    def convert(match: re.Match[str]) -> str:
+        content = match.group(1)
+        words = [w for w in re.findall(r"[A-Za-z]\w*", content) if w in keys]
+        if not words or any(f"`{snake(w)}`" in text for w in words):
+            return match.group(0)
+        return (
+            "`"
+            + re.sub(r"[A-Za-z]\w*", lambda m: snake(m.group(0)) if m.group(0) in keys else m.group(0), content)
+            + "`"
+        )
+
+    return BACKTICKED.sub(convert, text)
+
+
 def collect(doc: Json, ops: list[Operation], package: Path, hooks: Mapping[str, Hook]) -> list[OpInfo]:
     models = Models.scan(package)
+    keys = json_keys(package)
     infos = []
     for op in ops:
         files = sorted((package / "api").glob(f"*/{op.module}.py"))
@@ -336,7 +372,7 @@ def collect(doc: Json, ops: list[Operation], package: Path, hooks: Mapping[str, 
                 body=body,
                 body_empty=body_empty,
                 summary=str(spec_op.get("summary", "")).strip(),
-                description=str(spec_op.get("description", "")).strip(),
+                description=python_names(str(spec_op.get("description", "")).strip(), keys),
                 hook=hook,
             )
         )

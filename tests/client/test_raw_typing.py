@@ -29,8 +29,8 @@ SERVICE = """
         got: RawResponse[TicketingCatalog] = kt.with_raw_response.catalogs.get(catalog)
         placed: RawResponse[BookingOrder] = kt.with_raw_response.orders.get(order)
         page: RawResponse[Paginator[BookingOrder]] = kt.with_raw_response.orders.list(external_reference="SHOP-1")
-        held: RawResponse[BulkResult[BookingReservation]] = kt.with_raw_response.reservations.create([{"offer": offer, "quantity": 1}])
         model: TicketingOffer = kt.with_raw_response.offers.get(catalog, offer).parse()
+        held: RawResponse[BulkResult[BookingReservation]] = kt.with_raw_response.reservations.create([{"offer": model, "quantity": 1}])
         return [got.request_id, placed.parse().reference, model.iri, str(held.status_code), str(page.elapsed)]
 """
 
@@ -42,6 +42,7 @@ WRONG = """
     def wrong(kt: KorusTicket, order: str) -> None:
         raw: RawResponse[TicketingCatalog] = kt.with_raw_response.orders.get(order)
         kt.with_raw_response.orders.get(order, langauge="fr")
+        kt.reservations.create([{"offer": "/v1/ticketing/catalogs/c/offers/o", "quantity": 1}])  # no ticket_sessions
         print(raw)
 """
 
@@ -67,7 +68,9 @@ def test_mypy_strict_passes_a_typed_service_and_catches_a_wrong_annotation(tmp_p
         for e in errors
     ), done.stdout
     assert any(e.startswith("wrong.py:8:") and '"langauge"' in e for e in errors), done.stdout
-    assert len(errors) == 2, done.stdout
+    # An offer given as an IRI needs ticket_sessions (the client cannot see its tickets), as at run time.
+    assert any(e.startswith("wrong.py:9:") for e in errors), done.stdout
+    assert len(errors) == 3, done.stdout
 
 
 def test_every_raw_resource_has_its_resources_methods() -> None:

@@ -35,7 +35,7 @@ class Forms(SyncResource):
         """Show a form.
 
         Retrieves a Form resource: the definition (code and fields) of a form used to pass custom data per
-        ticket at reservation time (`ticketSessions[].formData`). Offer tickets point to their form with
+        ticket at reservation time (`ticket_sessions[].form_data`). Offer tickets point to their form with
         `form`.
 
         ``GET /v1/forms/{id}``
@@ -50,7 +50,7 @@ class AsyncForms(AsyncResource):
         """Show a form.
 
         Retrieves a Form resource: the definition (code and fields) of a form used to pass custom data per
-        ticket at reservation time (`ticketSessions[].formData`). Offer tickets point to their form with
+        ticket at reservation time (`ticket_sessions[].form_data`). Offer tickets point to their form with
         `form`.
 
         ``GET /v1/forms/{id}``

@@ -76,8 +76,8 @@ class OfferTicketSessions(SyncResource):
     ) -> Paginator[TicketingOfferTicketSession]:
         """Retrieves the collection of TicketingOfferTicketSession resources.
 
-        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
-        one: pass the session IRI as `ticketSessions[].session` when reserving.
+        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `date_access` is false needs
+        one: pass the session IRI as `ticket_sessions[].session` when reserving.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions``
         """
@@ -119,8 +119,8 @@ class AsyncOfferTicketSessions(AsyncResource):
     ) -> AsyncPaginator[TicketingOfferTicketSession]:
         """Retrieves the collection of TicketingOfferTicketSession resources.
 
-        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
-        one: pass the session IRI as `ticketSessions[].session` when reserving.
+        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `date_access` is false needs
+        one: pass the session IRI as `ticket_sessions[].session` when reserving.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions``
         """

@@ -127,9 +127,9 @@ class Offers(SyncResource):
         """List offers.
 
         Retrieves the offers of a catalog: the price and availability of a product on a date.
-        `availableQuantity` here is close to real time and fine for showing availability over a month; use
-        the `/availability` and `/price` operations of an offer when `availabilityCheckRequired` or
-        `realtimePriceRequired` is true.
+        `available_quantity` here is close to real time and fine for showing availability over a month; use
+        the `/availability` and `/price` operations of an offer when `availability_check_required` or
+        `realtime_price_required` is true.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers``
         """
@@ -169,7 +169,7 @@ class Offers(SyncResource):
         """Retrieves a TicketingOfferAvailability resource.
 
         Real-time availability of an offer and of each of its sessions. Call it when the offer has
-        `availabilityCheckRequired` set to true, before `POST /v1/booking/reservations/_bulk`.
+        `availability_check_required` set to true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/availability``
         """
@@ -178,7 +178,7 @@ class Offers(SyncResource):
     def price(self, catalog: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> TicketingOfferPrice:
         """Retrieve the offer's price.
 
-        Real-time (dynamic) price of one offer. Call it when the offer has `realtimePriceRequired` set to
+        Real-time (dynamic) price of one offer. Call it when the offer has `realtime_price_required` set to
         true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/price``
@@ -210,9 +210,9 @@ class AsyncOffers(AsyncResource):
         """List offers.
 
         Retrieves the offers of a catalog: the price and availability of a product on a date.
-        `availableQuantity` here is close to real time and fine for showing availability over a month; use
-        the `/availability` and `/price` operations of an offer when `availabilityCheckRequired` or
-        `realtimePriceRequired` is true.
+        `available_quantity` here is close to real time and fine for showing availability over a month; use
+        the `/availability` and `/price` operations of an offer when `availability_check_required` or
+        `realtime_price_required` is true.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers``
         """
@@ -253,7 +253,7 @@ class AsyncOffers(AsyncResource):
         """Retrieves a TicketingOfferAvailability resource.
 
         Real-time availability of an offer and of each of its sessions. Call it when the offer has
-        `availabilityCheckRequired` set to true, before `POST /v1/booking/reservations/_bulk`.
+        `availability_check_required` set to true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/availability``
         """
@@ -262,7 +262,7 @@ class AsyncOffers(AsyncResource):
     async def price(self, catalog: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> TicketingOfferPrice:
         """Retrieve the offer's price.
 
-        Real-time (dynamic) price of one offer. Call it when the offer has `realtimePriceRequired` set to
+        Real-time (dynamic) price of one offer. Call it when the offer has `realtime_price_required` set to
         true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/price``

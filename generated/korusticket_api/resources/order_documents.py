@@ -111,7 +111,7 @@ class OrderDocuments(SyncResource):
         Ask for a fresh download URL of an order document (typically a PDF ticket) by sending an empty
         merge-patch body `{}`.
 
-        `temporaryUrl` is a short-lived signed URL: do not hand it to the customer; download and store the
+        `temporary_url` is a short-lived signed URL: do not hand it to the customer; download and store the
         file, or call this operation again for a fresh URL. The `Accept-Language` request header picks the
         document language when that language is available; otherwise the catalog's default language is used.
 
@@ -168,7 +168,7 @@ class AsyncOrderDocuments(AsyncResource):
         Ask for a fresh download URL of an order document (typically a PDF ticket) by sending an empty
         merge-patch body `{}`.
 
-        `temporaryUrl` is a short-lived signed URL: do not hand it to the customer; download and store the
+        `temporary_url` is a short-lived signed URL: do not hand it to the customer; download and store the
         file, or call this operation again for a fresh URL. The `Accept-Language` request header picks the
         document language when that language is available; otherwise the catalog's default language is used.
 

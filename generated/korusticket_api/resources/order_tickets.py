@@ -50,9 +50,9 @@ class OrderTickets(SyncResource):
         """Updates the BookingOrderItemTicket resource.
 
         Set or replace the beneficiary (ticket holder) of one ticket. Some products need beneficiary data
-        before the ticket documents can be produced: read `requiredBeneficiaryFields` on the ticket (or on
+        before the ticket documents can be produced: read `required_beneficiary_fields` on the ticket (or on
         `items[].tickets[]` of the order) and send at least those fields before
-        `beneficiaryDesignationDeadline`, while `beneficiaryAmendable` is true.
+        `beneficiary_designation_deadline`, while `beneficiary_amendable` is true.
 
         Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required.
 
@@ -81,9 +81,9 @@ class AsyncOrderTickets(AsyncResource):
         """Updates the BookingOrderItemTicket resource.
 
         Set or replace the beneficiary (ticket holder) of one ticket. Some products need beneficiary data
-        before the ticket documents can be produced: read `requiredBeneficiaryFields` on the ticket (or on
+        before the ticket documents can be produced: read `required_beneficiary_fields` on the ticket (or on
         `items[].tickets[]` of the order) and send at least those fields before
-        `beneficiaryDesignationDeadline`, while `beneficiaryAmendable` is true.
+        `beneficiary_designation_deadline`, while `beneficiary_amendable` is true.
 
         Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required.
 

@@ -130,7 +130,7 @@ class Orders(SyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each reservation is then ordered from the upstream ticketing
         systems, which may fail independently: partial success is normal. The 200 body lists the created
-        orders in `orders` and the failed ones in `failedOrders`.
+        orders in `orders` and the failed ones in `failed_orders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
         answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
@@ -212,7 +212,7 @@ class AsyncOrders(AsyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each reservation is then ordered from the upstream ticketing
         systems, which may fail independently: partial success is normal. The 200 body lists the created
-        orders in `orders` and the failed ones in `failedOrders`.
+        orders in `orders` and the failed ones in `failed_orders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
         answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a

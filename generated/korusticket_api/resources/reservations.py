@@ -91,8 +91,8 @@ class Reservations(SyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each item is then forwarded to the upstream ticketing systems,
         which may fail independently: partial success is normal. The 200 body lists the created reservations
-        in `reservations` and the failed ones in `failedReservations`. Each created reservation has its own
-        lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
+        in `reservations` and the failed ones in `failed_reservations`. Each created reservation has its own
+        lifecycle and `expires_at` (two reservations created by one call may expire at different times).
 
         Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
         Some items may fail while others succeed: check ``.failed`` (every item is accounted for).
@@ -152,8 +152,8 @@ class AsyncReservations(AsyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each item is then forwarded to the upstream ticketing systems,
         which may fail independently: partial success is normal. The 200 body lists the created reservations
-        in `reservations` and the failed ones in `failedReservations`. Each created reservation has its own
-        lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
+        in `reservations` and the failed ones in `failed_reservations`. Each created reservation has its own
+        lifecycle and `expires_at` (two reservations created by one call may expire at different times).
 
         Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
         Some items may fail while others succeed: check ``.failed`` (every item is accounted for).
