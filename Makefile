@@ -124,7 +124,7 @@ lint: venv ## ruff on hand-written code
 	$(PY) -m ruff format --check overrides scripts tests examples benchmarks
 
 typecheck: venv ## mypy --strict on overrides/, generated/, scripts/ and examples/; relaxed on tests/
-	$(PY) -m mypy overrides/korusticket generated/korusticket_api
+	$(PY) -m mypy overrides/korusticket overrides/pytest_korusticket generated/korusticket_api
 	$(PY) -m mypy scripts
 	$(PY) -m mypy --strict examples
 	$(PY) -m mypy tests

@@ -153,3 +153,29 @@ def test_the_booking_snippets_pass_mypy_strict(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout
+
+
+def test_testing_your_code_section_runs_under_the_pytest_plugin(tmp_path: Path) -> None:
+    from tests.support.pytest_run import NO_SLEEP_CONFTEST, run_pytest
+
+    done = run_pytest(
+        tmp_path, {"test_readme_plugin.py": block("def test_sold_out_offer"), "conftest.py": NO_SLEEP_CONFTEST}
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed" in done.stdout
+
+
+def test_forms_snippet(capsys: Any) -> None:
+    from korusticket import KorusTicket
+
+    stand_in = StandIn()
+    kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport())
+    namespace: dict[str, Any] = {"kt": kt, "form_iri": stand_in.demo.form}
+    exec(compile(block("FormSpec.from_raw(form)"), "README.md (forms)", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "FormField(id=" in printed
+    assert "code='lastname'" in printed
+    assert "type_='single_choice'" in printed
+    assert namespace["answers"]["form"] == stand_in.demo.form
+    assert {f.code for f in namespace["spec"].fields} >= {"lastname", "firstname", "meal"}
+    assert len(namespace["answers"]["fields"]) == 3

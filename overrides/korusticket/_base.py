@@ -10,6 +10,7 @@ import logging
 import math
 import os
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import ModuleType
@@ -538,6 +539,7 @@ class SyncCore:
         kwargs = _with_options(request, merge_options(self.defaults, options))
         if self.http.is_closed:
             raise _closed()
+        started = time.perf_counter()
         try:
             response = self.http.request(**kwargs)
         except httpx.TransportError as exc:
@@ -545,7 +547,7 @@ class SyncCore:
         except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
             error = _local_error(exc)
         else:
-            record_exchange(response)
+            record_exchange(response, started)
             return _parse(response, expect, self.clock, self.validation)
         # Raised outside the except block: httpx's exception (its request carries the bearer
         # token) must not be reachable through __context__.
@@ -619,6 +621,7 @@ class AsyncCore:
         kwargs = _with_options(request, merge_options(self.defaults, options))
         if self.http.is_closed:
             raise _closed()
+        started = time.perf_counter()
         try:
             response = await self.http.request(**kwargs)
         except httpx.TransportError as exc:
@@ -626,7 +629,7 @@ class AsyncCore:
         except UnicodeError as exc:  # a header value httpx cannot encode: nothing was sent
             error = _local_error(exc)
         else:
-            record_exchange(response)
+            record_exchange(response, started)
             return functools.partial(_parse, response, expect, self.clock, self.validation)
         raise error  # outside the except block: see SyncCore.call
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Literal, Self, TypeVar, Unpack
 
 import httpx
-from korusticket_api.resources import RESOURCES, AsyncResources, Resources
+from korusticket_api.resources import (
+    AsyncResources,
+    AsyncResourcesWithRawResponse,
+    Resources,
+    ResourcesWithRawResponse,
+)
 
 from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLike, utc_now
 from ._constants import DEFAULT_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
-from ._raw import AsyncRawResources, RawResources
 
 # ._resource (raw_request, RawEnvelope) is imported in the methods that use it: it brings
 # _operations, _bulk, _validate and _ids, which only resource methods need; those load with the
@@ -89,11 +94,12 @@ class KorusTicket(Resources):
     def __repr__(self) -> str:
         return f"KorusTicket({self._core.config!r})"
 
-    @property
-    def with_raw_response(self) -> RawResources:
+    @functools.cached_property
+    def with_raw_response(self) -> ResourcesWithRawResponse:
         """``kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status, headers,
-        request id, elapsed time) whose ``.parse()`` gives the usual value."""
-        return RawResources(self, RESOURCES)
+        request id, elapsed time) whose ``.parse()`` gives the usual value; typed per method
+        (``RawResponse[BookingOrder]``)."""
+        return ResourcesWithRawResponse(self._core)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 
@@ -191,11 +197,12 @@ class AsyncKorusTicket(AsyncResources):
     def __repr__(self) -> str:
         return f"AsyncKorusTicket({self._core.config!r})"
 
-    @property
-    def with_raw_response(self) -> AsyncRawResources:
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncResourcesWithRawResponse:
         """``await kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status,
-        headers, request id, elapsed time) whose ``.parse()`` gives the usual value."""
-        return AsyncRawResources(self, RESOURCES)
+        headers, request id, elapsed time) whose ``.parse()`` gives the usual value; typed per
+        method (``RawResponse[BookingOrder]``)."""
+        return AsyncResourcesWithRawResponse(self._core)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 

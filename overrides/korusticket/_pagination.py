@@ -426,10 +426,11 @@ class AsyncPaginator(Generic[T]):
     async def _prefetched(self, cursor: _Cursor) -> AsyncGenerator[Page[T], None]:
         """Up to `prefetch` requests unanswered, pages yielded in page order.
 
-        The first window goes out at once (pages 1..prefetch): waiting for page 1 to learn the
-        total would cost a whole round trip. Once page 1 tells the total, requests past the
-        last page are cancelled; on a collection smaller than the window, a few requests answer
-        empty pages. That is the price of asking for prefetch.
+        No page is asked for before it is known to exist: page 1 goes out alone, and the window
+        opens once it tells the total (``totalItems``, and ``limit``) how many pages there are.
+        Without a total, the window grows as answers arrive: a page is asked for once the one
+        before it says there is a next (``view.next``, or a full page). A walk of 17 pages sends
+        17 requests, whatever ``prefetch`` (a rate limit counts every one).
 
         A request goes out as soon as an earlier one is answered, not once its page is parsed
         and consumed: parsing (the client's CPU) then overlaps the next round trip instead of
@@ -439,9 +440,9 @@ class AsyncPaginator(Generic[T]):
         import asyncio  # only async users pay for importing it
 
         size = self._walk.page_size
-        last = math.ceil(self._walk.limit / size) if self._walk.limit is not None else None
         window: deque[tuple[int, asyncio.Task[Fetched[T]]]] = deque()  # requested, not consumed
-        following, fresh, stopped, first_read = 1, 0, False, False
+        following, fresh, stopped = 1, 0, False
+        last = 1  # the highest page known to exist (page 1 always does)
 
         def top_up(_: object = None) -> None:
             """Request more pages while fewer than `prefetch` are unanswered (counted from the
@@ -449,8 +450,8 @@ class AsyncPaginator(Generic[T]):
             the done callback of every request."""
             nonlocal following, fresh
             while not stopped and len(window) < self._prefetch + _WAITING:
-                if (last is not None and following > last) or (not first_read and following > self._prefetch):
-                    return  # past the end, or the end is not known yet (page 1 tells it)
+                if following > last:
+                    return  # not known to exist (yet)
                 if sum(1 for _, task in window if not task.done()) >= self._prefetch:
                     return
                 task = asyncio.ensure_future(self._fetch(following, size))
@@ -472,15 +473,13 @@ class AsyncPaginator(Generic[T]):
                     await asyncio.sleep(0)
                 served = _parsed(fetched)
                 page = cursor.accept(served)
-                if number == 1:
-                    first_read = True
-                    if (known := cursor.last_page()) is not None:
-                        last = known
-                        while window and window[-1][0] > last:
-                            window.pop()[1].cancel()
+                after = cursor.after(page, len(served.items))
+                if (known := cursor.last_page()) is not None:
+                    last = known  # from totalItems (and the limit): the window opens to it
+                elif after is not None:
+                    last = max(last, after)  # this page says there is a next: the window grows
                 top_up()  # a consumed answer frees its place
                 yield page
-                after = cursor.after(page, len(served.items))
                 del task, fetched, served, page
                 if after is None:
                     return

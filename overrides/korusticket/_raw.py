@@ -1,22 +1,28 @@
 """Raw responses: ``kt.with_raw_response.<resource>.<method>(...)`` runs the usual method and
 also returns the HTTP exchange behind it (status, headers, request id, elapsed time).
 
-Generic over every generated resource method: the client's pipeline (SyncCore/AsyncCore.send,
-which every resource method goes through) reports each HTTP response it parses to the raw
-call in progress (a context variable, so threads and tasks never see each other's)."""
+Typed per method: the generated ``<Resource>WithRawResponse`` classes wrap each method of the
+resource with ``raw`` / ``async_raw``, so mypy knows ``RawResponse[BookingOrder]``. The client's
+pipeline (SyncCore/AsyncCore.send, which every resource method goes through) reports each HTTP
+response it parses to the raw call in progress (a context variable, so threads and tasks never
+see each other's)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import functools
+import time
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
 
 from ._pagination import AsyncPaginator, Paginator
 
-__all__ = ["AsyncRawResources", "RawResources", "RawResponse", "record_exchange"]
+__all__ = ["RawResponse", "async_raw", "raw", "record_exchange"]
+
+P = ParamSpec("P")
 
 T = TypeVar("T")
 # The HTTP responses of the raw call in progress (None: no raw call).
@@ -24,10 +30,15 @@ _EXCHANGES: ContextVar[list[httpx.Response] | None] = ContextVar("korusticket_ex
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 
 
-def record_exchange(response: httpx.Response) -> None:
-    """Called by the pipeline for every API response it receives."""
+def record_exchange(response: httpx.Response, started: float) -> None:
+    """Called by the pipeline for every API response it receives (``started``: ``perf_counter()``
+    when the request was handed to httpx)."""
     sink = _EXCHANGES.get()
     if sink is not None:
+        if not hasattr(response, "_elapsed"):
+            # httpx sets `elapsed` when the response is closed; one whose body the retry layer has
+            # already read (every response of the default client) is never closed again.
+            response.elapsed = dt.timedelta(seconds=time.perf_counter() - started)
         sink.append(response)
 
 
@@ -63,10 +74,7 @@ class RawResponse(Generic[T]):
     def elapsed(self) -> dt.timedelta:
         """Time from sending the (last) request to its whole answer, retries of it included."""
         response = self.http_response
-        try:
-            return dt.timedelta(0) if response is None else response.elapsed
-        except RuntimeError:  # pragma: no cover - a response is read before it is parsed
-            return dt.timedelta(0)
+        return dt.timedelta(0) if response is None else response.elapsed
 
     @property
     def method(self) -> str | None:
@@ -88,88 +96,52 @@ class RawResponse(Generic[T]):
         return f"<RawResponse [{self.status_code} {self.method} {path}]{request_id}>"
 
 
-def _method(resource: object, resource_name: str, name: str) -> Callable[..., Any]:
-    method: object = getattr(resource, name, None) if not name.startswith("_") else None
-    if not callable(method):
-        raise AttributeError(f"kt.{resource_name} has no method {name!r}")
-    return method
+def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
+    """``method`` returning a RawResponse of its value (the generated raw resources use it, so the
+    signature and the value's type are the method's)."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        sink: list[httpx.Response] = []
+        token = _EXCHANGES.set(sink)
+        try:
+            value = method(*args, **kwargs)
+            if isinstance(value, Paginator):
+                next(iter(value.pages()), None)  # the first page's exchange
+        finally:
+            _EXCHANGES.reset(token)
+        return RawResponse(value, sink)
+
+    return call
 
 
-class _RawResource:
-    def __init__(self, resource: object, name: str) -> None:
-        self._resource = resource
-        self._name = name
-
-    def __repr__(self) -> str:
-        return f"<raw {self._name}>"
-
-    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
-        method = _method(self._resource, self._name, name)
-
-        def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-            sink: list[httpx.Response] = []
-            token = _EXCHANGES.set(sink)
-            try:
-                value = method(*args, **kwargs)
-                if isinstance(value, Paginator):
-                    next(iter(value.pages()), None)  # the first page's exchange
-            finally:
-                _EXCHANGES.reset(token)
-            return RawResponse(value, sink)
-
-        call.__name__ = name
-        call.__doc__ = getattr(method, "__doc__", None)
-        return call
+@overload
+def async_raw(method: Callable[P, AsyncPaginator[T]]) -> Callable[P, Awaitable[RawResponse[AsyncPaginator[T]]]]: ...
 
 
-class _AsyncRawResource(_RawResource):
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        method = _method(self._resource, self._name, name)
-
-        async def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-            sink: list[httpx.Response] = []
-            token = _EXCHANGES.set(sink)
-            try:
-                value = method(*args, **kwargs)
-                if isinstance(value, AsyncPaginator):
-                    pages = value.pages()
-                    try:
-                        await anext(pages, None)  # the first page's exchange
-                    finally:
-                        await pages.aclose()  # type: ignore[attr-defined]
-                else:
-                    value = await value
-            finally:
-                _EXCHANGES.reset(token)
-            return RawResponse(value, sink)
-
-        call.__name__ = name
-        call.__doc__ = getattr(method, "__doc__", None)
-        return call
+@overload
+def async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]: ...
 
 
-class RawResources:
-    """``kt.with_raw_response``: every resource, whose methods return a RawResponse."""
+def async_raw(method: Callable[P, Any]) -> Callable[P, Awaitable[RawResponse[Any]]]:
+    """``raw`` for an async method (awaited) or an async list (its first page fetched)."""
 
-    _raw = _RawResource
+    @functools.wraps(method)
+    async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[Any]:
+        sink: list[httpx.Response] = []
+        token = _EXCHANGES.set(sink)
+        try:
+            value = method(*args, **kwargs)
+            if isinstance(value, AsyncPaginator):
+                pages = value.pages()
+                try:
+                    await anext(pages, None)  # the first page's exchange
+                finally:
+                    await pages.aclose()  # type: ignore[attr-defined]
+            else:
+                value = await value
+        finally:
+            _EXCHANGES.reset(token)
+        return RawResponse(value, sink)
 
-    def __init__(self, client: object, names: tuple[str, ...]) -> None:
-        self._client = client
-        self._names = names
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"
-
-    def __dir__(self) -> list[str]:
-        return list(self._names)
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in self._names:
-            raise AttributeError(f"the client has no resource {name!r}")
-        return self._raw(getattr(self._client, name), name)
-
-
-class AsyncRawResources(RawResources):
-    """``kt.with_raw_response`` of the async client: awaited methods return a RawResponse."""
-
-    _raw = _AsyncRawResource
+    return call

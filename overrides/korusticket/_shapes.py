@@ -6,15 +6,20 @@ the run-time checks stay (a plain dict works too, and is checked the same way)."
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, Required, TypedDict
+from typing import TYPE_CHECKING, Literal, Required, TypedDict
 
 from ._ids import IdLike
+
+if TYPE_CHECKING:
+    from korusticket_api.models import TicketingOffer
 
 __all__ = [
     "BeneficiaryInput",
     "CustomerInput",
     "FormData",
     "FormFieldValue",
+    "ReservationItemByIri",
+    "ReservationItemFromOffer",
     "ReservationItemInput",
     "TicketSessionInput",
 ]
@@ -46,13 +51,27 @@ class TicketSessionInput(TypedDict, total=False):
     form_data: FormData
 
 
-class ReservationItemInput(TypedDict, total=False):
-    """One item of ``kt.reservations.create``: an offer (model or IRI), a quantity, and one entry
-    per ticket of the offer (optional when every ticket is full-day and the offer is a model)."""
+class ReservationItemFromOffer(TypedDict, total=False):
+    """An item whose offer is the model ``kt.offers`` returned: ``ticket_sessions`` may be left out
+    when every ticket of the offer is full-day (the client fills them in; otherwise InputError)."""
 
-    offer: Required[IdLike]
+    offer: Required["TicketingOffer"]
     quantity: Required[int]
     ticket_sessions: Sequence[TicketSessionInput]
+
+
+class ReservationItemByIri(TypedDict):
+    """An item whose offer is an IRI or id: the client cannot see its tickets, so
+    ``ticket_sessions`` (one entry per ticket of the offer) is required."""
+
+    offer: IdLike
+    quantity: int
+    ticket_sessions: Sequence[TicketSessionInput]
+
+
+ReservationItemInput = ReservationItemFromOffer | ReservationItemByIri
+"""One item of ``kt.reservations.create``: an offer, a quantity, and one entry per ticket of the
+offer (``ticket_sessions``), which only an offer model with full-day tickets may leave out."""
 
 
 class CustomerInput(TypedDict, total=False):

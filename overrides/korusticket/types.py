@@ -19,6 +19,8 @@ from ._shapes import (
     CustomerInput,
     FormData,
     FormFieldValue,
+    ReservationItemByIri,
+    ReservationItemFromOffer,
     ReservationItemInput,
     TicketSessionInput,
 )
@@ -36,6 +38,8 @@ __all__ = [
     "Paginator",
     "RawResponse",
     "RequestOptions",
+    "ReservationItemByIri",
+    "ReservationItemFromOffer",
     "ReservationItemInput",
     "TicketSessionInput",
 ]

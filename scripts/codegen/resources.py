@@ -304,8 +304,44 @@ def _body(kwargs: list[KwargsArg], models: Models) -> tuple[str | None, bool]:
     return name, not attrs
 
 
+CAMEL = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+")
+BACKTICKED = re.compile(r"`([^`\s]+)`")
+
+
+def json_keys(package: Path) -> set[str]:
+    """The camelCase JSON keys the generated models read or write (their string literals)."""
+    keys: set[str] = set()
+    for path in (package / "models").glob("*.py"):
+        keys.update(m for m in re.findall(r'"(\w+)"', path.read_text(encoding="utf-8")) if CAMEL.fullmatch(m))
+    return keys
+
+
+def python_names(text: str, keys: set[str]) -> str:
+    """A description with its backticked JSON keys in their Python spelling (`dateAccess` ->
+    `date_access`, `ticketSessions[].session` -> `ticket_sessions[].session`): a docstring sits next
+    to Python parameters and attributes. A key whose Python spelling the text already names stays
+    (the description contrasts the two on purpose)."""
+
+    def snake(word: str) -> str:
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", word).lower()
+
+    def convert(match: re.Match[str]) -> str:
+        content = match.group(1)
+        words = [w for w in re.findall(r"[A-Za-z]\w*", content) if w in keys]
+        if not words or any(f"`{snake(w)}`" in text for w in words):
+            return match.group(0)
+        return (
+            "`"
+            + re.sub(r"[A-Za-z]\w*", lambda m: snake(m.group(0)) if m.group(0) in keys else m.group(0), content)
+            + "`"
+        )
+
+    return BACKTICKED.sub(convert, text)
+
+
 def collect(doc: Json, ops: list[Operation], package: Path, hooks: Mapping[str, Hook]) -> list[OpInfo]:
     models = Models.scan(package)
+    keys = json_keys(package)
     infos = []
     for op in ops:
         files = sorted((package / "api").glob(f"*/{op.module}.py"))
@@ -336,7 +372,7 @@ def collect(doc: Json, ops: list[Operation], package: Path, hooks: Mapping[str, 
                 body=body,
                 body_empty=body_empty,
                 summary=str(spec_op.get("summary", "")).strip(),
-                description=str(spec_op.get("description", "")).strip(),
+                description=python_names(str(spec_op.get("description", "")).strip(), keys),
                 hook=hook,
             )
         )
@@ -526,6 +562,8 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     source.append("from collections.abc import Mapping, Sequence\n")
     source.append("from typing import Any, Literal, Unpack\n\n")
     source.append("from korusticket import _hooks\nfrom korusticket import _validate as v\n")
+    source.append("from korusticket._base import AsyncCore, SyncCore\n")
+    source.append("from korusticket._raw import async_raw, raw\n")
     source.append(
         "from korusticket._resource import (\n    DEFAULT_PAGE_SIZE,\n    AsyncPaginator,\n    AsyncResource,\n"
         "    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n    SyncResource,\n)\n"
@@ -538,7 +576,7 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     source += [f"from ..{i.module.rsplit('.', 1)[0]} import {i.op.module} as _op_{i.op.module}\n" for i in infos]
     if models:
         source.append("from ..models import " + ", ".join(sorted(models)) + "\n")
-    source.append("\n__all__ = [" + f'"{cls}", "Async{cls}"' + "]\n\n\n")
+    source.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in _resource_classes(resource)) + "]\n\n\n")
     source += [_builder(info) + "\n\n" for info in infos if not info.hook]
     for is_async in (False, True):
         name = f"Async{cls}" if is_async else cls
@@ -548,7 +586,34 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
         source.append(_docstring([f"kt.{resource} ({kind}). {tag_doc}".strip()], "    "))
         source += ["\n" + _method(info, is_async) for info in infos]
         source.append("\n\n")
+    source += [_raw_class(resource, infos, is_async) for is_async in (False, True)]
     return "".join(source).rstrip() + "\n"
+
+
+def _resource_classes(resource: str) -> list[str]:
+    """The classes a resource module defines: the resource and its raw view, sync and async."""
+    cls = pascal(resource)
+    return [cls, f"Async{cls}", f"{cls}WithRawResponse", f"Async{cls}WithRawResponse"]
+
+
+def _raw_class(resource: str, infos: list[OpInfo], is_async: bool) -> str:
+    """kt.with_raw_response.<resource>: each method typed as the resource's, returning a
+    RawResponse of its value (mypy knows ``RawResponse[BookingOrder]``)."""
+    prefix = "Async" if is_async else ""
+    cls = f"{prefix}{pascal(resource)}"
+    wrap = "async_raw" if is_async else "raw"
+    kind = "async: awaited" if is_async else "sync"
+    lines = [f"class {cls}WithRawResponse:\n"]
+    lines.append(
+        _docstring(
+            [f"kt.with_raw_response.{resource} ({kind}): the methods of kt.{resource}, returning a RawResponse."],
+            "    ",
+        )
+    )
+    lines.append(f"\n    def __init__(self, core: {'AsyncCore' if is_async else 'SyncCore'}) -> None:\n")
+    lines.append(f"        resource = {cls}(core)\n")
+    lines += [f"        self.{info.op.method} = {wrap}(resource.{info.op.method})\n" for info in infos]
+    return "".join(lines) + "\n\n"
 
 
 def package_init(resources: list[str], api_version: str) -> str:
@@ -561,16 +626,17 @@ def package_init(resources: list[str], api_version: str) -> str:
     lines.append("from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload\n\n")
     lines.append("if TYPE_CHECKING:\n")
     lines.append("    from korusticket._base import AsyncCore, SyncCore\n\n")
-    lines += [f"    from .{r} import Async{pascal(r)}, {pascal(r)}\n" for r in resources]
-    names = [n for r in resources for n in (pascal(r), f"Async{pascal(r)}")]
-    exported = ["API_VERSION", "RESOURCES", *sorted(names), "AsyncResources", "Resources"]
+    lines += [f"    from .{r} import {', '.join(sorted(_resource_classes(r)))}\n" for r in resources]
+    names = [n for r in resources for n in _resource_classes(r)]
+    containers = ["AsyncResources", "Resources", "AsyncResourcesWithRawResponse", "ResourcesWithRawResponse"]
+    exported = ["API_VERSION", "RESOURCES", *sorted(names), *containers]
     lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in exported) + "]\n")
     lines.append("\nRESOURCES = (" + "".join(f'"{r}", ' for r in resources) + ")\n")
     lines.append(
         f'API_VERSION = "{api_version}"\n"""The KorusTicket API release this code was generated from (spec info.version)."""\n'
     )
     lines.append("_CLASSES: dict[str, str] = {\n")
-    lines += [f'    "{n}": ".{r}",\n' for r in resources for n in (pascal(r), f"Async{pascal(r)}")]
+    lines += [f'    "{n}": ".{r}",\n' for r in resources for n in _resource_classes(r)]
     lines.append("}\n")
     lines.append(LAZY)
     for is_async in (False, True):
@@ -584,6 +650,23 @@ def package_init(resources: list[str], api_version: str) -> str:
         lines += [f'    {r}: _Lazy[{prefix}{pascal(r)}] = _Lazy(".{r}", "{prefix}{pascal(r)}")\n' for r in resources]
         lines.append(f"\n    def _attach(self, core: {core}) -> None:\n")
         lines.append("        self._core = core\n")
+    for is_async in (False, True):
+        prefix = "Async" if is_async else ""
+        core = "AsyncCore" if is_async else "SyncCore"
+        lines.append(f"\n\nclass {prefix}ResourcesWithRawResponse:\n")
+        lines.append(
+            f'    """kt.with_raw_response{" (async)" if is_async else ""}: every resource, whose methods return a '
+            'RawResponse."""\n\n'
+        )
+        lines.append(f"    _core: {core}\n")
+        lines += [
+            f'    {r}: _Lazy[{prefix}{pascal(r)}WithRawResponse] = _Lazy(".{r}", "{prefix}{pascal(r)}WithRawResponse")\n'
+            for r in resources
+        ]
+        lines.append(f"\n    def __init__(self, core: {core}) -> None:\n")
+        lines.append("        self._core = core\n")
+        lines.append("\n    def __repr__(self) -> str:\n")
+        lines.append(f'        return "<{prefix}ResourcesWithRawResponse>"\n')
     return "".join(lines)
 
 

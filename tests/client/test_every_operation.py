@@ -158,6 +158,6 @@ def test_raw_response_exists_for_every_method_of_every_resource() -> None:
     for op in ALL_OPERATIONS:  # hooked operations (bulk, safe orders) included
         assert callable(getattr(getattr(kt.with_raw_response, op.resource), op.method)), op
     with pytest.raises(AttributeError):
-        _ = kt.with_raw_response.nowhere
+        _ = kt.with_raw_response.nowhere  # type: ignore[attr-defined]  # mypy knows, too
     with pytest.raises(AttributeError):
-        _ = kt.with_raw_response.orders._core
+        _ = kt.with_raw_response.orders._core  # type: ignore[attr-defined]

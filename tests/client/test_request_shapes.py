@@ -37,7 +37,9 @@ def test_shapes_are_public_and_do_not_clash_with_models() -> None:
     assert set(names) <= set(types.__all__)
     assert len(types.__all__) == len(set(types.__all__))
     assert types.CustomerInput.__required_keys__ == {"firstname", "lastname", "email"}
-    assert types.ReservationItemInput.__required_keys__ == {"offer", "quantity"}
+    # ticket_sessions is optional only with an offer model (issue 23: as the run-time check requires)
+    assert types.ReservationItemFromOffer.__required_keys__ == {"offer", "quantity"}
+    assert types.ReservationItemByIri.__required_keys__ == {"offer", "quantity", "ticket_sessions"}
 
 
 def test_run_time_checks_stay() -> None:

@@ -62,8 +62,11 @@ def test_requests_go_out_when_answers_arrive_not_when_pages_are_parsed() -> None
         server = Server()
         walk = asyncio.ensure_future(_walk(server, lambda: None))
         await _settle()
-        assert [n for what, n in server.log if what == "sent"] == [1, 2, 3, 4]  # the first window at once
-        server.answer(1, 2, 3, 4)
+        assert [n for what, n in server.log if what == "sent"] == [1]  # no page before page 1 tells the total
+        server.answer(1)
+        await _settle()
+        assert [n for what, n in server.log if what == "sent"] == [1, 2, 3, 4, 5]  # then the window at once
+        server.answer(2, 3, 4)
         await _settle()
         server.answer(5, 6, 7, 8)
         await _settle()

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .error_jsonld import ErrorJsonld
     from .form import Form
     from .form_field import FormField
+    from .form_field_choice import FormFieldChoice
     from .hydra_collection_base_schema import HydraCollectionBaseSchema
     from .hydra_collection_base_schema_search import HydraCollectionBaseSchemaSearch
     from .hydra_collection_base_schema_search_mapping_item import (
@@ -146,6 +147,7 @@ _MODULES: dict[str, str] = {
     "ErrorJsonld": ".error_jsonld",
     "Form": ".form",
     "FormField": ".form_field",
+    "FormFieldChoice": ".form_field_choice",
     "HydraCollectionBaseSchema": ".hydra_collection_base_schema",
     "HydraCollectionBaseSchemaSearch": ".hydra_collection_base_schema_search",
     "HydraCollectionBaseSchemaSearchMappingItem": ".hydra_collection_base_schema_search_mapping_item",
@@ -231,6 +233,7 @@ __all__ = (
     "ErrorJsonld",
     "Form",
     "FormField",
+    "FormFieldChoice",
     "HydraCollectionBaseSchema",
     "HydraCollectionBaseSchemaSearch",
     "HydraCollectionBaseSchemaSearchMappingItem",

@@ -9,60 +9,164 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 if TYPE_CHECKING:
     from korusticket._base import AsyncCore, SyncCore
 
-    from .catalogs import AsyncCatalogs, Catalogs
-    from .forms import AsyncForms, Forms
-    from .offer_ticket_sessions import AsyncOfferTicketSessions, OfferTicketSessions
-    from .offer_tickets import AsyncOfferTickets, OfferTickets
-    from .offers import AsyncOffers, Offers
-    from .order_documents import AsyncOrderDocuments, OrderDocuments
-    from .order_tickets import AsyncOrderTickets, OrderTickets
-    from .orders import AsyncOrders, Orders
+    from .catalogs import (
+        AsyncCatalogs,
+        AsyncCatalogsWithRawResponse,
+        Catalogs,
+        CatalogsWithRawResponse,
+    )
+    from .forms import (
+        AsyncForms,
+        AsyncFormsWithRawResponse,
+        Forms,
+        FormsWithRawResponse,
+    )
+    from .offer_ticket_sessions import (
+        AsyncOfferTicketSessions,
+        AsyncOfferTicketSessionsWithRawResponse,
+        OfferTicketSessions,
+        OfferTicketSessionsWithRawResponse,
+    )
+    from .offer_tickets import (
+        AsyncOfferTickets,
+        AsyncOfferTicketsWithRawResponse,
+        OfferTickets,
+        OfferTicketsWithRawResponse,
+    )
+    from .offers import (
+        AsyncOffers,
+        AsyncOffersWithRawResponse,
+        Offers,
+        OffersWithRawResponse,
+    )
+    from .order_documents import (
+        AsyncOrderDocuments,
+        AsyncOrderDocumentsWithRawResponse,
+        OrderDocuments,
+        OrderDocumentsWithRawResponse,
+    )
+    from .order_tickets import (
+        AsyncOrderTickets,
+        AsyncOrderTicketsWithRawResponse,
+        OrderTickets,
+        OrderTicketsWithRawResponse,
+    )
+    from .orders import (
+        AsyncOrders,
+        AsyncOrdersWithRawResponse,
+        Orders,
+        OrdersWithRawResponse,
+    )
     from .product_base_option_values import (
         AsyncProductBaseOptionValues,
+        AsyncProductBaseOptionValuesWithRawResponse,
         ProductBaseOptionValues,
+        ProductBaseOptionValuesWithRawResponse,
     )
-    from .product_base_options import AsyncProductBaseOptions, ProductBaseOptions
-    from .product_base_products import AsyncProductBaseProducts, ProductBaseProducts
-    from .product_base_seat_maps import AsyncProductBaseSeatMaps, ProductBaseSeatMaps
-    from .product_bases import AsyncProductBases, ProductBases
-    from .products import AsyncProducts, Products
-    from .reservations import AsyncReservations, Reservations
+    from .product_base_options import (
+        AsyncProductBaseOptions,
+        AsyncProductBaseOptionsWithRawResponse,
+        ProductBaseOptions,
+        ProductBaseOptionsWithRawResponse,
+    )
+    from .product_base_products import (
+        AsyncProductBaseProducts,
+        AsyncProductBaseProductsWithRawResponse,
+        ProductBaseProducts,
+        ProductBaseProductsWithRawResponse,
+    )
+    from .product_base_seat_maps import (
+        AsyncProductBaseSeatMaps,
+        AsyncProductBaseSeatMapsWithRawResponse,
+        ProductBaseSeatMaps,
+        ProductBaseSeatMapsWithRawResponse,
+    )
+    from .product_bases import (
+        AsyncProductBases,
+        AsyncProductBasesWithRawResponse,
+        ProductBases,
+        ProductBasesWithRawResponse,
+    )
+    from .products import (
+        AsyncProducts,
+        AsyncProductsWithRawResponse,
+        Products,
+        ProductsWithRawResponse,
+    )
+    from .reservations import (
+        AsyncReservations,
+        AsyncReservationsWithRawResponse,
+        Reservations,
+        ReservationsWithRawResponse,
+    )
 
 __all__ = [
     "API_VERSION",
     "RESOURCES",
     "AsyncCatalogs",
+    "AsyncCatalogsWithRawResponse",
     "AsyncForms",
+    "AsyncFormsWithRawResponse",
     "AsyncOfferTicketSessions",
+    "AsyncOfferTicketSessionsWithRawResponse",
     "AsyncOfferTickets",
+    "AsyncOfferTicketsWithRawResponse",
     "AsyncOffers",
+    "AsyncOffersWithRawResponse",
     "AsyncOrderDocuments",
+    "AsyncOrderDocumentsWithRawResponse",
     "AsyncOrderTickets",
+    "AsyncOrderTicketsWithRawResponse",
     "AsyncOrders",
+    "AsyncOrdersWithRawResponse",
     "AsyncProductBaseOptionValues",
+    "AsyncProductBaseOptionValuesWithRawResponse",
     "AsyncProductBaseOptions",
+    "AsyncProductBaseOptionsWithRawResponse",
     "AsyncProductBaseProducts",
+    "AsyncProductBaseProductsWithRawResponse",
     "AsyncProductBaseSeatMaps",
+    "AsyncProductBaseSeatMapsWithRawResponse",
     "AsyncProductBases",
+    "AsyncProductBasesWithRawResponse",
     "AsyncProducts",
+    "AsyncProductsWithRawResponse",
     "AsyncReservations",
+    "AsyncReservationsWithRawResponse",
     "Catalogs",
+    "CatalogsWithRawResponse",
     "Forms",
+    "FormsWithRawResponse",
     "OfferTicketSessions",
+    "OfferTicketSessionsWithRawResponse",
     "OfferTickets",
+    "OfferTicketsWithRawResponse",
     "Offers",
+    "OffersWithRawResponse",
     "OrderDocuments",
+    "OrderDocumentsWithRawResponse",
     "OrderTickets",
+    "OrderTicketsWithRawResponse",
     "Orders",
+    "OrdersWithRawResponse",
     "ProductBaseOptionValues",
+    "ProductBaseOptionValuesWithRawResponse",
     "ProductBaseOptions",
+    "ProductBaseOptionsWithRawResponse",
     "ProductBaseProducts",
+    "ProductBaseProductsWithRawResponse",
     "ProductBaseSeatMaps",
+    "ProductBaseSeatMapsWithRawResponse",
     "ProductBases",
+    "ProductBasesWithRawResponse",
     "Products",
+    "ProductsWithRawResponse",
     "Reservations",
+    "ReservationsWithRawResponse",
     "AsyncResources",
     "Resources",
+    "AsyncResourcesWithRawResponse",
+    "ResourcesWithRawResponse",
 ]
 
 RESOURCES = (
@@ -87,34 +191,64 @@ API_VERSION = "release"
 _CLASSES: dict[str, str] = {
     "Catalogs": ".catalogs",
     "AsyncCatalogs": ".catalogs",
+    "CatalogsWithRawResponse": ".catalogs",
+    "AsyncCatalogsWithRawResponse": ".catalogs",
     "Forms": ".forms",
     "AsyncForms": ".forms",
+    "FormsWithRawResponse": ".forms",
+    "AsyncFormsWithRawResponse": ".forms",
     "OfferTicketSessions": ".offer_ticket_sessions",
     "AsyncOfferTicketSessions": ".offer_ticket_sessions",
+    "OfferTicketSessionsWithRawResponse": ".offer_ticket_sessions",
+    "AsyncOfferTicketSessionsWithRawResponse": ".offer_ticket_sessions",
     "OfferTickets": ".offer_tickets",
     "AsyncOfferTickets": ".offer_tickets",
+    "OfferTicketsWithRawResponse": ".offer_tickets",
+    "AsyncOfferTicketsWithRawResponse": ".offer_tickets",
     "Offers": ".offers",
     "AsyncOffers": ".offers",
+    "OffersWithRawResponse": ".offers",
+    "AsyncOffersWithRawResponse": ".offers",
     "OrderDocuments": ".order_documents",
     "AsyncOrderDocuments": ".order_documents",
+    "OrderDocumentsWithRawResponse": ".order_documents",
+    "AsyncOrderDocumentsWithRawResponse": ".order_documents",
     "OrderTickets": ".order_tickets",
     "AsyncOrderTickets": ".order_tickets",
+    "OrderTicketsWithRawResponse": ".order_tickets",
+    "AsyncOrderTicketsWithRawResponse": ".order_tickets",
     "Orders": ".orders",
     "AsyncOrders": ".orders",
+    "OrdersWithRawResponse": ".orders",
+    "AsyncOrdersWithRawResponse": ".orders",
     "ProductBaseOptionValues": ".product_base_option_values",
     "AsyncProductBaseOptionValues": ".product_base_option_values",
+    "ProductBaseOptionValuesWithRawResponse": ".product_base_option_values",
+    "AsyncProductBaseOptionValuesWithRawResponse": ".product_base_option_values",
     "ProductBaseOptions": ".product_base_options",
     "AsyncProductBaseOptions": ".product_base_options",
+    "ProductBaseOptionsWithRawResponse": ".product_base_options",
+    "AsyncProductBaseOptionsWithRawResponse": ".product_base_options",
     "ProductBaseProducts": ".product_base_products",
     "AsyncProductBaseProducts": ".product_base_products",
+    "ProductBaseProductsWithRawResponse": ".product_base_products",
+    "AsyncProductBaseProductsWithRawResponse": ".product_base_products",
     "ProductBaseSeatMaps": ".product_base_seat_maps",
     "AsyncProductBaseSeatMaps": ".product_base_seat_maps",
+    "ProductBaseSeatMapsWithRawResponse": ".product_base_seat_maps",
+    "AsyncProductBaseSeatMapsWithRawResponse": ".product_base_seat_maps",
     "ProductBases": ".product_bases",
     "AsyncProductBases": ".product_bases",
+    "ProductBasesWithRawResponse": ".product_bases",
+    "AsyncProductBasesWithRawResponse": ".product_bases",
     "Products": ".products",
     "AsyncProducts": ".products",
+    "ProductsWithRawResponse": ".products",
+    "AsyncProductsWithRawResponse": ".products",
     "Reservations": ".reservations",
     "AsyncReservations": ".reservations",
+    "ReservationsWithRawResponse": ".reservations",
+    "AsyncReservationsWithRawResponse": ".reservations",
 }
 
 
@@ -207,3 +341,79 @@ class AsyncResources:
 
     def _attach(self, core: AsyncCore) -> None:
         self._core = core
+
+
+class ResourcesWithRawResponse:
+    """kt.with_raw_response: every resource, whose methods return a RawResponse."""
+
+    _core: SyncCore
+    catalogs: _Lazy[CatalogsWithRawResponse] = _Lazy(".catalogs", "CatalogsWithRawResponse")
+    forms: _Lazy[FormsWithRawResponse] = _Lazy(".forms", "FormsWithRawResponse")
+    offer_ticket_sessions: _Lazy[OfferTicketSessionsWithRawResponse] = _Lazy(
+        ".offer_ticket_sessions", "OfferTicketSessionsWithRawResponse"
+    )
+    offer_tickets: _Lazy[OfferTicketsWithRawResponse] = _Lazy(".offer_tickets", "OfferTicketsWithRawResponse")
+    offers: _Lazy[OffersWithRawResponse] = _Lazy(".offers", "OffersWithRawResponse")
+    order_documents: _Lazy[OrderDocumentsWithRawResponse] = _Lazy(".order_documents", "OrderDocumentsWithRawResponse")
+    order_tickets: _Lazy[OrderTicketsWithRawResponse] = _Lazy(".order_tickets", "OrderTicketsWithRawResponse")
+    orders: _Lazy[OrdersWithRawResponse] = _Lazy(".orders", "OrdersWithRawResponse")
+    product_base_option_values: _Lazy[ProductBaseOptionValuesWithRawResponse] = _Lazy(
+        ".product_base_option_values", "ProductBaseOptionValuesWithRawResponse"
+    )
+    product_base_options: _Lazy[ProductBaseOptionsWithRawResponse] = _Lazy(
+        ".product_base_options", "ProductBaseOptionsWithRawResponse"
+    )
+    product_base_products: _Lazy[ProductBaseProductsWithRawResponse] = _Lazy(
+        ".product_base_products", "ProductBaseProductsWithRawResponse"
+    )
+    product_base_seat_maps: _Lazy[ProductBaseSeatMapsWithRawResponse] = _Lazy(
+        ".product_base_seat_maps", "ProductBaseSeatMapsWithRawResponse"
+    )
+    product_bases: _Lazy[ProductBasesWithRawResponse] = _Lazy(".product_bases", "ProductBasesWithRawResponse")
+    products: _Lazy[ProductsWithRawResponse] = _Lazy(".products", "ProductsWithRawResponse")
+    reservations: _Lazy[ReservationsWithRawResponse] = _Lazy(".reservations", "ReservationsWithRawResponse")
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return "<ResourcesWithRawResponse>"
+
+
+class AsyncResourcesWithRawResponse:
+    """kt.with_raw_response (async): every resource, whose methods return a RawResponse."""
+
+    _core: AsyncCore
+    catalogs: _Lazy[AsyncCatalogsWithRawResponse] = _Lazy(".catalogs", "AsyncCatalogsWithRawResponse")
+    forms: _Lazy[AsyncFormsWithRawResponse] = _Lazy(".forms", "AsyncFormsWithRawResponse")
+    offer_ticket_sessions: _Lazy[AsyncOfferTicketSessionsWithRawResponse] = _Lazy(
+        ".offer_ticket_sessions", "AsyncOfferTicketSessionsWithRawResponse"
+    )
+    offer_tickets: _Lazy[AsyncOfferTicketsWithRawResponse] = _Lazy(".offer_tickets", "AsyncOfferTicketsWithRawResponse")
+    offers: _Lazy[AsyncOffersWithRawResponse] = _Lazy(".offers", "AsyncOffersWithRawResponse")
+    order_documents: _Lazy[AsyncOrderDocumentsWithRawResponse] = _Lazy(
+        ".order_documents", "AsyncOrderDocumentsWithRawResponse"
+    )
+    order_tickets: _Lazy[AsyncOrderTicketsWithRawResponse] = _Lazy(".order_tickets", "AsyncOrderTicketsWithRawResponse")
+    orders: _Lazy[AsyncOrdersWithRawResponse] = _Lazy(".orders", "AsyncOrdersWithRawResponse")
+    product_base_option_values: _Lazy[AsyncProductBaseOptionValuesWithRawResponse] = _Lazy(
+        ".product_base_option_values", "AsyncProductBaseOptionValuesWithRawResponse"
+    )
+    product_base_options: _Lazy[AsyncProductBaseOptionsWithRawResponse] = _Lazy(
+        ".product_base_options", "AsyncProductBaseOptionsWithRawResponse"
+    )
+    product_base_products: _Lazy[AsyncProductBaseProductsWithRawResponse] = _Lazy(
+        ".product_base_products", "AsyncProductBaseProductsWithRawResponse"
+    )
+    product_base_seat_maps: _Lazy[AsyncProductBaseSeatMapsWithRawResponse] = _Lazy(
+        ".product_base_seat_maps", "AsyncProductBaseSeatMapsWithRawResponse"
+    )
+    product_bases: _Lazy[AsyncProductBasesWithRawResponse] = _Lazy(".product_bases", "AsyncProductBasesWithRawResponse")
+    products: _Lazy[AsyncProductsWithRawResponse] = _Lazy(".products", "AsyncProductsWithRawResponse")
+    reservations: _Lazy[AsyncReservationsWithRawResponse] = _Lazy(".reservations", "AsyncReservationsWithRawResponse")
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return "<AsyncResourcesWithRawResponse>"

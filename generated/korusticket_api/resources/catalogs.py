@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Literal, Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -26,7 +28,7 @@ from ..models import (
     TicketingCatalog,
 )
 
-__all__ = ["Catalogs", "AsyncCatalogs"]
+__all__ = ["Catalogs", "AsyncCatalogs", "CatalogsWithRawResponse", "AsyncCatalogsWithRawResponse"]
 
 
 def _catalogs_list(*, order: Literal["asc", "desc"] | None) -> RequestBuilder:
@@ -119,3 +121,21 @@ class AsyncCatalogs(AsyncResource):
         ``GET /v1/ticketing/catalogs/{id}``
         """
         return await self._send(_catalogs_get(id), TicketingCatalog, options)
+
+
+class CatalogsWithRawResponse:
+    """kt.with_raw_response.catalogs (sync): the methods of kt.catalogs, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Catalogs(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+
+
+class AsyncCatalogsWithRawResponse:
+    """kt.with_raw_response.catalogs (async: awaited): the methods of kt.catalogs, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncCatalogs(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     AsyncResource,
     IdLike,
@@ -17,7 +19,7 @@ from korusticket._resource import (
 from ..api.form import forms_get as _op_forms_get
 from ..models import Form
 
-__all__ = ["Forms", "AsyncForms"]
+__all__ = ["Forms", "AsyncForms", "FormsWithRawResponse", "AsyncFormsWithRawResponse"]
 
 
 def _forms_get(id: IdLike) -> Request:
@@ -33,7 +35,7 @@ class Forms(SyncResource):
         """Show a form.
 
         Retrieves a Form resource: the definition (code and fields) of a form used to pass custom data per
-        ticket at reservation time (`ticketSessions[].formData`). Offer tickets point to their form with
+        ticket at reservation time (`ticket_sessions[].form_data`). Offer tickets point to their form with
         `form`.
 
         ``GET /v1/forms/{id}``
@@ -48,9 +50,25 @@ class AsyncForms(AsyncResource):
         """Show a form.
 
         Retrieves a Form resource: the definition (code and fields) of a form used to pass custom data per
-        ticket at reservation time (`ticketSessions[].formData`). Offer tickets point to their form with
+        ticket at reservation time (`ticket_sessions[].form_data`). Offer tickets point to their form with
         `form`.
 
         ``GET /v1/forms/{id}``
         """
         return await self._send(_forms_get(id), Form, options)
+
+
+class FormsWithRawResponse:
+    """kt.with_raw_response.forms (sync): the methods of kt.forms, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Forms(core)
+        self.get = raw(resource.get)
+
+
+class AsyncFormsWithRawResponse:
+    """kt.with_raw_response.forms (async: awaited): the methods of kt.forms, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncForms(core)
+        self.get = async_raw(resource.get)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -26,7 +28,12 @@ from ..api.ticketing_offer_ticket_session import (
 )
 from ..models import OfferTicketSessionsListResponse200, TicketingOfferTicketSession
 
-__all__ = ["OfferTicketSessions", "AsyncOfferTicketSessions"]
+__all__ = [
+    "OfferTicketSessions",
+    "AsyncOfferTicketSessions",
+    "OfferTicketSessionsWithRawResponse",
+    "AsyncOfferTicketSessionsWithRawResponse",
+]
 
 
 def _offer_ticket_sessions_list(catalog: IdLike, offer: IdLike, ticket: IdLike) -> RequestBuilder:
@@ -69,8 +76,8 @@ class OfferTicketSessions(SyncResource):
     ) -> Paginator[TicketingOfferTicketSession]:
         """Retrieves the collection of TicketingOfferTicketSession resources.
 
-        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
-        one: pass the session IRI as `ticketSessions[].session` when reserving.
+        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `date_access` is false needs
+        one: pass the session IRI as `ticket_sessions[].session` when reserving.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions``
         """
@@ -112,8 +119,8 @@ class AsyncOfferTicketSessions(AsyncResource):
     ) -> AsyncPaginator[TicketingOfferTicketSession]:
         """Retrieves the collection of TicketingOfferTicketSession resources.
 
-        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `dateAccess` is false needs
-        one: pass the session IRI as `ticketSessions[].session` when reserving.
+        Retrieves the sessions (time slots) of an offer ticket. A ticket whose `date_access` is false needs
+        one: pass the session IRI as `ticket_sessions[].session` when reserving.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{ticketId}/sessions``
         """
@@ -140,3 +147,25 @@ class AsyncOfferTicketSessions(AsyncResource):
         return await self._send(
             _offer_ticket_sessions_get(catalog, offer, ticket, id), TicketingOfferTicketSession, options
         )
+
+
+class OfferTicketSessionsWithRawResponse:
+    """kt.with_raw_response.offer_ticket_sessions (sync): the methods of kt.offer_ticket_sessions,
+    returning a RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = OfferTicketSessions(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+
+
+class AsyncOfferTicketSessionsWithRawResponse:
+    """kt.with_raw_response.offer_ticket_sessions (async: awaited): the methods of
+    kt.offer_ticket_sessions, returning a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOfferTicketSessions(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -22,7 +24,7 @@ from ..api.ticketing_offer_ticket import offer_tickets_get as _op_offer_tickets_
 from ..api.ticketing_offer_ticket import offer_tickets_list as _op_offer_tickets_list
 from ..models import OfferTicketsListResponse200, TicketingOfferTicket
 
-__all__ = ["OfferTickets", "AsyncOfferTickets"]
+__all__ = ["OfferTickets", "AsyncOfferTickets", "OfferTicketsWithRawResponse", "AsyncOfferTicketsWithRawResponse"]
 
 
 def _offer_tickets_list(catalog: IdLike, offer: IdLike) -> RequestBuilder:
@@ -126,3 +128,23 @@ class AsyncOfferTickets(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{offerId}/tickets/{id}``
         """
         return await self._send(_offer_tickets_get(catalog, offer, id), TicketingOfferTicket, options)
+
+
+class OfferTicketsWithRawResponse:
+    """kt.with_raw_response.offer_tickets (sync): the methods of kt.offer_tickets, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = OfferTickets(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+
+
+class AsyncOfferTicketsWithRawResponse:
+    """kt.with_raw_response.offer_tickets (async: awaited): the methods of kt.offer_tickets, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOfferTickets(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)

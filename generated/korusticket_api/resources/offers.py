@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import Literal, Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -34,7 +36,7 @@ from ..models import (
     TicketingOfferPrice,
 )
 
-__all__ = ["Offers", "AsyncOffers"]
+__all__ = ["Offers", "AsyncOffers", "OffersWithRawResponse", "AsyncOffersWithRawResponse"]
 
 
 def _offers_list(
@@ -125,9 +127,9 @@ class Offers(SyncResource):
         """List offers.
 
         Retrieves the offers of a catalog: the price and availability of a product on a date.
-        `availableQuantity` here is close to real time and fine for showing availability over a month; use
-        the `/availability` and `/price` operations of an offer when `availabilityCheckRequired` or
-        `realtimePriceRequired` is true.
+        `available_quantity` here is close to real time and fine for showing availability over a month; use
+        the `/availability` and `/price` operations of an offer when `availability_check_required` or
+        `realtime_price_required` is true.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers``
         """
@@ -167,7 +169,7 @@ class Offers(SyncResource):
         """Retrieves a TicketingOfferAvailability resource.
 
         Real-time availability of an offer and of each of its sessions. Call it when the offer has
-        `availabilityCheckRequired` set to true, before `POST /v1/booking/reservations/_bulk`.
+        `availability_check_required` set to true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/availability``
         """
@@ -176,7 +178,7 @@ class Offers(SyncResource):
     def price(self, catalog: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> TicketingOfferPrice:
         """Retrieve the offer's price.
 
-        Real-time (dynamic) price of one offer. Call it when the offer has `realtimePriceRequired` set to
+        Real-time (dynamic) price of one offer. Call it when the offer has `realtime_price_required` set to
         true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/price``
@@ -208,9 +210,9 @@ class AsyncOffers(AsyncResource):
         """List offers.
 
         Retrieves the offers of a catalog: the price and availability of a product on a date.
-        `availableQuantity` here is close to real time and fine for showing availability over a month; use
-        the `/availability` and `/price` operations of an offer when `availabilityCheckRequired` or
-        `realtimePriceRequired` is true.
+        `available_quantity` here is close to real time and fine for showing availability over a month; use
+        the `/availability` and `/price` operations of an offer when `availability_check_required` or
+        `realtime_price_required` is true.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers``
         """
@@ -251,7 +253,7 @@ class AsyncOffers(AsyncResource):
         """Retrieves a TicketingOfferAvailability resource.
 
         Real-time availability of an offer and of each of its sessions. Call it when the offer has
-        `availabilityCheckRequired` set to true, before `POST /v1/booking/reservations/_bulk`.
+        `availability_check_required` set to true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/availability``
         """
@@ -260,9 +262,31 @@ class AsyncOffers(AsyncResource):
     async def price(self, catalog: IdLike, id: IdLike, **options: Unpack[RequestOptions]) -> TicketingOfferPrice:
         """Retrieve the offer's price.
 
-        Real-time (dynamic) price of one offer. Call it when the offer has `realtimePriceRequired` set to
+        Real-time (dynamic) price of one offer. Call it when the offer has `realtime_price_required` set to
         true, before `POST /v1/booking/reservations/_bulk`.
 
         ``GET /v1/ticketing/catalogs/{catalogId}/offers/{id}/price``
         """
         return await self._send(_offers_price(catalog, id), TicketingOfferPrice, options)
+
+
+class OffersWithRawResponse:
+    """kt.with_raw_response.offers (sync): the methods of kt.offers, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Offers(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+        self.availability = raw(resource.availability)
+        self.price = raw(resource.price)
+
+
+class AsyncOffersWithRawResponse:
+    """kt.with_raw_response.offers (async: awaited): the methods of kt.offers, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOffers(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)
+        self.availability = async_raw(resource.availability)
+        self.price = async_raw(resource.price)

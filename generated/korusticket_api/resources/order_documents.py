@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -32,7 +34,12 @@ from ..models import (
     OrderDocumentsListResponse200,
 )
 
-__all__ = ["OrderDocuments", "AsyncOrderDocuments"]
+__all__ = [
+    "OrderDocuments",
+    "AsyncOrderDocuments",
+    "OrderDocumentsWithRawResponse",
+    "AsyncOrderDocumentsWithRawResponse",
+]
 
 
 def _order_documents_list(order: IdLike) -> RequestBuilder:
@@ -104,7 +111,7 @@ class OrderDocuments(SyncResource):
         Ask for a fresh download URL of an order document (typically a PDF ticket) by sending an empty
         merge-patch body `{}`.
 
-        `temporaryUrl` is a short-lived signed URL: do not hand it to the customer; download and store the
+        `temporary_url` is a short-lived signed URL: do not hand it to the customer; download and store the
         file, or call this operation again for a fresh URL. The `Accept-Language` request header picks the
         document language when that language is available; otherwise the catalog's default language is used.
 
@@ -161,10 +168,34 @@ class AsyncOrderDocuments(AsyncResource):
         Ask for a fresh download URL of an order document (typically a PDF ticket) by sending an empty
         merge-patch body `{}`.
 
-        `temporaryUrl` is a short-lived signed URL: do not hand it to the customer; download and store the
+        `temporary_url` is a short-lived signed URL: do not hand it to the customer; download and store the
         file, or call this operation again for a fresh URL. The `Accept-Language` request header picks the
         document language when that language is available; otherwise the catalog's default language is used.
 
         ``PATCH /v1/booking/orders/{orderId}/documents/{id}``
         """
         return await self._send(_order_documents_refresh_url(order, id), BookingOrderDocumentPatch, options)
+
+
+class OrderDocumentsWithRawResponse:
+    """kt.with_raw_response.order_documents (sync): the methods of kt.order_documents, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = OrderDocuments(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+        self.refresh_url = raw(resource.refresh_url)
+
+
+class AsyncOrderDocumentsWithRawResponse:
+    """kt.with_raw_response.order_documents (async: awaited): the methods of kt.order_documents, returning
+    a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOrderDocuments(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)
+        self.refresh_url = async_raw(resource.refresh_url)

@@ -7,6 +7,8 @@ from typing import Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     AsyncResource,
     IdLike,
@@ -19,7 +21,7 @@ from korusticket.types import BeneficiaryInput
 from ..api.booking_order_item_ticket import order_tickets_get as _op_order_tickets_get
 from ..models import BookingOrderItemTicket
 
-__all__ = ["OrderTickets", "AsyncOrderTickets"]
+__all__ = ["OrderTickets", "AsyncOrderTickets", "OrderTicketsWithRawResponse", "AsyncOrderTicketsWithRawResponse"]
 
 
 def _order_tickets_get(order: IdLike, item: IdLike, id: IdLike) -> Request:
@@ -48,9 +50,9 @@ class OrderTickets(SyncResource):
         """Updates the BookingOrderItemTicket resource.
 
         Set or replace the beneficiary (ticket holder) of one ticket. Some products need beneficiary data
-        before the ticket documents can be produced: read `requiredBeneficiaryFields` on the ticket (or on
+        before the ticket documents can be produced: read `required_beneficiary_fields` on the ticket (or on
         `items[].tickets[]` of the order) and send at least those fields before
-        `beneficiaryDesignationDeadline`, while `beneficiaryAmendable` is true.
+        `beneficiary_designation_deadline`, while `beneficiary_amendable` is true.
 
         Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required.
 
@@ -79,12 +81,32 @@ class AsyncOrderTickets(AsyncResource):
         """Updates the BookingOrderItemTicket resource.
 
         Set or replace the beneficiary (ticket holder) of one ticket. Some products need beneficiary data
-        before the ticket documents can be produced: read `requiredBeneficiaryFields` on the ticket (or on
+        before the ticket documents can be produced: read `required_beneficiary_fields` on the ticket (or on
         `items[].tickets[]` of the order) and send at least those fields before
-        `beneficiaryDesignationDeadline`, while `beneficiaryAmendable` is true.
+        `beneficiary_designation_deadline`, while `beneficiary_amendable` is true.
 
         Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required.
 
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
         return await self._run(_hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+
+
+class OrderTicketsWithRawResponse:
+    """kt.with_raw_response.order_tickets (sync): the methods of kt.order_tickets, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = OrderTickets(core)
+        self.get = raw(resource.get)
+        self.set_beneficiary = raw(resource.set_beneficiary)
+
+
+class AsyncOrderTicketsWithRawResponse:
+    """kt.with_raw_response.order_tickets (async: awaited): the methods of kt.order_tickets, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOrderTickets(core)
+        self.get = async_raw(resource.get)
+        self.set_beneficiary = async_raw(resource.set_beneficiary)

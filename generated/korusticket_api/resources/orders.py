@@ -9,6 +9,8 @@ from typing import Literal, Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -30,7 +32,7 @@ from ..models import (
     OrdersListResponse200,
 )
 
-__all__ = ["Orders", "AsyncOrders"]
+__all__ = ["Orders", "AsyncOrders", "OrdersWithRawResponse", "AsyncOrdersWithRawResponse"]
 
 
 def _orders_list(
@@ -128,7 +130,7 @@ class Orders(SyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each reservation is then ordered from the upstream ticketing
         systems, which may fail independently: partial success is normal. The 200 body lists the created
-        orders in `orders` and the failed ones in `failedOrders`.
+        orders in `orders` and the failed ones in `failed_orders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
         answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
@@ -210,7 +212,7 @@ class AsyncOrders(AsyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each reservation is then ordered from the upstream ticketing
         systems, which may fail independently: partial success is normal. The 200 body lists the created
-        orders in `orders` and the failed ones in `failedOrders`.
+        orders in `orders` and the failed ones in `failed_orders`.
 
         ``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
         answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
@@ -231,3 +233,23 @@ class AsyncOrders(AsyncResource):
         ``GET /v1/booking/orders/{id}``
         """
         return await self._send(_orders_get(id), BookingOrder, options)
+
+
+class OrdersWithRawResponse:
+    """kt.with_raw_response.orders (sync): the methods of kt.orders, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Orders(core)
+        self.list = raw(resource.list)
+        self.create = raw(resource.create)
+        self.get = raw(resource.get)
+
+
+class AsyncOrdersWithRawResponse:
+    """kt.with_raw_response.orders (async: awaited): the methods of kt.orders, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncOrders(core)
+        self.list = async_raw(resource.list)
+        self.create = async_raw(resource.create)
+        self.get = async_raw(resource.get)

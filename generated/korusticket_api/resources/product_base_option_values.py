@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Literal, Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -27,7 +29,12 @@ from ..models import (
     TicketingProductBaseOptionValue,
 )
 
-__all__ = ["ProductBaseOptionValues", "AsyncProductBaseOptionValues"]
+__all__ = [
+    "ProductBaseOptionValues",
+    "AsyncProductBaseOptionValues",
+    "ProductBaseOptionValuesWithRawResponse",
+    "AsyncProductBaseOptionValuesWithRawResponse",
+]
 
 
 def _product_base_option_values_list(
@@ -108,3 +115,23 @@ class AsyncProductBaseOptionValues(AsyncResource):
             paged=True,
             options=options,
         )
+
+
+class ProductBaseOptionValuesWithRawResponse:
+    """kt.with_raw_response.product_base_option_values (sync): the methods of
+    kt.product_base_option_values, returning a RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ProductBaseOptionValues(core)
+        self.list = raw(resource.list)
+
+
+class AsyncProductBaseOptionValuesWithRawResponse:
+    """kt.with_raw_response.product_base_option_values (async: awaited): the methods of
+    kt.product_base_option_values, returning a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProductBaseOptionValues(core)
+        self.list = async_raw(resource.list)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -23,7 +25,12 @@ from ..api.ticketing_product_base_option import (
 )
 from ..models import ProductBaseOptionsListResponse200, TicketingProductBaseOption
 
-__all__ = ["ProductBaseOptions", "AsyncProductBaseOptions"]
+__all__ = [
+    "ProductBaseOptions",
+    "AsyncProductBaseOptions",
+    "ProductBaseOptionsWithRawResponse",
+    "AsyncProductBaseOptionsWithRawResponse",
+]
 
 
 def _product_base_options_list(catalog: IdLike, product_base: IdLike) -> RequestBuilder:
@@ -99,3 +106,23 @@ class AsyncProductBaseOptions(AsyncResource):
             paged=True,
             options=options,
         )
+
+
+class ProductBaseOptionsWithRawResponse:
+    """kt.with_raw_response.product_base_options (sync): the methods of kt.product_base_options, returning
+    a RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ProductBaseOptions(core)
+        self.list = raw(resource.list)
+
+
+class AsyncProductBaseOptionsWithRawResponse:
+    """kt.with_raw_response.product_base_options (async: awaited): the methods of kt.product_base_options,
+    returning a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProductBaseOptions(core)
+        self.list = async_raw(resource.list)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -23,7 +25,12 @@ from ..api.ticketing_product import (
 )
 from ..models import ProductBaseProductsListResponse200, TicketingProduct
 
-__all__ = ["ProductBaseProducts", "AsyncProductBaseProducts"]
+__all__ = [
+    "ProductBaseProducts",
+    "AsyncProductBaseProducts",
+    "ProductBaseProductsWithRawResponse",
+    "AsyncProductBaseProductsWithRawResponse",
+]
 
 
 def _product_base_products_list(catalog: IdLike, product_base: IdLike) -> RequestBuilder:
@@ -105,3 +112,23 @@ class AsyncProductBaseProducts(AsyncResource):
             paged=True,
             options=options,
         )
+
+
+class ProductBaseProductsWithRawResponse:
+    """kt.with_raw_response.product_base_products (sync): the methods of kt.product_base_products,
+    returning a RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ProductBaseProducts(core)
+        self.list = raw(resource.list)
+
+
+class AsyncProductBaseProductsWithRawResponse:
+    """kt.with_raw_response.product_base_products (async: awaited): the methods of
+    kt.product_base_products, returning a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProductBaseProducts(core)
+        self.list = async_raw(resource.list)

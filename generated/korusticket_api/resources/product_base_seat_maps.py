@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     AsyncResource,
     IdLike,
@@ -19,7 +21,12 @@ from ..api.ticketing_seat_map import (
 )
 from ..models import TicketingSeatMap
 
-__all__ = ["ProductBaseSeatMaps", "AsyncProductBaseSeatMaps"]
+__all__ = [
+    "ProductBaseSeatMaps",
+    "AsyncProductBaseSeatMaps",
+    "ProductBaseSeatMapsWithRawResponse",
+    "AsyncProductBaseSeatMapsWithRawResponse",
+]
 
 
 def _product_base_seat_maps_get(catalog: IdLike, product_base: IdLike, id: IdLike) -> Request:
@@ -60,3 +67,23 @@ class AsyncProductBaseSeatMaps(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/product_bases/{productBaseId}/seat_maps/{id}``
         """
         return await self._send(_product_base_seat_maps_get(catalog, product_base, id), TicketingSeatMap, options)
+
+
+class ProductBaseSeatMapsWithRawResponse:
+    """kt.with_raw_response.product_base_seat_maps (sync): the methods of kt.product_base_seat_maps,
+    returning a RawResponse.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ProductBaseSeatMaps(core)
+        self.get = raw(resource.get)
+
+
+class AsyncProductBaseSeatMapsWithRawResponse:
+    """kt.with_raw_response.product_base_seat_maps (async: awaited): the methods of
+    kt.product_base_seat_maps, returning a RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProductBaseSeatMaps(core)
+        self.get = async_raw(resource.get)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -22,7 +24,7 @@ from ..api.ticketing_product_base import product_bases_get as _op_product_bases_
 from ..api.ticketing_product_base import product_bases_list as _op_product_bases_list
 from ..models import ProductBasesListResponse200, TicketingProductBase
 
-__all__ = ["ProductBases", "AsyncProductBases"]
+__all__ = ["ProductBases", "AsyncProductBases", "ProductBasesWithRawResponse", "AsyncProductBasesWithRawResponse"]
 
 
 def _product_bases_list(catalog: IdLike, *, with_disabled: bool | None) -> RequestBuilder:
@@ -129,3 +131,23 @@ class AsyncProductBases(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/product_bases/{id}``
         """
         return await self._send(_product_bases_get(catalog, id), TicketingProductBase, options)
+
+
+class ProductBasesWithRawResponse:
+    """kt.with_raw_response.product_bases (sync): the methods of kt.product_bases, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ProductBases(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+
+
+class AsyncProductBasesWithRawResponse:
+    """kt.with_raw_response.product_bases (async: awaited): the methods of kt.product_bases, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProductBases(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Unpack
 
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -22,7 +24,7 @@ from ..api.ticketing_product import products_get as _op_products_get
 from ..api.ticketing_product import products_list as _op_products_list
 from ..models import ProductsListResponse200, TicketingProduct
 
-__all__ = ["Products", "AsyncProducts"]
+__all__ = ["Products", "AsyncProducts", "ProductsWithRawResponse", "AsyncProductsWithRawResponse"]
 
 
 def _products_list(catalog: IdLike) -> RequestBuilder:
@@ -118,3 +120,21 @@ class AsyncProducts(AsyncResource):
         ``GET /v1/ticketing/catalogs/{catalogId}/products/{id}``
         """
         return await self._send(_products_get(catalog, id), TicketingProduct, options)
+
+
+class ProductsWithRawResponse:
+    """kt.with_raw_response.products (sync): the methods of kt.products, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Products(core)
+        self.list = raw(resource.list)
+        self.get = raw(resource.get)
+
+
+class AsyncProductsWithRawResponse:
+    """kt.with_raw_response.products (async: awaited): the methods of kt.products, returning a RawResponse."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncProducts(core)
+        self.list = async_raw(resource.list)
+        self.get = async_raw(resource.get)

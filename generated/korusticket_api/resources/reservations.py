@@ -8,6 +8,8 @@ from typing import Literal, Unpack
 
 from korusticket import _hooks
 from korusticket import _validate as v
+from korusticket._base import AsyncCore, SyncCore
+from korusticket._raw import async_raw, raw
 from korusticket._resource import (
     DEFAULT_PAGE_SIZE,
     AsyncPaginator,
@@ -29,7 +31,7 @@ from ..models import (
     ReservationsListResponse200,
 )
 
-__all__ = ["Reservations", "AsyncReservations"]
+__all__ = ["Reservations", "AsyncReservations", "ReservationsWithRawResponse", "AsyncReservationsWithRawResponse"]
 
 
 def _reservations_list(*, order: Literal["asc", "desc"] | None) -> RequestBuilder:
@@ -89,8 +91,8 @@ class Reservations(SyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each item is then forwarded to the upstream ticketing systems,
         which may fail independently: partial success is normal. The 200 body lists the created reservations
-        in `reservations` and the failed ones in `failedReservations`. Each created reservation has its own
-        lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
+        in `reservations` and the failed ones in `failed_reservations`. Each created reservation has its own
+        lifecycle and `expires_at` (two reservations created by one call may expire at different times).
 
         Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
         Some items may fail while others succeed: check ``.failed`` (every item is accounted for).
@@ -150,8 +152,8 @@ class AsyncReservations(AsyncResource):
         The whole request first goes through a synchronous consistency check; if it fails, nothing is
         created and the API answers 422. Each item is then forwarded to the upstream ticketing systems,
         which may fail independently: partial success is normal. The 200 body lists the created reservations
-        in `reservations` and the failed ones in `failedReservations`. Each created reservation has its own
-        lifecycle and `expiresAt` (two reservations created by one call may expire at different times).
+        in `reservations` and the failed ones in `failed_reservations`. Each created reservation has its own
+        lifecycle and `expires_at` (two reservations created by one call may expire at different times).
 
         Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
         Some items may fail while others succeed: check ``.failed`` (every item is accounted for).
@@ -166,3 +168,25 @@ class AsyncReservations(AsyncResource):
         ``GET /v1/booking/reservations/{id}``
         """
         return await self._send(_reservations_get(id), BookingReservation, options)
+
+
+class ReservationsWithRawResponse:
+    """kt.with_raw_response.reservations (sync): the methods of kt.reservations, returning a RawResponse."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Reservations(core)
+        self.list = raw(resource.list)
+        self.create = raw(resource.create)
+        self.get = raw(resource.get)
+
+
+class AsyncReservationsWithRawResponse:
+    """kt.with_raw_response.reservations (async: awaited): the methods of kt.reservations, returning a
+    RawResponse.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncReservations(core)
+        self.list = async_raw(resource.list)
+        self.create = async_raw(resource.create)
+        self.get = async_raw(resource.get)

@@ -20,6 +20,7 @@ from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH
 from ._clock import Clock, FakeClock, system_clock
 from ._faults import Fault, Faults, RecordedRequest
 from ._server import DEFAULT_PORT, StandInServer, connection_help, serve
+from ._sleeps import SleepRecorder
 from ._standin import Demo, StandIn
 from ._transport import StandInAsyncTransport, StandInTransport
 
@@ -34,6 +35,7 @@ __all__ = [
     "Fault",
     "Faults",
     "RecordedRequest",
+    "SleepRecorder",
     "StandIn",
     "StandInAsyncTransport",
     "StandInServer",

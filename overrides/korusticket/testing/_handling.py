@@ -39,6 +39,9 @@ class Settings:
     client_id: str = DEMO_CLIENT_ID
     client_secret: str = DEMO_CLIENT_SECRET
     auth: bool = True
+    # Where a document's signed temporaryUrl points (the stand-in's file storage); the loopback
+    # server points it at itself, which then serves the file.
+    storage_url: str = "https://storage.googleapis.com/korusticket-demo-documents"
 
 
 def _iri_regex(template: str) -> re.Pattern[str]:

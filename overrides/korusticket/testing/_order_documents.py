@@ -50,7 +50,7 @@ class OrderDocuments(Handlers):
         nonce = f"{p['id']}:{expires}:{self.state.document_urls_issued}"
         signature = base64.b64encode(hmac.new(self._secret, nonce.encode(), hashlib.sha256).digest()).decode()
         url = (
-            f"https://storage.googleapis.com/korusticket-demo-documents/{order.organization_id}/{order.id}/"
+            f"{self.settings.storage_url}/{order.organization_id}/{order.id}/"
             f"{p['id']}.pdf?GoogleAccessId={quote('stand-in@korusticket-demo.iam.gserviceaccount.com')}"
             f"&Expires={expires}&Signature={quote(signature, safe='')}"
         )

@@ -7,7 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from ._core import Request
+from ._control import CONTROL_PATH, FILES_PATH, Control
+from ._core import Request, Response
 from ._standin import StandIn
 
 __all__ = ["DEFAULT_PORT", "StandInServer", "connection_help", "serve"]
@@ -31,6 +32,10 @@ class _Handler(BaseHTTPRequestHandler):
             {k.lower(): v for k, v in self.headers.items()},
             body,
         )
+        control = self.server.control.handle(request)  # the control API and the file storage
+        if control is not None:
+            self._send(control)
+            return
         stand_in = self.server.stand_in
         plan = stand_in.begin(request)
         if plan.delay:
@@ -39,12 +44,16 @@ class _Handler(BaseHTTPRequestHandler):
         if response is None or (plan.fault is not None and plan.fault.drop_connection is not None):
             self.close_connection = True  # hang up without an answer
             return
+        self._send(response)
+
+    def _send(self, response: Response) -> None:
         self.send_response(response.status)
         for name, value in response.headers:
             self.send_header(name, value)
         self.send_header("content-length", str(len(response.body)))
         self.end_headers()
-        self.wfile.write(response.body)
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _any
 
@@ -54,7 +63,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class StandInServer(ThreadingHTTPServer):
-    """``StandInServer(stand_in, ("127.0.0.1", 0))``; ``base_url`` tells where it listens."""
+    """``StandInServer(stand_in, ("127.0.0.1", 0))``; ``base_url`` tells where it listens.
+
+    Besides the API it serves the documents' signed URLs (the stand-in's ``temporaryUrl`` then
+    points here) and the control API under ``/_stand-in`` (faults, seeding, the request log: see
+    ``korusticket.testing._control``). Every API answer carries an ``X-Request-Id``."""
 
     daemon_threads = True
 
@@ -64,6 +77,8 @@ class StandInServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.stand_in = stand_in
         self.verbose = verbose
+        self.control = Control(stand_in)
+        stand_in.settings.storage_url = self.base_url + FILES_PATH
 
     @property
     def base_url(self) -> str:
@@ -113,6 +128,7 @@ def connection_help(server: StandInServer) -> str:
             f"client_id={s.client_id!r}, client_secret={s.client_secret!r})",
             "",
             f"Demo catalog: {server.stand_in.demo.catalog}",
+            f"Control API (faults, seeding, request log): {server.base_url}{CONTROL_PATH}",
         ]
     )
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -159,7 +161,10 @@ class StandIn:
             response = self.app.handle(plan.request)
         if fault is None or fault.drop_connection is None:
             plan.record.status = response.status
-        return response
+        # Every answer names its request, as the API's does (the client's RawResponse.request_id,
+        # error messages and logs quote it): the caller's own X-Request-Id, else a fresh one.
+        request_id = plan.request.header("x-request-id") or uuid.uuid4().hex
+        return dataclasses.replace(response, headers=(*response.headers, ("x-request-id", request_id)))
 
     def handle(self, request: Request) -> Response | None:
         """One full cycle with the blocking ``sleep`` (used by the loopback server)."""
@@ -222,6 +227,27 @@ class StandIn:
             for iri in self.seed_reservations(n, offer=offer, foreign=foreign):
                 r = self.state.reservations[iri.rsplit("/", 1)[-1]]
                 out.append(Iri.order(self.app.create_order(r, dict(customer), external_reference).id))
+        return out
+
+    def seed_offers(self, n: int, *, like: str | None = None) -> list[str]:
+        """Add ``n`` offers copied from ``like`` (default: the demo full-day offer), same catalog,
+        product and tickets, one a day from its date on; returns their IRIs (volume tests)."""
+        model = self._offer(like)
+        out = []
+        with self.state.lock:
+            for i in range(n):
+                oid = self.state.new_id("offer")
+                offer = dataclasses.replace(
+                    model,
+                    id=oid,
+                    date=None if model.date is None else model.date + timedelta(days=i + 1),
+                    tickets=[
+                        dataclasses.replace(t, id=self.state.new_id("ticket"), offer_id=oid) for t in model.tickets
+                    ],
+                    created_at=model.created_at + timedelta(microseconds=i + 1),
+                )
+                self.state.seed.add_offer(offer)
+                out.append(Iri.offer(offer.catalog_id, oid))
         return out
 
     def seed_products(self, n: int, *, catalog: str | None = None, name: str = "Produit de test") -> list[str]:
