@@ -177,6 +177,8 @@ bench-profile: venv ## where a prefetched drain spends its CPU, by package (cPro
 
 dist: venv ## build the wheel and the sdist into dist/ (tests/test_wheel.py installs such a wheel on its own)
 	rm -rf dist && $(UV) build --quiet --no-build-isolation --python $(PY) --out-dir dist .
+	@# setuptools leaves korusticket.egg-info here, which would shadow the editable install's entry points
+	rm -rf korusticket.egg-info
 	@ls dist/*
 
 clean: ## remove caches, build output and coverage data (keeps the venvs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -50,8 +51,16 @@ def test_runtime_requirements_drop_only_the_build_pins() -> None:
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not UV.exists():
         pytest.fail(f"{UV} is missing: `make venv` installs the pinned uv there")
+    # Built from a copy of what the sdist holds: setuptools writes korusticket.egg-info into the source
+    # folder, and one left in the checkout would shadow the installed project's metadata (entry points).
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in"):
+        shutil.copy2(ROOT / name, source / name)
+    for folder in ("overrides", "generated"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     out = tmp_path_factory.mktemp("dist")
-    _run(UV, "build", "--quiet", "--no-build-isolation", "--python", sys.executable, "--out-dir", out, ROOT, cwd=out)
+    _run(UV, "build", "--quiet", "--no-build-isolation", "--python", sys.executable, "--out-dir", out, source, cwd=out)
+    assert not (ROOT / "korusticket.egg-info").exists()
     return out
 
 
@@ -70,11 +79,12 @@ def wheel_python(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return python
 
 
-def test_wheel_holds_the_two_packages_and_their_markers_only(dist: Path) -> None:
+def test_wheel_holds_the_packages_and_their_markers_only(dist: Path) -> None:
     (wheel,) = dist.glob("korusticket-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/", 1)[0] for n in names}
-    assert tops == {"korusticket", "korusticket_api", wheel.name.split("-py3")[0] + ".dist-info"}
+    dist_info = wheel.name.split("-py3")[0] + ".dist-info"
+    assert tops == {"korusticket", "korusticket_api", "pytest_korusticket", dist_info}  # the last: the pytest plugin
     assert {"korusticket/py.typed", "korusticket_api/py.typed", "korusticket_api/openapi.json"} <= set(names)
     assert "korusticket/testing/__main__.py" in names
     assert not [n for n in names if "/tests/" in n or n.startswith(("tests/", "scripts/")) or "conftest" in n]
