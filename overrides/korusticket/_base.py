@@ -63,8 +63,9 @@ TimeoutLike = float | httpx.Timeout | None
 
 # Exceptions the generated from_dict raises on a body that does not fit the spec.
 DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ArithmeticError)
-# A gateway answered instead of the API: a POST may or may not have been processed.
-AMBIGUOUS_STATUSES = frozenset({502, 503, 504})
+# A POST answered with a 5xx may or may not have been processed (a gateway answered instead of
+# the API, or the API failed after committing); 501 and 505 say the request was not understood.
+NOT_PROCESSED_5XX = frozenset({501, 505})
 # A language tag (BCP 47 shape): letters, then letter/digit subtags joined by "-".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 # What a header value built from a setting may hold: visible ASCII, no space (token68-like).
@@ -382,10 +383,12 @@ def _parse(response: httpx.Response, expect: type[T], clock: Clock, validation: 
     status = response.status_code
     if not 200 <= status < 300:
         error = error_from_response(response, now=clock)
-        if request.method == "POST" and (status in AMBIGUOUS_STATUSES or 300 <= status < 400):
+        if request.method == "POST" and (
+            (status >= 500 and status not in NOT_PROCESSED_5XX) or 300 <= status < 400
+        ):
             raise OutcomeUnknownError(
                 f"{request.method} {request.url.path}: the outcome is unknown, "
-                f"{'a gateway answered' if status >= 500 else 'the server redirected with'} {status} "
+                f"{'the server answered' if status >= 500 else 'the server redirected with'} {status} "
                 "after the request was sent",
                 request=request,
                 cause=f"HTTP {status}",
