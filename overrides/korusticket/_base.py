@@ -383,9 +383,7 @@ def _parse(response: httpx.Response, expect: type[T], clock: Clock, validation: 
     status = response.status_code
     if not 200 <= status < 300:
         error = error_from_response(response, now=clock)
-        if request.method == "POST" and (
-            (status >= 500 and status not in NOT_PROCESSED_5XX) or 300 <= status < 400
-        ):
+        if request.method == "POST" and ((status >= 500 and status not in NOT_PROCESSED_5XX) or 300 <= status < 400):
             raise OutcomeUnknownError(
                 f"{request.method} {request.url.path}: the outcome is unknown, "
                 f"{'the server answered' if status >= 500 else 'the server redirected with'} {status} "
