@@ -254,21 +254,15 @@ def create_reservations_flow(
         silent, succeeded = offers, []
     else:
         lost = None
-        arrays = bulk_arrays(result, "reservations", "failedReservations")
-        if arrays is not None:
-            created, failures = arrays
-            accounted = collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
-            # An item the answer names neither as created nor as failed may have been reserved.
-            silent = list(
-                dict.fromkeys(
-                    payload[f.index]["offer"] for f in accounted.failed if f.raw is None and f.index is not None
-                )
-            )
-            if not silent:
-                return accounted
-            succeeded = accounted.succeeded
-        else:
-            silent, succeeded = offers, []
+        created, failures = bulk_arrays(result, "reservations", "failedReservations")
+        accounted = collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
+        # An item the answer names neither as created nor as failed may have been reserved.
+        silent = list(
+            dict.fromkeys(payload[f.index]["offer"] for f in accounted.failed if f.raw is None and f.index is not None)
+        )
+        if not silent:
+            return accounted
+        succeeded = accounted.succeeded
     # No client-chosen key exists for reservations, so the outcome cannot be looked up.
     why = str(lost) if lost is not None else "The reservation POST's answer does not say what became of every item."
     raise OutcomeUnknownError(
@@ -323,22 +317,15 @@ def _reservations_of(order: BookingOrder) -> set[str]:
     return {value} if isinstance(value, str) else set()
 
 
-def bulk_arrays(result: Any, created_key: str, failed_key: str) -> tuple[list[Any], list[Any]] | None:
-    """The created resources and raw failures of a `_bulk` answer, or None when either array does
-    not fit the spec (lenient mode set it aside, or a member is not an object): such an answer
-    says nothing positive about any item, whatever the validation mode. An absent array is empty."""
-    extra = getattr(result, "additional_properties", {})
+def bulk_arrays(result: Any, created_key: str, failed_key: str) -> tuple[list[Any], list[Any]]:
+    """The created resources and raw failures of a `_bulk` answer. An array that does not fit the
+    spec (lenient mode set it aside, or a member is not an object) or is absent reads as empty:
+    it says nothing positive about any item, so every item it would have named is reconciled."""
     arrays: list[list[Any]] = []
     for key in (created_key, failed_key):
         value = getattr(result, _ATTRS[key], None)
-        if isinstance(value, list):
-            if not all(hasattr(member, "to_dict") for member in value):
-                return None
-            arrays.append(value)
-        elif key in extra:
-            return None
-        else:
-            arrays.append([])
+        fits = isinstance(value, list) and all(hasattr(member, "to_dict") for member in value)
+        arrays.append(value if fits else [])  # type: ignore[arg-type]
     created, failed = arrays
     return created, [f.to_dict() for f in failed]
 
@@ -523,10 +510,7 @@ def _read_order_answer(
     nothing about (silent), those it refused though an earlier silent answer may have ordered
     them (refused), and those it failed, to check against the orders already under this
     reference (verify: a retry of an earlier call that did order them)."""
-    arrays = bulk_arrays(result, "orders", "failedOrders")
-    if arrays is None:
-        return set(sent), set(), set()
-    created, failures = arrays
+    created, failures = bulk_arrays(result, "orders", "failedOrders")
     new_untied: list[BookingOrder] = []
     loose: list[Any] = []  # failures naming no reservation
     refused: set[str] = set()

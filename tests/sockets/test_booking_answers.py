@@ -36,7 +36,7 @@ def orders_for(kt: KorusTicket, reference: str) -> list[str]:
 
 def reserved(stand_in: StandIn, posts: int) -> list[str]:
     """The reservations sent by the n-th order POST (1-based) as the stand-in received it."""
-    return list(stand_in.requests_matching("POST", ORDERS_BULK)[posts - 1].json()["reservations"])  # type: ignore[index]
+    return list(stand_in.requests_matching("POST", ORDERS_BULK)[posts - 1].json()["reservations"])
 
 
 # --- H1: an answer whose arrays do not fit, in every mode ------------------------------------------------
@@ -255,7 +255,7 @@ def test_async_a_500_after_commit_is_looked_up_too(
 
     async def main() -> bool:
         async with make_async_client() as kt:
-            return (await kt.orders.create([held], CUSTOMER, "M3-A")).ok  # type: ignore[no-any-return]
+            return (await kt.orders.create([held], CUSTOMER, "M3-A")).ok
 
     assert asyncio.run(main())
     assert server.count("GET", ORDERS) == 1

@@ -125,3 +125,22 @@ def test_async_raw_dicts_are_deduplicated_and_the_walk_ends(
         asyncio.run(main())
 
     assert [d["@id"] for d in seen] == [d["@id"] for d in reference[:SIZE]]
+
+
+def test_a_raw_dict_repeated_on_the_next_page_is_yielded_once(
+    server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket], reference: list[dict[str, Any]]
+) -> None:
+    # An item inserted ahead of the walk: page 2 starts with the last item of page 1 (the pages
+    # differ, so only the @id tells the repeat).
+    def shift(request: Request, response: Response) -> Response:
+        body = json.loads(response.body)
+        if request.param("page") == "2":
+            body["member"] = [reference[SIZE - 1], *body["member"][:-1]]
+        return replace(response, body=json.dumps(body).encode())
+
+    server.add(path_of(stand_in), method="GET", times=None, rewrite_response=shift)
+
+    seen = [d["@id"] for d in make_client().paginate(path_of(stand_in), item=dict, page_size=SIZE)]
+
+    assert len(seen) == len(set(seen))
+    assert seen == [d["@id"] for d in reference if d["@id"] != reference[2 * SIZE - 1]["@id"]]
