@@ -515,10 +515,10 @@ def _read_order_answer(
     loose: list[Any] = []  # failures naming no reservation
     refused: set[str] = set()
     for order in created:
-        covered = _reservations_of(order) & set(sent)
-        for iri in covered:
+        named = _reservations_of(order)
+        for iri in named & set(sent):
             found[iri] = order
-        if not covered:
+        if not named:  # 1.0.7 orders name no reservation; one naming another is not this call's
             new_untied.append(order)
     for raw in failures:
         index = failure_index(raw, sent, _reservation_iri_of)

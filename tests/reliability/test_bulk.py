@@ -385,3 +385,17 @@ def test_omitted_item_is_a_failure_in_input_order() -> None:
     )  # fmt: skip
     assert result.by_input[0] == (0, "r1")
     assert result.by_input[1] == (1, result.failed[0])
+
+
+def test_an_order_naming_a_reservation_not_sent_does_not_stand_for_a_missing_one(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
+    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1), order_body(9)], [])))
+    script.add("GET", ORDERS, jsonld(200, orders_page([order_body(1)])))
+    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(2)], [])))
+
+    result = make_client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
+
+    assert result.ok
+    assert [o.id for o in result.outcomes] == [order_body(1)["id"], order_body(2)["id"]]
+    assert len(script.sent("POST", ORDERS_BULK)) == 2
