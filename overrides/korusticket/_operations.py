@@ -51,13 +51,12 @@ T = TypeVar("T")
 RESERVATIONS = "/v1/booking/reservations"
 TITLES = ("mr", "mrs", "mx")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Reconciling an order whose answer was lost: after an "already ordered" answer for a
-# reservation this call may have ordered, look it up this many times, waiting LOOKUP_DELAY,
-# then twice as long, ... (the order may not be visible yet while the server commits it).
+# Reconciling an order whose answer said nothing: after a refused resend of a reservation this
+# call may have ordered (whatever the refusal says), look it up this many times, waiting
+# LOOKUP_DELAY, then twice as long, ... (the order may not be visible yet while the server commits it).
 LOOKUPS = 3
 LOOKUP_DELAY = 0.5
 LOOKUP_PAGES = 20  # orders sharing one external_reference: at most this many pages of 50
-ALREADY_ORDERED = "reservation_already_ordered"
 
 
 @attrs.frozen
@@ -479,9 +478,10 @@ def create_orders_flow(
                 return account()
         if recheck & refused:
             raise unknown(
-                f"The server refused {len(recheck & refused)} reservation(s) (already ordered, expired, ...) that an earlier order POST of this "
-                f"call, whose answer said nothing about them, may have ordered, and no order with "
-                f"external_reference {reference!r} covering them was found after {lookups} lookup(s).",
+                f"The server refused {len(recheck & refused)} reservation(s) (already ordered, expired, ...) "
+                "that an earlier order POST of this call, whose answer said nothing about them, may have "
+                f"ordered, and no order with external_reference {reference!r} covering them was found after "
+                f"{lookups} lookup(s).",
                 recheck,
                 last,
             ) from (last if isinstance(last, KorusTicketError) else None)
