@@ -318,13 +318,12 @@ def _reservations_of(order: BookingOrder) -> set[str]:
 
 def bulk_arrays(result: Any, created_key: str, failed_key: str) -> tuple[list[Any], list[Any]]:
     """The created resources and raw failures of a `_bulk` answer. An array that does not fit the
-    spec (lenient mode set it aside, or a member is not an object) or is absent reads as empty:
-    it says nothing positive about any item, so every item it would have named is reconciled."""
+    spec (lenient mode set it aside: a JSON object, IRIs, nulls) or is absent reads as empty: it
+    says nothing positive about any item, so every item it would have named is reconciled."""
     arrays: list[list[Any]] = []
     for key in (created_key, failed_key):
         value = getattr(result, _ATTRS[key], None)
-        fits = isinstance(value, list) and all(hasattr(member, "to_dict") for member in value)
-        arrays.append(value if fits else [])  # type: ignore[arg-type]
+        arrays.append(value if isinstance(value, list) else [])
     created, failed = arrays
     return created, [f.to_dict() for f in failed]
 

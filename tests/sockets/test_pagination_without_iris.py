@@ -68,8 +68,9 @@ def test_members_without_id_and_a_server_ignoring_page_end_at_the_first_repeat(
 ) -> None:
     stand_in.seed_products(45)
     before = server.count("GET")
+    # Bounded (times=5) so that a walk that does not stop fails here instead of hanging.
     server.add(
-        path_of(stand_in), method="GET", times=None, rewrite_request=ignore_page, rewrite_response=without_ids(total)
+        path_of(stand_in), method="GET", times=5, rewrite_request=ignore_page, rewrite_response=without_ids(total)
     )
     seen: list[dict[str, Any]] = []
 
@@ -85,9 +86,7 @@ def test_typed_members_without_iri_end_at_the_first_repeat_too(
     server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket]
 ) -> None:
     stand_in.seed_products(45)
-    server.add(
-        path_of(stand_in), method="GET", times=None, rewrite_request=ignore_page, rewrite_response=without_ids(120)
-    )
+    server.add(path_of(stand_in), method="GET", times=5, rewrite_request=ignore_page, rewrite_response=without_ids(120))
     seen: list[Any] = []
 
     with pytest.raises(ResponseDecodeError, match="pagination loop"):
