@@ -8,6 +8,7 @@ outage N threads or tasks cause one flight (1 + max_retries requests), not N.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import math
 import re
@@ -42,6 +43,9 @@ log = logging.getLogger("korusticket")
 _HEADERS = {"Accept": "application/json", "User-Agent": f"korusticket-python/{__version__}"}
 # An access token goes into a header: visible ASCII only.
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
+# Fields of a token answer that are credentials: masked in whatever an error keeps of the answer.
+_TOKEN_FIELDS = ("access_token", "refresh_token", "id_token")
+_MASK = "**********"
 
 
 class Secret:
@@ -214,8 +218,7 @@ class ClientCredentials(httpx.Auth):
                 self._async_http = httpx.AsyncClient(
                     transport=self._async_transport, timeout=self._timeout, headers=_HEADERS
                 )
-            response = await self._send_async(self._async_http)
-            outcome = response if isinstance(response, KorusTicketError) else self._checked(response)
+            outcome = self._checked(await self._send_async(self._async_http))  # no answer in this frame
             self._landed(outcome)
         if isinstance(outcome, KorusTicketError):
             raise outcome
@@ -224,14 +227,16 @@ class ClientCredentials(httpx.Auth):
     def _outcome(
         self, send: Callable[[httpx.Client], httpx.Response | KorusTicketError], http: httpx.Client
     ) -> _Token | KorusTicketError:
-        response = send(http)
-        return response if isinstance(response, KorusTicketError) else self._checked(response)
+        return self._checked(send(http))
 
-    def _checked(self, response: httpx.Response) -> _Token | KorusTicketError:
+    def _checked(self, response: httpx.Response | KorusTicketError) -> _Token | KorusTicketError:
+        if isinstance(response, KorusTicketError):
+            return response
         try:
             return self._store(response)
         except KorusTicketError as exc:
-            return exc
+            # Without the frames that read the answer: their locals hold the token it carried.
+            return exc.with_traceback(None)
 
     def _form(self) -> dict[str, str]:
         return {
@@ -277,6 +282,7 @@ class ClientCredentials(httpx.Auth):
         else:
             message = _malformed(body) or ""
         if message:
+            body = None  # a 200 that does not fit still carries a live token: keep none of it here
             oauth: dict[str, Any] = {}
             if issubclass(cls, AuthenticationError):  # the OAuth2 fields, through the constructor
                 oauth = {"error": str(error) if error else None,
@@ -289,7 +295,7 @@ class ClientCredentials(httpx.Auth):
                 **oauth,
             )
         assert isinstance(body, dict)
-        lifetime = float(body.get("expires_in") or 300)
+        lifetime = float(body.get("expires_in") or 300)  # finite and positive: _malformed checked
         # Renew early, but never later than half the lifetime for very short-lived tokens.
         margin = min(TOKEN_RENEW_MARGIN, lifetime / 2)
         # A refresh token, if sent, is not kept: a new client-credentials grant is as cheap as a
@@ -317,9 +323,21 @@ def _without_credentials(response: httpx.Response) -> httpx.Response:
     return httpx.Response(
         response.status_code,
         headers=[(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped],
-        content=response.content,
+        content=_masked(response),
         request=httpx.Request(response.request.method, response.request.url),
     )
+
+
+def _masked(response: httpx.Response) -> bytes:
+    """The answer's body with its credentials masked (a 200 refused for a bad ``expires_in`` still
+    holds a live access token); a body that is not a JSON object is kept only when it holds none."""
+    body = _json_or_none(response)
+    if isinstance(body, dict):
+        if not any(key in body for key in _TOKEN_FIELDS):
+            return response.content
+        return json.dumps({k: _MASK if k in _TOKEN_FIELDS else v for k, v in body.items()}).encode()
+    text = response.content
+    return b"" if any(key.encode() in text for key in _TOKEN_FIELDS) else text
 
 
 def _json_or_none(response: httpx.Response) -> Any:
@@ -341,13 +359,19 @@ def _malformed(body: Any) -> str | None:
         return f"token endpoint answered 200 with an unusable access_token ({kind}); no request was sent with it"
     lifetime = body.get("expires_in")
     if lifetime is not None and (
-        isinstance(lifetime, bool)
-        or not isinstance(lifetime, int | float)
-        or not math.isfinite(lifetime)
-        or lifetime <= 0
+        isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or not _positive_seconds(lifetime)
     ):
         return f"token endpoint answered 200 with expires_in {lifetime!r:.40}, not a positive number of seconds"
     return None
+
+
+def _positive_seconds(value: float) -> bool:
+    """A finite positive number that a float can hold (10**400 cannot: OverflowError)."""
+    try:
+        seconds = float(value)
+    except OverflowError:
+        return False
+    return math.isfinite(seconds) and seconds > 0
 
 
 def _unreachable(exc: httpx.TransportError) -> KorusTicketError:

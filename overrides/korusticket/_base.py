@@ -64,8 +64,9 @@ TimeoutLike = float | httpx.Timeout | None
 
 # Exceptions the generated from_dict raises on a body that does not fit the spec.
 DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ArithmeticError)
-# A gateway answered instead of the API: a POST may or may not have been processed.
-AMBIGUOUS_STATUSES = frozenset({502, 503, 504})
+# A POST answered with a 5xx may or may not have been processed (a gateway answered instead of
+# the API, or the API failed after committing); 501 and 505 say the request was not understood.
+NOT_PROCESSED_5XX = frozenset({501, 505})
 # A language tag (BCP 47 shape): letters, then letter/digit subtags joined by "-".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 # What a header value built from a setting may hold: visible ASCII, no space (token68-like).
@@ -221,11 +222,11 @@ class Config:
             cid, secret = pick(None, "CLIENT_ID"), pick(None, "CLIENT_SECRET")
         if token_value is not None:
             check_header_value(token_value, "token")
-        if token_value is None and (cid is None or secret is None):
-            missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None]
+        if token_value is None and (cid is None or secret is None or not cid.strip() or not secret.strip()):
+            missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None or not v.strip()]
             raise InputError(
                 " and ".join(missing),
-                "no credentials given",
+                "no credentials given (or an empty one)",
                 "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
                 "or token (KORUSTICKET_TOKEN)",
             )
@@ -242,6 +243,7 @@ class Config:
             validate_responses=check_validation(validate_responses),
         )
         url = _url(config.base_url, "base_url")
+        _no_userinfo(url, "base_url")
         if not url.host or url.scheme not in ("http", "https"):
             raise InputError(
                 "base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com"
@@ -256,7 +258,14 @@ class Config:
                 "http://127.0.0.1:8787/realms/korusticket/protocol/openid-connect/token for the stand-in; "
                 "or a static token=",
             )
-        _url(config.token_url, "token_url")
+        endpoint = _url(config.token_url, "token_url")
+        _no_userinfo(endpoint, "token_url")
+        if not endpoint.host or endpoint.scheme not in ("http", "https"):
+            raise InputError(
+                "token_url",
+                f"{config.token_url!r:.80} is not an http(s) URL with a host",
+                "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token",
+            )
         return config
 
     def headers(self) -> dict[str, str]:
@@ -264,6 +273,27 @@ class Config:
         if self.language:
             headers["Accept-Language"] = self.language
         return headers
+
+
+def _no_userinfo(url: httpx.URL, field: str) -> None:
+    """A user name or password in a URL would show in reprs and logs (and go out as Basic auth)."""
+    if url.userinfo:
+        raise InputError(
+            field,
+            "holds a user name or password before the host (not shown)",
+            "a URL without user:password@ (credentials go in client_id/client_secret or token)",
+        )
+
+
+def _http_client_auth(http_client: httpx.Client | httpx.AsyncClient | None) -> None:
+    """A caller's httpx client with its own auth= would replace the bearer token on API calls
+    and reach the token endpoint too: refused (the client authenticates itself)."""
+    if http_client is not None and http_client.auth is not None:
+        raise InputError(
+            "http_client",
+            f"has its own auth ({type(http_client.auth).__name__}), which would replace the bearer token",
+            "an httpx client without auth=: KorusTicket authenticates with client_id/client_secret or token",
+        )
 
 
 def _url(value: str, field: str) -> httpx.URL:
@@ -322,7 +352,16 @@ def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str,
     if "language" in options:
         kwargs["headers"] = {**kwargs.get("headers", {}), "Accept-Language": options["language"]}
     if "extra_query" in options:
-        kwargs["params"] = {**kwargs.get("params", {}), **options["extra_query"]}
+        params = kwargs.get("params", {})
+        if clash := sorted(set(options["extra_query"]) & set(params)):
+            # A parameter the call sets itself (page, itemsPerPage, a filter of an order lookup):
+            # overriding it would silently change what the call reads or reconciles.
+            raise InputError(
+                f"extra_query.{clash[0]}",
+                "is set by the call itself",
+                "parameters the call does not send (use the method's own arguments)",
+            )
+        kwargs["params"] = {**params, **options["extra_query"]}
     if "timeout" in options:
         kwargs["timeout"] = to_timeout(options["timeout"])
     if "max_retries" in options:
@@ -383,10 +422,10 @@ def _parse(response: httpx.Response, expect: type[T], clock: Clock, validation: 
     status = response.status_code
     if not 200 <= status < 300:
         error = error_from_response(response, now=clock)
-        if request.method == "POST" and (status in AMBIGUOUS_STATUSES or 300 <= status < 400):
+        if request.method == "POST" and ((status >= 500 and status not in NOT_PROCESSED_5XX) or 300 <= status < 400):
             raise OutcomeUnknownError(
                 f"{request.method} {request.url.path}: the outcome is unknown, "
-                f"{'a gateway answered' if status >= 500 else 'the server redirected with'} {status} "
+                f"{'the server answered' if status >= 500 else 'the server redirected with'} {status} "
                 "after the request was sent",
                 request=request,
                 cause=f"HTTP {status}",
@@ -506,6 +545,7 @@ class SyncCore:
         headers = _headers(config, default_headers)
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise InputError("http_client", f"{type(http_client).__name__} is not an httpx.Client", "httpx.Client")
+        _http_client_auth(http_client)
         inner: httpx.BaseTransport
         if transport is not None:
             if http_client is not None:
@@ -582,6 +622,7 @@ class AsyncCore:
             raise InputError(
                 "http_client", f"{type(http_client).__name__} is not an httpx.AsyncClient", "httpx.AsyncClient"
             )
+        _http_client_auth(http_client)
         inner: httpx.AsyncBaseTransport
         if transport is not None:
             if http_client is not None:

@@ -15,7 +15,7 @@ import attrs
 
 from ._errors import PartialFailureError
 
-__all__ = ["BulkFailure", "BulkResult", "collect"]
+__all__ = ["BulkFailure", "BulkResult", "collect", "failure_index", "failure_of"]
 
 R = TypeVar("R")
 
@@ -96,7 +96,12 @@ def _code(raw: Any) -> str | None:
     return None
 
 
-def _failure_index(raw: Any, inputs: Sequence[Any], key_of: Callable[[Any], str | None]) -> int | None:
+def failure_of(raw: Any, item: Any, index: int | None) -> BulkFailure:
+    """The BulkFailure of a failure the server sent, for the input item it names."""
+    return BulkFailure(item=item, index=index, reason=_reason(raw), raw=raw, code=_code(raw))
+
+
+def failure_index(raw: Any, inputs: Sequence[Any], key_of: Callable[[Any], str | None]) -> int | None:
     """Find which input a failure belongs to: an explicit index, an echoed item, or its key."""
     if not isinstance(raw, Mapping):
         return None
@@ -136,10 +141,8 @@ def collect(
     accounted: set[int] = set()
     outcomes: dict[int, R | BulkFailure] = {}
     for raw in failures:
-        index = _failure_index(raw, inputs, input_key)
-        failure = BulkFailure(
-            item=None if index is None else reported[index], index=index, reason=_reason(raw), raw=raw, code=_code(raw)
-        )
+        index = failure_index(raw, inputs, input_key)
+        failure = failure_of(raw, None if index is None else reported[index], index)
         if index is not None:
             accounted.add(index)
             outcomes[index] = failure

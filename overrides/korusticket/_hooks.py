@@ -32,6 +32,9 @@ class Core(Protocol):
     @property
     def clock(self) -> Clock: ...
 
+    @property
+    def defaults(self) -> RequestOptions: ...
+
 
 def _one(call: Call[Any]) -> Flow[Any]:
     result = yield call
@@ -58,7 +61,8 @@ def create_orders(
     """``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
     answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
     message for the ticket issuer (e.g. "Special assistance needed")."""
-    attempts = options.get("max_retries", core.config.max_retries)
+    # A per-call max_retries, else with_options' default, else the client's.
+    attempts = options.get("max_retries", core.defaults.get("max_retries", core.config.max_retries))
     return create_orders_flow(
         reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options, notes=notes
     )

@@ -17,8 +17,25 @@ __all__ = ["AsyncClientTransport", "ClientTransport", "check_headers", "check_qu
 HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 # A header value: visible ASCII, spaces and tabs inside (no CR, LF, NUL, non-ASCII).
 HEADER_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?")
-# Headers the client owns: the bearer token and the body's framing.
-RESERVED = frozenset({"authorization", "host", "content-length", "transfer-encoding"})
+# Headers the client owns: the bearer token, the body's framing and type, and the hop-by-hop
+# headers of the connection (RFC 9110 7.6.1; Expect and Upgrade change how the exchange goes).
+RESERVED = frozenset(
+    {
+        "authorization",
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "content-type",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "upgrade",
+        "expect",
+        "proxy-authorization",
+    }
+)
 
 
 def _closed(what: str) -> ClientClosedError:
@@ -29,7 +46,8 @@ def _closed(what: str) -> ClientClosedError:
 
 class ClientTransport(httpx.BaseTransport):
     """Sends each request through an httpx.Client, with its proxies, TLS, limits and event hooks.
-    Redirects are never followed; the client's own auth, if any, is the caller's choice."""
+    Redirects are never followed; the client's own auth is never used (a caller's client with
+    auth= is refused, and auth set on it later is overridden per request)."""
 
     def __init__(self, client: httpx.Client, *, owned: bool) -> None:
         self.client = client
@@ -46,7 +64,7 @@ class ClientTransport(httpx.BaseTransport):
         if self._route is not None:
             response: httpx.Response = self._route(request.url).handle_request(request)
             return response
-        return self.client.send(request, stream=True, follow_redirects=False)
+        return self.client.send(request, stream=True, follow_redirects=False, auth=None)
 
     def close(self) -> None:
         if self.owned:  # a caller's client stays theirs to close
@@ -67,7 +85,7 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
         if self._route is not None:
             response: httpx.Response = await self._route(request.url).handle_async_request(request)
             return response
-        return await self.client.send(request, stream=True, follow_redirects=False)
+        return await self.client.send(request, stream=True, follow_redirects=False, auth=None)
 
     async def aclose(self) -> None:
         if self.owned:

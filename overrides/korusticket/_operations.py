@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from ._base import RequestOptions, check_retries
-from ._bulk import BulkResult, collect
+from ._bulk import BulkFailure, BulkResult, collect, failure_index, failure_of
 from ._errors import InputError, KorusTicketError, OutcomeUnknownError
 from ._ids import iri_of, to_id, to_iri
 from ._numbers import is_whole
@@ -29,6 +29,7 @@ from ._retry import DELAY_PARAM
 if TYPE_CHECKING:
     from korusticket_api.models import (
         BookingOrder,
+        BookingOrderBulkResult,
         BookingOrderItemTicket,
         BookingReservation,
     )
@@ -50,13 +51,12 @@ T = TypeVar("T")
 RESERVATIONS = "/v1/booking/reservations"
 TITLES = ("mr", "mrs", "mx")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Reconciling an order whose answer was lost: after an "already ordered" answer for a
-# reservation this call may have ordered, look it up this many times, waiting LOOKUP_DELAY,
-# then twice as long, ... (the order may not be visible yet while the server commits it).
+# Reconciling an order whose answer said nothing: after a refused resend of a reservation this
+# call may have ordered (whatever the refusal says), look it up this many times, waiting
+# LOOKUP_DELAY, then twice as long, ... (the order may not be visible yet while the server commits it).
 LOOKUPS = 3
 LOOKUP_DELAY = 0.5
 LOOKUP_PAGES = 20  # orders sharing one external_reference: at most this many pages of 50
-ALREADY_ORDERED = "reservation_already_ordered"
 
 
 @attrs.frozen
@@ -245,26 +245,34 @@ def create_reservations_flow(
 
     payload = _reservation_items(items)
     body = BookingReservationBulkWrite.from_dict({"items": payload})
+    offers = list(dict.fromkeys(i["offer"] for i in payload))
     try:
         result = yield Call(reservations_create, BookingReservationBulkResult, params={"body": body}, options=options)
     except OutcomeUnknownError as exc:
-        lost = exc
+        lost: OutcomeUnknownError | None = exc
+        silent, succeeded = offers, []
     else:
-        created = result.reservations if isinstance(result.reservations, list) else []
-        failures = (
-            [f.to_dict() for f in result.failed_reservations] if isinstance(result.failed_reservations, list) else []
+        lost = None
+        created, failures = bulk_arrays(result, "reservations", "failedReservations")
+        accounted = collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
+        # An item the answer names neither as created nor as failed may have been reserved.
+        silent = list(
+            dict.fromkeys(payload[f.index]["offer"] for f in accounted.failed if f.raw is None and f.index is not None)
         )
-        return collect(created, failures, payload, input_key=_offer_of, created_keys=_offers_of, items=items)
+        if not silent:
+            return accounted
+        succeeded = accounted.succeeded
     # No client-chosen key exists for reservations, so the outcome cannot be looked up.
-    offers = list(dict.fromkeys(i["offer"] for i in payload))
+    why = str(lost) if lost is not None else "The reservation POST's answer does not say what became of every item."
     raise OutcomeUnknownError(
-        f"{lost} Reservations have no client reference, so this client cannot tell whether they "
+        f"{why} Reservations have no client reference, so this client cannot tell whether they "
         "were created: list recent reservations (kt.reservations.list(order='desc')) and look for "
-        f"the offers {offers} before reserving again; unwanted reservations expire at their expiresAt.",
-        request=lost.request,
-        cause=lost.cause,
-        reservations=offers,
-    ) from (lost.__cause__ if isinstance(lost.__cause__, KorusTicketError) else lost)
+        f"the offers {silent} before reserving again; unwanted reservations expire at their expiresAt.",
+        request=None if lost is None else lost.request,
+        cause="answer without every item" if lost is None else lost.cause,
+        reservations=silent,
+        succeeded=succeeded,
+    ) from (None if lost is None else lost.__cause__ if isinstance(lost.__cause__, KorusTicketError) else lost)
 
 
 # --- orders -------------------------------------------------------------------------------------
@@ -308,14 +316,24 @@ def _reservations_of(order: BookingOrder) -> set[str]:
     return {value} if isinstance(value, str) else set()
 
 
-def _already_ordered(raw: Any) -> bool:
-    """A failure saying the reservation is ordered already (code, or the message as a fallback)."""
-    if not isinstance(raw, Mapping):
-        return False
-    if raw.get("code") == ALREADY_ORDERED:
-        return True
-    message = raw.get("message")
-    return isinstance(message, str) and "already" in message.lower() and "order" in message.lower()
+def bulk_arrays(result: Any, created_key: str, failed_key: str) -> tuple[list[Any], list[Any]]:
+    """The created resources and raw failures of a `_bulk` answer. An array that does not fit the
+    spec (lenient mode set it aside: a JSON object, IRIs, nulls) or is absent reads as empty: it
+    says nothing positive about any item, so every item it would have named is reconciled."""
+    arrays: list[list[Any]] = []
+    for key in (created_key, failed_key):
+        value = getattr(result, _ATTRS[key], None)
+        arrays.append(value if isinstance(value, list) else [])
+    created, failed = arrays
+    return created, [f.to_dict() for f in failed]
+
+
+_ATTRS = {
+    "orders": "orders",
+    "failedOrders": "failed_orders",
+    "reservations": "reservations",
+    "failedReservations": "failed_reservations",
+}
 
 
 def _orders_by_reference(reference: str, options: RequestOptions, delay: float) -> Flow[list[BookingOrder]]:
@@ -330,6 +348,7 @@ def _orders_by_reference(reference: str, options: RequestOptions, delay: float) 
             params[DELAY_PARAM] = delay
         page = yield Call(orders_list, OrdersListResponse200, params=params, options=options)
         members = page.member if isinstance(page.member, list) else []
+        # A server ignoring the filter must not make another booking's order count as this one's.
         found += [o for o in members if o.external_reference == reference]
         total = page.total_items if isinstance(page.total_items, int) else None
         if len(members) < 50 or (total is not None and page_number * 50 >= total):
@@ -349,22 +368,24 @@ def create_orders_flow(
     lookup_delay: float = LOOKUP_DELAY,
     notes: str | None = None,
 ) -> Flow[BulkResult[BookingOrder]]:
-    """POST /v1/booking/orders/_bulk, safe to retry: when the answer is lost, the orders are
-    looked up by external_reference before anything is sent again.
+    """POST /v1/booking/orders/_bulk, safe to retry, telling each reservation's true outcome.
 
-    Only orders that cover a reservation this call sent count: another booking under the same
-    reference is not this call's success. A reservation the lookup proves unordered is sent
-    again; an "already ordered" answer for a reservation this call may have ordered is looked
-    up again (``lookups`` times, backing off) and reported as succeeded, or the call raises
-    OutcomeUnknownError. Any failure while reconciling raises OutcomeUnknownError, naming the
-    reservations and external_reference concerned, with the failure as its cause.
+    One rule: a reservation is reported failed only when an answer positively says it failed.
+    Anything else after the request left (a lost answer, a 5xx, an answer whose arrays do not
+    fit the spec, a reservation missing from the answer, a refused resend of a reservation an
+    earlier answer may have ordered, whatever its code or language) is reconciled: the orders
+    carrying ``external_reference`` are looked up, and only those covering a reservation this
+    call sent count (another booking under the same reference is not this call's success). A
+    reservation the lookup proves unordered is sent again (the server never orders one twice);
+    a refused resend is looked up ``lookups`` times, backing off; a reservation whose fate
+    cannot be proven raises OutcomeUnknownError naming it, with what was proven as
+    ``succeeded``. Calling again with the same reference returns the caller's existing order.
 
     ``now`` is accepted for compatibility and not used: whether a reservation has expired is the
     server's verdict, as the local clock may be ahead of it.
     """
     from korusticket_api.api.booking_order import orders_create
-    from korusticket_api.api.booking_reservation import reservations_get
-    from korusticket_api.models import BookingOrderBulkResult, BookingOrderBulkWrite, BookingReservation
+    from korusticket_api.models import BookingOrderBulkResult, BookingOrderBulkWrite
 
     del now
     if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
@@ -378,21 +399,31 @@ def create_orders_flow(
     lookups = check_retries(lookups)
     iris = [to_iri(r, f"reservations[{i}]", RESERVATIONS, exact=True) for i, r in enumerate(reservations)]
     customer_body = _customer(customer)
+    unique = list(dict.fromkeys(iris))  # a reservation given twice is ordered (and reported) once
 
     found: dict[str, BookingOrder] = {}  # reservation IRI -> its order, proven to be this call's
-    failed: list[Any] = []  # failures of reservations this call cannot have ordered
-    untied: list[BookingOrder] = []  # created orders that name no reservation (collect counts them)
-    maybe: set[str] = set()  # reservations a lost answer may have ordered
-    to_send = list(dict.fromkeys(iris))
+    failed: dict[str, Any] = {}  # reservation IRI -> the failure an answer positively gave it
+    untied: list[BookingOrder] = []  # created orders naming no reservation, which the count ties
+    maybe: set[str] = set()  # reservations an answer that said nothing about them may have ordered
+    to_send = list(unique)
+
+    def proven() -> list[BookingOrder]:
+        return list({id(o): o for o in [*found.values(), *untied]}.values())
 
     def account() -> BulkResult[BookingOrder]:
-        created = list({id(o): o for o in [*found.values(), *untied]}.values())
-        return collect(
-            created, failed, iris, input_key=_reservation_iri_of, created_keys=_reservations_of, items=reservations
-        )
+        outcome: dict[str, BookingOrder | BulkFailure | None] = {}
+        failures: list[BulkFailure] = []
+        for iri in unique:
+            index = iris.index(iri)
+            if iri in failed:
+                outcome[iri] = failure_of(failed[iri], reservations[index], index)
+                failures.append(outcome[iri])  # type: ignore[arg-type]
+            else:  # ordered: by a known order, or by one of `untied` (which one cannot be told)
+                outcome[iri] = found.get(iri)
+        return BulkResult(succeeded=proven(), failed=failures, outcomes=tuple(outcome[i] for i in iris))
 
     def unknown(message: str, pending: set[str], cause: KorusTicketError | str) -> OutcomeUnknownError:
-        concerned = [i for i in dict.fromkeys(iris) if i in pending]
+        concerned = [i for i in unique if i in pending]
         return OutcomeUnknownError(
             f"{message} Reservations concerned: {concerned}. Check "
             f"kt.orders.list(external_reference={reference!r}) before sending them again.",
@@ -400,7 +431,7 @@ def create_orders_flow(
             cause=cause if isinstance(cause, str) else (getattr(cause, "cause", "") or type(cause).__name__),
             reservations=concerned,
             external_reference=reference,
-            succeeded=list({id(o): o for o in found.values()}.values()),
+            succeeded=proven(),
         )
 
     for attempt in range(attempts + 1):
@@ -408,93 +439,128 @@ def create_orders_flow(
             {"reservations": to_send, "customer": customer_body, "externalReference": reference}
             | ({"notes": order_notes} if order_notes is not None else {})
         )
-        sent = set(to_send)
-        error: KorusTicketError | None = None
+        sent = list(to_send)
+        silent: set[str] = set()  # sent, and the answer said nothing positive about them
+        refused: set[str] = set()  # refused, though an earlier silent answer may have ordered them
+        verify: set[str] = set()  # failed: unless an order under this reference covers them already
+        last: KorusTicketError | str
         try:
             result = yield Call(orders_create, BookingOrderBulkResult, params={"body": body}, options=options)
+        except OutcomeUnknownError as exc:
+            log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
+            silent, last = set(sent), exc
         except KorusTicketError as exc:
-            error = exc
-        if isinstance(error, OutcomeUnknownError):
-            log.debug("order POST outcome unknown (%s); looking up external_reference", error.cause)
-            maybe |= sent
-            recheck, already, last = set(sent), False, error
-        elif error is not None:
             if not maybe:
-                raise error  # nothing was lost before: this answer is the outcome
-            # A resend failed, but an earlier lost answer may have ordered these.
-            raise unknown(f"Sending the order again failed ({error}).", maybe - set(found), error) from error
+                raise  # the first sending refused as a whole: this answer is the outcome
+            refused, last = set(sent), exc  # a refused resend proves nothing: the lost one may have ordered
         else:
-            created = result.orders if isinstance(result.orders, list) else []
-            failures = [f.to_dict() for f in result.failed_orders] if isinstance(result.failed_orders, list) else []
-            recheck, already = set(), True
-            for order in created:
-                covered = _reservations_of(order) & sent
-                for iri in covered:
-                    found[iri] = order
-                if not covered:
-                    untied.append(order)
-            for raw in failures:
-                failed_iri = _reservation_iri_of(raw)
-                if failed_iri in maybe and failed_iri not in found and _already_ordered(raw):
-                    recheck.add(failed_iri)  # ordered, perhaps by this call's lost request
-                else:
-                    failed.append(raw)
-            if not recheck:
-                return account()
-            last = None
-        for look in range(lookups if already else 1):
-            delay = lookup_delay * (1 << look) if already else 0.0
-            try:
-                orders = yield from _orders_by_reference(reference, options, delay)
-            except KorusTicketError as exc:
-                raise unknown(
-                    f"The order POST's outcome was lost and looking it up failed ({exc}).", recheck, exc
-                ) from exc
-            untied_found: dict[str, BookingOrder] = {}
-            for order in orders:
-                keys = _reservations_of(order)
-                for iri in keys & recheck:
-                    found[iri] = order
-                if not keys and order.iri:
-                    untied_found[order.iri] = order
-            recheck -= set(found)
-            if recheck and untied_found:
-                # 1.0.7 orders do not name their reservation; the reservation names its order.
-                for iri in sorted(recheck):
-                    try:
-                        held = yield Call(
-                            reservations_get, BookingReservation, (to_id(iri, "reservation"),), {}, options
-                        )
-                    except KorusTicketError as exc:
-                        raise unknown(
-                            f"The order POST's outcome was lost and looking it up failed ({exc}).", recheck, exc
-                        ) from exc
-                    if isinstance(held.order, str) and held.order in untied_found:
-                        found[iri] = untied_found[held.order]
-                recheck -= set(found)
-            if not recheck:
-                break
+            silent, refused, verify = _read_order_answer(result, sent, maybe, found, failed, untied)
+            last = "the answer did not report every reservation"
+        recheck = silent | refused | verify
         if not recheck:
             return account()
-        if already:
+        maybe |= silent
+        patient = bool(refused)  # a refusal may mean "ordered", by a commit not yet visible: look again
+        for look in range(lookups if patient else 1):
+            delay = lookup_delay * (1 << look) if patient else 0.0
+            try:
+                orders = yield from _orders_by_reference(reference, options, delay)
+                yield from _tie_orders(orders, recheck, found, options)
+            except KorusTicketError as exc:
+                raise unknown(
+                    f"An order POST's outcome is not known and looking it up failed ({exc}).", recheck, exc
+                ) from exc
+            for iri in verify & set(found):
+                del failed[iri]  # the caller's own order, from an earlier call: the retry is idempotent
+            recheck -= set(found) | verify
+            if not recheck:
+                return account()
+        if recheck & refused:
             raise unknown(
-                f"The server says {len(recheck)} reservation(s) sent by this call are already ordered, but no "
-                f"order with external_reference {reference!r} covering them was found after {lookups} lookup(s).",
+                f"The server refused {len(recheck & refused)} reservation(s) (already ordered, expired, ...) "
+                "that an earlier order POST of this call, whose answer said nothing about them, may have "
+                f"ordered, and no order with external_reference {reference!r} covering them was found after "
+                f"{lookups} lookup(s).",
                 recheck,
-                "already ordered, no order found",
-            )
+                last,
+            ) from (last if isinstance(last, KorusTicketError) else None)
         # The lookup proves these unordered (a resend of an ordered one is refused by the server).
-        to_send = [i for i in to_send if i in recheck]
-        assert last is not None
+        to_send = [i for i in unique if i in recheck]
         if attempt == attempts:
             raise unknown(
                 f"{last} No order with external_reference {reference!r} covering them was found after "
                 f"{attempt + 1} attempt(s).",
                 recheck,
                 last,
-            ) from last
+            ) from (last if isinstance(last, KorusTicketError) else None)
         log.debug("no order for external_reference %r yet: sending again (attempt %d)", reference, attempt + 2)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _read_order_answer(
+    result: BookingOrderBulkResult,
+    sent: list[str],
+    maybe: set[str],
+    found: dict[str, BookingOrder],
+    failed: dict[str, Any],
+    untied: list[BookingOrder],
+) -> tuple[set[str], set[str], set[str]]:
+    """Record what a 200 to the order POST positively says; return the reservations it said
+    nothing about (silent), those it refused though an earlier silent answer may have ordered
+    them (refused), and those it failed, to check against the orders already under this
+    reference (verify: a retry of an earlier call that did order them)."""
+    created, failures = bulk_arrays(result, "orders", "failedOrders")
+    new_untied: list[BookingOrder] = []
+    loose: list[Any] = []  # failures naming no reservation
+    refused: set[str] = set()
+    for order in created:
+        named = _reservations_of(order)
+        for iri in named & set(sent):
+            found[iri] = order
+        if not named:  # 1.0.7 orders name no reservation; one naming another is not this call's
+            new_untied.append(order)
+    for raw in failures:
+        index = failure_index(raw, sent, _reservation_iri_of)
+        if index is None:
+            loose.append(raw)
+        elif sent[index] in maybe:
+            refused.add(sent[index])  # ordered perhaps, by this call's earlier request
+        elif sent[index] not in found:
+            failed[sent[index]] = raw
+    missing = [i for i in sent if i not in found and i not in failed and i not in refused]
+    # Orders or failures that name no reservation settle the missing ones by count, when they
+    # are all of one kind and exactly as many: every reservation gets exactly one of them.
+    if missing and not (new_untied and loose) and len(new_untied) + len(loose) == len(missing):
+        if new_untied:
+            untied.extend(new_untied)
+        elif not set(missing) & maybe:
+            failed.update(zip(missing, loose, strict=True))
+        else:
+            refused |= set(missing)
+        return set(), refused, set(failed) & set(sent)
+    return set(missing), refused, set(failed) & set(sent)
+
+
+def _tie_orders(
+    orders: list[BookingOrder], recheck: set[str], found: dict[str, BookingOrder], options: RequestOptions
+) -> Flow[None]:
+    """Record which looked-up orders cover the reservations in `recheck`."""
+    from korusticket_api.api.booking_reservation import reservations_get
+    from korusticket_api.models import BookingReservation
+
+    untied: dict[str, BookingOrder] = {}
+    for order in orders:
+        keys = _reservations_of(order)
+        for iri in keys & recheck:
+            found[iri] = order
+        if not keys and order.iri:
+            untied[order.iri] = order
+    if untied:
+        # 1.0.7 orders do not name their reservation; the reservation names its order.
+        for iri in sorted(recheck - set(found)):
+            held = yield Call(reservations_get, BookingReservation, (to_id(iri, "reservation"),), {}, options)
+            if isinstance(held.order, str) and held.order in untied:
+                found[iri] = untied[held.order]
 
 
 # --- tickets and documents ------------------------------------------------------------------

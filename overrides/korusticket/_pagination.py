@@ -6,10 +6,12 @@ envelopes (API Platform 3) are read too. The async paginator can prefetch pages 
 once the total is known, and still yields in order with a bounded number of pages in flight.
 
 A walk always ends and never skips: the server's own page size is learned from page 1 (a
-server capping 100 asked to 30 is followed by 30s), an item (by IRI) is yielded once, and a
-server that repeats a page, ignores ``page``, points ``view.next`` back, or serves more pages
-than ``totalItems`` allows (``ceil(totalItems / page size) + 1``) stops the walk with
-ResponseDecodeError naming the loop.
+server capping 100 asked to 30 is followed by 30s), an item (by IRI: a model's ``iri``, a raw
+dict's ``@id``) is yielded once, and a server that repeats a page, ignores ``page``, points
+``view.next`` back, or serves more pages than ``totalItems`` allows (``ceil(totalItems / page
+size) + 1``) stops the walk with ResponseDecodeError naming the loop. Items without an IRI are
+recognized by page: a page whose IRI-less items were all served before, in the same order (their
+JSON's fingerprint), repeats them, so a server ignoring ``page`` stops there too.
 
 What "yielded once" costs (``_Seen``): each IRI yielded is remembered as a 64-bit fingerprint
 (its ``hash()``, which CPython keys per process: SipHash; BLAKE2b where ``hash()`` is narrower or
@@ -28,6 +30,7 @@ names it.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import sys
@@ -186,16 +189,33 @@ class _Fingerprints:
         self._shift = shift
 
 
+def _iri(item: object) -> str | None:
+    """An item's IRI: a model's ``iri``, a raw JSON object's ``@id``."""
+    iri = item.get("@id") if isinstance(item, Mapping) else getattr(item, "iri", None)
+    return iri if isinstance(iri, str) else None
+
+
+def _content(item: object) -> str:
+    """What tells an item without an IRI from another: its JSON."""
+    data = item.to_dict() if hasattr(item, "to_dict") else item
+    try:
+        return json.dumps(data, sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        return repr(data)
+
+
 class _Seen:
     """The IRIs one walk has yielded: the fingerprint of each, and the strings of the last pages
-    (the module docstring says what that costs and what a fingerprint collision would do)."""
+    (the module docstring says what that costs and what a fingerprint collision would do); and
+    the fingerprint of each page's IRI-less items."""
 
-    __slots__ = ("_pages", "_prints", "_recent")
+    __slots__ = ("_anonymous", "_pages", "_prints", "_recent")
 
     def __init__(self) -> None:
         self._prints = _Fingerprints()
         self._recent: set[str] = set()  # the IRIs of _pages
         self._pages: deque[list[str]] = deque()  # the last RECENT_PAGES pages' IRIs
+        self._anonymous: set[int] = set()  # fingerprints of the IRI-less items of each page so far
 
     def fresh(self, page: Page[T]) -> list[T]:
         """The items of `page` not yielded before (the items without an IRI included), in order."""
@@ -203,9 +223,17 @@ class _Seen:
         fresh: list[T] = []
         iris: list[str] = []
         far: list[str] = []
+        anonymous = [item for item in page.items if _iri(item) is None]
+        repeated = False
+        if anonymous:  # served before, in the same order: a page repeated (the IRIs cannot tell)
+            served = _fingerprint("\n".join(map(_content, anonymous)))
+            repeated = served in self._anonymous
+            self._anonymous.add(served)
         for item in page.items:
-            iri = getattr(item, "iri", None)
-            if isinstance(iri, str):
+            iri = _iri(item)
+            if iri is None and repeated:
+                continue
+            if iri is not None:
                 if iri in recent:  # a repeat, for certain
                     continue
                 if not prints.add(_fingerprint(iri)):  # a repeat of an older item, by its fingerprint

@@ -18,6 +18,7 @@ from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
 
+from ._errors import redact_response
 from ._pagination import AsyncPaginator, Paginator
 
 __all__ = ["RawResponse", "async_raw", "raw", "record_exchange"]
@@ -52,6 +53,11 @@ class RawResponse(Generic[T]):
     def __init__(self, value: T, responses: list[httpx.Response]) -> None:
         self._value = value
         self.responses: tuple[httpx.Response, ...] = tuple(responses)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled without credentials: each request loses its Authorization and cookie headers
+        # (and a form body), as an exception's copy does; the answers are kept whole.
+        return (RawResponse, (self._value, [redact_response(r) for r in self.responses]))
 
     @property
     def http_response(self) -> httpx.Response | None:

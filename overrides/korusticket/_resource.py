@@ -35,7 +35,7 @@ RequestBuilder = Callable[[int, int], Request]
 """Builds the request of one page (page number, page size) of a collection."""
 
 
-_SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
+_SAFE_PATH = re.compile(r"/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*")  # fullmatch: "$" would let a final \n by
 
 
 def raw_request(
@@ -43,7 +43,7 @@ def raw_request(
 ) -> Request:
     """A request to a path the spec may not describe yet (kt.get/post/patch). The path stays on the
     client's base URL: no scheme, no host, no `..`, so credentials never leave for elsewhere."""
-    if not isinstance(path, str) or not _SAFE_PATH.match(path) or "//" in path or "/../" in f"{path}/":
+    if not isinstance(path, str) or not _SAFE_PATH.fullmatch(path) or "//" in path or "/../" in f"{path}/":
         raise InputError("path", f"{path!r:.80} is not a path on the API", "a path such as /v1/ticketing/catalogs")
     request: Request = {"method": method, "url": path}
     if params is not None:

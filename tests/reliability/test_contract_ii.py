@@ -26,10 +26,11 @@ from korusticket import (
     UnprocessableEntityError,
 )
 
-from tests.support.bodies import CUSTOMER, ORDERS_BULK, RESERVATIONS_BULK
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK
 from tests.support.numbered_bodies import (
     offer_iri,
     order_bulk_body,
+    orders_page,
     reservation_body,
     reservation_iri,
     reservation_item,
@@ -143,6 +144,7 @@ def errors(script: Script, make_client: Callable[..., KorusTicket]) -> list[Koru
     script.add("GET", RESERVATION, httpx.ReadError, httpx.ReadError, httpx.ReadError)
     failure = {"reservation": reservation_iri(1), "message": "expired", "code": "reservation_expired"}
     script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([], [failure])))
+    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # no order of REF-1 covers it: failed
     return [
         raised(lambda: kt.reservations.create([reservation_item(1)])),
         raised(lambda: kt.reservations.get(RID)),

@@ -14,8 +14,15 @@ from korusticket import AsyncKorusTicket, InputError, KorusTicket
 from korusticket.testing import FakeClock
 from korusticket_api.models import BookingReservation
 
-from tests.support.bodies import CUSTOMER, ORDERS_BULK
-from tests.support.numbered_bodies import NOW, order_body, order_bulk_body, reservation_body, reservation_iri
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK
+from tests.support.numbered_bodies import (
+    NOW,
+    order_body,
+    order_bulk_body,
+    orders_page,
+    reservation_body,
+    reservation_iri,
+)
 from tests.support.script import Script, jsonld
 
 
@@ -109,6 +116,7 @@ def test_the_server_says_expired_and_the_failure_names_the_reservation(
 ) -> None:
     held = reservation(expires_at=NOW - timedelta(seconds=1))
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
+    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
 
     result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
@@ -123,6 +131,7 @@ def test_a_reservation_the_server_flagged_expired_is_still_the_servers_call(
 ) -> None:
     flagged = reservation(expires_at=NOW + timedelta(minutes=5), expired=True)
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
+    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
 
     assert not make_client().orders.create([flagged], CUSTOMER, "REF-1").ok
     assert len(script.sent("POST", ORDERS_BULK)) == 1
@@ -156,6 +165,7 @@ def test_async_sends_a_locally_expired_reservation_too(
 ) -> None:
     expired = reservation(expires_at=NOW - timedelta(seconds=1))
     script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
+    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
 
     async def main() -> bool:
         async with make_async_client() as kt:

@@ -11,9 +11,16 @@ from typing import Any, Literal
 
 import httpx
 
-__all__ = ["DropWhen", "Fault", "Faults", "RecordedRequest"]
+__all__ = ["ArrayShape", "DropWhen", "Fault", "Faults", "RecordedRequest", "reshape"]
 
 DropWhen = Literal["before", "after"]
+# How a bulk answer writes its created/failed arrays. The docs show lists of objects; PHP emits a
+# JSON object once array_filter has left holes, and a serializer may write IRIs or nulls.
+ArrayShape = Literal["list", "object", "iris", "null"]
+ARRAY_SHAPES = ("list", "object", "iris", "null")
+# The arrays of the two `_bulk` answers: created resources, then failures.
+CREATED_KEYS = ("orders", "reservations")
+FAILED_KEYS = ("failedOrders", "failedReservations")
 
 
 @dataclass
@@ -31,6 +38,16 @@ class Fault:
     error: type[httpx.TransportError] | None = None
     times: int | None = 1
     hits: int = 0
+    process: bool = False
+    arrays: ArrayShape = "list"
+    omit_created: int = 0
+    refusal: Mapping[str, object] | None = None
+    hide_orders: int = 0
+
+    @property
+    def reshapes(self) -> bool:
+        """Whether the handled answer's body is rewritten (arrays, omissions, refusals)."""
+        return self.arrays != "list" or bool(self.omit_created) or self.refusal is not None
 
     def matches(self, method: str, path: str) -> bool:
         if self.times is not None and self.hits >= self.times:
@@ -58,6 +75,21 @@ class Faults:
     ``drop_connection="after"`` handles the request (state changes happen) and then raises
     ``httpx.ReadError`` (or ``error=httpx.RemoteProtocolError``...): the answer is lost.
     ``latency`` adds seconds before answering. ``times=None`` keeps the fault forever.
+
+    Answers in the other shapes the docs allow (the request is handled, its effects happen):
+
+    - ``status=500, process=True``: the request is handled (an order commits), then ``status``
+      and ``body`` replace the answer.
+    - ``arrays="object" | "iris" | "null"``: the created and failed arrays of a ``_bulk`` answer
+      are written as a JSON object keyed by position (PHP after ``array_filter``), as a list of
+      the created resources' IRIs, or with every member ``null``.
+    - ``omit_created=n``: the last ``n`` created resources are left out of the answer (a partial
+      answer: they exist all the same).
+    - ``refusal={"message": "Cette réservation a déjà été commandée.", "code": None}``: every
+      failure of the answer gets these keys (``None`` removes one): a refusal in another language,
+      without a code or with another code.
+    - ``hide_orders=n``: the orders this request creates stay out of the next ``n`` order lists
+      (a commit not yet visible to other reads).
     """
 
     def __init__(self) -> None:
@@ -77,11 +109,20 @@ class Faults:
         drop_connection: DropWhen | None = None,
         error: type[httpx.TransportError] | None = None,
         times: int | None = 1,
+        process: bool = False,
+        arrays: ArrayShape = "list",
+        omit_created: int = 0,
+        refusal: Mapping[str, object] | None = None,
+        hide_orders: int = 0,
     ) -> Fault:
-        if status is None and drop_connection is None and not latency:
-            raise ValueError("a fault needs a status, drop_connection or latency")
         if drop_connection not in (None, "before", "after"):
             raise ValueError("drop_connection must be 'before' or 'after'")
+        if arrays not in ARRAY_SHAPES:
+            raise ValueError(f"arrays must be one of {', '.join(ARRAY_SHAPES)}")
+        if omit_created < 0 or hide_orders < 0:
+            raise ValueError("omit_created and hide_orders must be >= 0")
+        if process and status is None:
+            raise ValueError("process=True needs the status that replaces the answer")
         fault = Fault(
             path_glob,
             method,
@@ -93,7 +134,16 @@ class Faults:
             drop_connection,
             error,
             times,
+            process=process,
+            arrays=arrays,
+            omit_created=omit_created,
+            refusal=None if refusal is None else dict(refusal),
+            hide_orders=hide_orders,
         )
+        if status is None and drop_connection is None and not latency and not fault.reshapes and not hide_orders:
+            raise ValueError(
+                "a fault needs a status, drop_connection, latency, arrays, omit_created, refusal or hide_orders"
+            )
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -116,6 +166,34 @@ class Faults:
 
     def __len__(self) -> int:
         return len(self._faults)
+
+
+def reshape(body: Any, fault: Fault) -> Any:
+    """A ``_bulk`` answer's body written as ``fault`` says (see ``Faults``); other bodies unchanged."""
+    if not isinstance(body, dict) or not fault.reshapes:
+        return body
+    out = dict(body)
+    for key in CREATED_KEYS + FAILED_KEYS:
+        members = out.get(key)
+        if not isinstance(members, list):
+            continue
+        if key in CREATED_KEYS and fault.omit_created:
+            members = members[: max(0, len(members) - fault.omit_created)]
+        if key in FAILED_KEYS and fault.refusal is not None:
+            members = [_refused(m, fault.refusal) for m in members]
+        if fault.arrays == "iris" and key in CREATED_KEYS:
+            members = [m.get("@id") if isinstance(m, dict) else m for m in members]
+        elif fault.arrays == "null":
+            members = [None for _ in members]
+        out[key] = {str(i): m for i, m in enumerate(members)} if fault.arrays == "object" else members
+    return out
+
+
+def _refused(failure: object, refusal: Mapping[str, object]) -> object:
+    if not isinstance(failure, dict):
+        return failure
+    changed = {**failure, **{k: v for k, v in refusal.items() if v is not None}}
+    return {k: v for k, v in changed.items() if refusal.get(k, True) is not None}
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -16,7 +17,7 @@ from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, App, Settings
 from ._clock import Clock, system_clock
 from ._core import Request, Response, error_body, json_response
 from ._data import Offer, Product
-from ._faults import Fault, Faults, RecordedRequest
+from ._faults import Fault, Faults, RecordedRequest, reshape
 from ._seed import seed_documents
 from ._serialize import Iri
 from ._state import ReservationRecord, State
@@ -152,19 +153,34 @@ class StandIn:
         if fault is not None and fault.drop_connection == "before":
             return None
         if fault is not None and fault.status is not None:
+            if fault.process:  # handled first: its effects happen, then the answer is replaced
+                self._handle_with(plan.request, fault)
             headers = dict(fault.headers)
             if fault.retry_after is not None:
                 headers["retry-after"] = fault.retry_after
             body = fault.body if fault.body is not None else error_body(fault.status)
             response = json_response(fault.status, body, headers=headers.items())
         else:
-            response = self.app.handle(plan.request)
+            response = self._handle_with(plan.request, fault)
         if fault is None or fault.drop_connection is None:
             plan.record.status = response.status
         # Every answer names its request, as the API's does (the client's RawResponse.request_id,
         # error messages and logs quote it): the caller's own X-Request-Id, else a fresh one.
         request_id = plan.request.header("x-request-id") or uuid.uuid4().hex
         return dataclasses.replace(response, headers=(*response.headers, ("x-request-id", request_id)))
+
+    def _handle_with(self, request: Request, fault: Fault | None) -> Response:
+        """The app's answer, reshaped by the fault (and its new orders hidden) when it says so."""
+        if fault is None or (not fault.reshapes and not fault.hide_orders):
+            return self.app.handle(request)
+        with self.state.lock:
+            before = set(self.state.orders)
+            response = self.app.handle(request)
+            for order_id in set(self.state.orders) - before:
+                self.state.hidden_orders[order_id] = fault.hide_orders
+        if not fault.reshapes or not 200 <= response.status < 300:
+            return response
+        return Response(response.status, response.headers, json.dumps(reshape(response.json(), fault)).encode())
 
     def handle(self, request: Request) -> Response | None:
         """One full cycle with the blocking ``sleep`` (used by the loopback server)."""

@@ -102,6 +102,8 @@ class State:
     tokens: dict[str, Token] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     orders: dict[str, OrderRecord] = field(default_factory=dict)
+    # Orders committed but not yet visible to lists: order id -> how many more lists miss it.
+    hidden_orders: dict[str, int] = field(default_factory=dict)
     document_urls_issued: int = 0
     counter: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
