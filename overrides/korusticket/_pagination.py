@@ -488,6 +488,12 @@ class AsyncPaginator(Generic[T]):
                 window.append((following, task))
                 following += 1
 
+        def stop() -> None:
+            nonlocal stopped
+            stopped = True
+            for _, pending in window:
+                pending.cancel()
+
         try:
             top_up()
             while window:
@@ -506,17 +512,17 @@ class AsyncPaginator(Generic[T]):
                     last = known  # from totalItems (and the limit): the window opens to it
                 elif after is not None:
                     last = max(last, after)  # this page says there is a next: the window grows
+                if after is None:  # the end: requests still out (a total that shrank) go at once
+                    stop()
+                    yield page
+                    return
                 top_up()  # a consumed answer frees its place
                 yield page
                 del task, fetched, served, page
-                if after is None:
-                    return
                 if after != number + 1:  # view.next skips ahead: the window no longer matches
                     raise cursor._loop(f"view.next of page {number} skips to page {after} while prefetching")
         finally:
-            stopped = True
-            for _, pending in window:
-                pending.cancel()
+            stop()
 
     async def __aiter__(self) -> AsyncIterator[T]:
         pages = cast(AsyncGenerator[Page[T], None], self.pages())  # an async generator function
