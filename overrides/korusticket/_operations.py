@@ -19,7 +19,14 @@ import attrs
 
 from ._base import RequestOptions, check_retries
 from ._bulk import BulkFailure, BulkResult, collect, failure_index, failure_of
-from ._errors import InputError, KorusTicketError, OutcomeUnknownError
+from ._errors import (
+    BadRequestError,
+    ConflictError,
+    InputError,
+    KorusTicketError,
+    OutcomeUnknownError,
+    UnprocessableEntityError,
+)
 from ._ids import iri_of, to_id, to_iri
 from ._numbers import is_whole
 from ._retry import DELAY_PARAM
@@ -379,7 +386,8 @@ def create_orders_flow(
     reservation the lookup proves unordered is sent again (the server never orders one twice);
     a refused resend is looked up ``lookups`` times, backing off; a reservation whose fate
     cannot be proven raises OutcomeUnknownError naming it, with what was proven as
-    ``succeeded``. Calling again with the same reference returns the caller's existing order.
+    ``succeeded``. Calling again with the same reference returns the caller's existing order,
+    whether the server fails its reservations one by one or refuses the whole request (4xx).
 
     ``now`` is accepted for compatibility and not used: whether a reservation has expired is the
     server's verdict, as the local clock may be ahead of it.
@@ -450,9 +458,16 @@ def create_orders_flow(
             log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
             silent, last = set(sent), exc
         except KorusTicketError as exc:
-            if not maybe:
-                raise  # the first sending refused as a whole: this answer is the outcome
-            refused, last = set(sent), exc  # a refused resend proves nothing: the lost one may have ordered
+            if maybe:
+                refused, last = set(sent), exc  # a refused resend proves nothing: the lost one may have ordered
+            else:
+                # Refused as a whole on the first sending: the outcome, unless this call retries an
+                # earlier one that did order them all (the docs allow a 422 for "already ordered").
+                if isinstance(exc, BadRequestError | ConflictError | UnprocessableEntityError):
+                    yield from _own_orders(reference, unique, found, options)
+                    if found.keys() >= set(unique):
+                        return account()
+                raise
         else:
             silent, refused, verify = _read_order_answer(result, sent, maybe, found, failed, untied)
             last = "the answer did not report every reservation"
@@ -539,6 +554,16 @@ def _read_order_answer(
             refused |= set(missing)
         return set(), refused, set(failed) & set(sent)
     return set(missing), refused, set(failed) & set(sent)
+
+
+def _own_orders(reference: str, iris: list[str], found: dict[str, BookingOrder], options: RequestOptions) -> Flow[None]:
+    """Record the orders under `reference` that cover `iris`; a failed lookup records nothing
+    (the refusal it would have explained stands as the outcome)."""
+    try:
+        orders = yield from _orders_by_reference(reference, options, 0.0)
+        yield from _tie_orders(orders, set(iris), found, options)
+    except KorusTicketError as exc:
+        log.debug("looking up external_reference %r after a refusal failed: %s", reference, exc)
 
 
 def _tie_orders(

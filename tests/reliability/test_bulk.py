@@ -204,16 +204,19 @@ def test_422_raises_with_violations_and_creates_nothing(
     assert len(script.requests) == 1
 
 
-def test_orders_422_is_not_looked_up_nor_resent(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_orders_422_is_raised_when_no_order_under_the_reference_covers_it(
+    script: Script, make_client: Callable[..., KorusTicket]
+) -> None:
     body = {"status": 422, "violations": [{"propertyPath": "reservations[0]", "message": "Expired."}]}
     script.add("POST", ORDERS_BULK, jsonld(422, body))
+    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # a retry's own order would be here (issue 22)
 
     with pytest.raises(UnprocessableEntityError) as info:
         make_client().orders.create([reservation_iri(1)], CUSTOMER, "REF-1")
 
     assert info.value.violations[0].property_path == "reservations[0]"
-    assert len(script.requests) == 1
-    assert script.sent("GET", ORDERS) == []
+    assert len(script.requests) == 2  # the POST and one lookup; nothing resent
+    assert len(script.sent("GET", ORDERS)) == 1
 
 
 def order(

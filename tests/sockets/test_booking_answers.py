@@ -215,6 +215,25 @@ def test_retrying_after_an_unknown_outcome_returns_the_callers_own_order(
     assert server.count("POST", ORDERS_BULK) == 2
 
 
+@pytest.mark.parametrize("status", [400, 409, 422])
+def test_a_retry_refused_as_a_whole_returns_the_callers_own_order(
+    server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket], status: int
+) -> None:
+    """The docs leave open whether "already ordered" is a failed item or a 4xx to the whole request."""
+    kt = make_client()
+    (held,) = reserve(kt, stand_in)
+    first = kt.orders.create([held], CUSTOMER, "M2-4xx").raise_for_failures()
+    violation = {"propertyPath": "reservations[0]", "message": "Cette réservation a déjà été commandée."}
+    stand_in.faults.add(ORDERS_BULK, method="POST", status=status, body={"status": status, "violations": [violation]})
+
+    again = kt.orders.create([held], CUSTOMER, "M2-4xx")
+
+    assert again.ok, again.failed
+    assert [o.iri for o in again.succeeded] == [o.iri for o in first.succeeded]
+    assert server.count("POST", ORDERS_BULK) == 2  # the retry is not sent again after the refusal
+    assert server.count("GET", ORDERS) == 1
+
+
 # --- M3: a 500 after the order was committed ---------------------------------------------------------------
 
 
