@@ -123,3 +123,8 @@ def test_a_call_against_the_stand_in(wheel_python: Path) -> None:
 def test_stand_in_cli_help(wheel_python: Path) -> None:
     out = _run(wheel_python, "-m", "korusticket.testing", "serve", "--help", cwd=wheel_python.parents[2])
     assert "--port" in out
+
+
+def test_console_script(wheel_python: Path) -> None:
+    out = _run(wheel_python.parent / "korusticket", "--help", cwd=wheel_python.parents[2])
+    assert "catalogs" in out
