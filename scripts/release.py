@@ -146,15 +146,18 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
         raise ReleaseError(f"{new_spec} changes spec/openapi.yaml but keeps info.version {new_version}: bump it")
     if archived.exists() and archived.read_bytes() != new_spec.read_bytes():
         raise ReleaseError(f"{archived.relative_to(root)} is released already and differs: a release never changes")
+    api_diff.release_order(root)  # the record of releases must be readable before anything is written
     print(f"release: {old_version} -> {new_version}")
 
     if new_version != old_version:
         record_outgoing(root)
+        api_diff.record_release(root, old_version)
         print(f"  recorded the outgoing release {old_version} (spec and Python surface) in spec/releases/")
     if new_spec.resolve() != current.resolve():
         shutil.copyfile(new_spec, current)
     shutil.copyfile(current, archived)
-    print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml")
+    api_diff.record_release(root, new_version, after=old_version if new_version != old_version else None)
+    print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml (after {old_version} in manifest.txt)")
 
     gen = subprocess.run(
         [sys.executable, str(root / "scripts" / "codegen" / "generate.py"), str(current),
@@ -181,7 +184,9 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
     if stale:
         todo.append("remove the table entries of removed operations:\n" + "\n".join(f"      {n}" for n in stale))
 
-    report = api_diff.build_report(api_diff.LAST_RELEASE, current, ack=root / "CHANGELOG.md")
+    # The base is the release this one replaces, by record (spec/releases/manifest.txt), never by sorting labels.
+    base = api_diff.last_release(root, new_version)
+    report = api_diff.build_report(str(base) if base else api_diff.LAST_RELEASE, current, ack=root / "CHANGELOG.md")
     package_version = bump_package_version(root) if new_version != old_version else "unreleased"
     if write_entry(root / "CHANGELOG.md", draft_entry(report, package_version, new_version), new_version):
         print(f"  drafted the CHANGELOG.md entry {package_version}: KorusTicket API {new_version}")
@@ -211,7 +216,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         return release(Path(argv[0]))
-    except (ReleaseError, surface_mod.SurfaceError, optable.TableError) as exc:
+    except (ReleaseError, surface_mod.SurfaceError, optable.TableError, api_diff.DiffError) as exc:
         print(f"release: {exc}", file=sys.stderr)
         return 1
 

@@ -22,6 +22,7 @@ def render_markdown(
     surface_changes: list[surface_mod.SurfaceChange] | None = None,
     failures: list[str] | None = None,
     acknowledged: frozenset[str] | None = None,
+    griffe: bool = True,
 ) -> str:
     """Render the report; exactly "no changes" when there is nothing to say."""
     surface_changes = surface_changes or []
@@ -69,14 +70,20 @@ def render_markdown(
     if meaning:
         lines += ["## Changes of documented meaning (same structure: check them)", ""]
         lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}" for c in meaning] + [""]
-    lines += ["## Python client surface", ""]
-    lines += [
-        f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") + mark(c.path)
-        for c in client_changes
-    ]
-    if not client_changes:
-        lines.append("No breaking change in the public `korusticket` API.")
-    lines.append("")
+    if griffe or client_changes:
+        # griffe's static view (a git-ref base); the import-based view is "Python client: what callers see".
+        lines += ["## Python client surface (static check)", ""]
+        lines += [
+            f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") + mark(c.path)
+            for c in client_changes
+        ]
+        if not client_changes:
+            lines.append(
+                "The static check found nothing more."
+                if broken
+                else "No breaking change in the public `korusticket` API."
+            )
+        lines.append("")
     return "\n".join(lines)
 
 
