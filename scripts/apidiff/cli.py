@@ -13,6 +13,7 @@ from typing import Any
 import surface as surface_mod
 import yaml
 
+from . import pypaths
 from .client import client_surface_diff
 from .model import CLIENT_PACKAGE, DEFAULT_SPEC, LAST_RELEASE, RELEASES, ClientChange, DiffError, Report, git
 from .releases import (
@@ -111,6 +112,7 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
     changes = diff_specs(base_doc, head_doc)
     client_changes: list[ClientChange] = []
     surface_changes: list[surface_mod.SurfaceChange] = []
+    python_paths: dict[str, str] = {}
     failures += [
         f"{c.message}: a spec that changes must bump info.version (a release never changes)"
         for c in changes
@@ -141,10 +143,12 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
                 notes.append("the base has no recorded Python surface: only the spec is compared")
             if base_surface is not None:
                 surface_changes = surface_mod.diff_surfaces(base_surface, head_surface)
+            python_paths = pypaths.python_paths(changes, base_doc, head_doc, base_surface, head_surface)
     if client and ref is None and not has_package:
         notes.append("the base is a spec file and no client package is here: client comparison skipped")
     report = Report(changes, client_changes, _version(base_doc), _version(head_doc), notes, surface_changes, failures)
     report.griffe = client and ref is not None
+    report.python_paths = python_paths
     if ack is not None:
         ids, ack_failures = acknowledgements(ack, report.head_version)
         report.acknowledged = ids
@@ -190,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         failures=report.failures,
         acknowledged=report.acknowledged,
         griffe=report.griffe,
+        python_paths=report.python_paths,
     )
     if text == "no changes\n":
         # Keep the "no changes" output clean; notes still reach whoever reads stderr.

@@ -65,6 +65,7 @@ class Report:
     failures: list[str] = field(default_factory=list)  # checks that no acknowledgement can waive
     acknowledged: frozenset[str] | None = None  # ids acknowledged in the changelog (None: no --ack)
     griffe: bool = False  # the griffe view of the client ran (a git-ref base)
+    python_paths: dict[str, str] = field(default_factory=dict)  # spec path -> where callers meet it
 
     def _acked(self, path: str) -> bool:
         return self.acknowledged is not None and path in self.acknowledged

@@ -31,9 +31,7 @@ def release_order(repo: Path) -> list[str]:
                 "oldest first, one a line (`make release` keeps it)"
             )
         return []
-    order = [
-        line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and line[:1] != "#"
-    ]
+    order = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and line[:1] != "#"]
     problems = [f"{v} is listed twice" for v in sorted({v for v in order if order.count(v) > 1})]
     problems += [f"{v} is listed but {RELEASES}/{v}.yaml does not exist" for v in order if v not in archived]
     problems += [f"{RELEASES}/{v}.yaml is not listed" for v in sorted(archived - set(order))]
@@ -108,7 +106,7 @@ def operation_checks(repo: Path, head_doc: Mapping[str, Any], head_surface: surf
         ops = optable.resolve(optable.spec_operations(head_doc), table, lines, report=lambda _: None)
     except optable.TableError as exc:
         return [f"operations table: {exc}"]
-    failures = []
+    failures = optable.stale_params(head_doc, ops)
     api = repo / "generated" / "korusticket_api" / "api"
     for op in ops:
         if not list(api.glob(f"*/{op.module}.py")):

@@ -66,7 +66,7 @@ def test_a_manifest_that_disagrees_with_the_files_is_refused(repo: Path) -> None
     with pytest.raises(api_diff.DiffError, match=r"1\.0\.10 is listed but"):
         api_diff.release_files(repo)
     (repo / "spec" / "releases" / api_diff.MANIFEST).unlink()
-    with pytest.raises(api_diff.DiffError, match="no manifest.txt"):
+    with pytest.raises(api_diff.DiffError, match=r"no manifest\.txt"):
         api_diff.release_files(repo)
 
 
@@ -75,7 +75,7 @@ def test_record_release_appends_after_the_outgoing_one(repo: Path) -> None:
     (repo / "spec" / "releases" / "1.0.41.yaml").write_text(spec("1.0.41"), encoding="utf-8")
     api_diff.record_release(repo, "1.0.41", after="1.0.40")
     assert api_diff.release_order(repo) == [*ORDER, "1.0.41"]
-    with pytest.raises(api_diff.DiffError, match="the newest release is 1.0.41, not release"):
+    with pytest.raises(api_diff.DiffError, match=r"the newest release is 1\.0\.41, not release"):
         api_diff.record_release(repo, "1.0.42", after="release")
 
 
@@ -128,7 +128,8 @@ def test_the_acknowledgements_of_a_release_end_at_the_next_entry(tmp_path: Path)
     changelog.write_text(CHANGELOG, encoding="utf-8")
     ids, failures = api_diff.acknowledgements(changelog, "1.0.38")
     assert ids == frozenset({"korusticket.types.New.field"})
-    assert failures and "draft" in failures[0]
+    assert failures
+    assert "draft" in failures[0]
     ids, failures = api_diff.acknowledgements(changelog, "1.0.3")
     assert ids == frozenset({"korusticket.KorusTicket.old.method"})  # not the 1.0.38 entry, nor the older one
     assert failures == []
