@@ -19,6 +19,7 @@ the steps before it in place.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -132,7 +133,11 @@ def draft_entry(report: api_diff.Report, package_version: str, api_version: str,
     broken += [f"- {r}" for r in renamed]
     lines += broken or ["- Nothing."]
     deprecated = [f"- `{c.path}`: deprecated" for c in report.surface_changes if c.kind == "deprecated"]
-    deprecated += [f"- {at(c)}: {c.message}" for c in report.changes if c.kind == "operation-deprecated"]
+    deprecated += [
+        f"- {at(c)}: {c.message}"
+        for c in report.changes
+        if c.kind == "operation-deprecated" and f"- `{py.get(c.path)}`: deprecated" not in deprecated
+    ]
     if deprecated:
         lines += ["", "### Deprecated (breaks in a later release; calls warn with DeprecationWarning)", ""]
         lines += deprecated
@@ -202,8 +207,10 @@ def rerecord_cassettes(root: Path) -> str | None:
     script = root / "scripts" / "record_cassettes.py"
     if not script.is_file() or not (root / "tests" / "flow").is_dir():
         return None
+    # This repository's package, whatever the interpreter has installed (an editable install of another checkout).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "overrides"), str(root / "generated"), str(root)])}
     proc = subprocess.run([sys.executable, str(script), "--stand-in", "-q"], cwd=root, capture_output=True, text=True,
-                          check=False)  # fmt: skip
+                          check=False, env=env)  # fmt: skip
     if proc.returncode == 0:
         print("  re-recorded the stand-in cassettes (scripts/record_cassettes.py --stand-in)")
         return None

@@ -52,8 +52,8 @@ class _Side:
             return None
         entry = op.params.get(wire)
         name = entry.name if entry else (optable.argument_name(wire) if location == "path" else optable.snake(wire))
-        path = f"{self.method(key)}({name})"
-        return path if path in self.surface else None
+        method = self.method(key) or ""
+        return f"{method}({name})" if name in self.surface.get(method, {}).get("params", {}) else None
 
     def body_argument(self, key: str, trail: str) -> str | None:
         """`customer.phone` of a hooked method that takes `customer`; `body.x` of a plain one."""

@@ -287,10 +287,16 @@ def stale_params(doc: Mapping[str, Any], ops: Iterable[Operation], table_name: s
         if not op.params:
             continue
         raw = ((doc.get("paths") or {}).get(op.path) or {}).get(op.http_method) or {}
-        wires = [str(p.get("name")) for p in raw.get("parameters") or [] if isinstance(p, Mapping)]
-        wires += [str(p.get("name")) for p in ((doc.get("paths") or {}).get(op.path) or {}).get("parameters") or []
-                  if isinstance(p, Mapping)]  # fmt: skip
-        unconfigured = [w for w in wires if w not in op.params and w not in ("page", "itemsPerPage")]
+        shared = ((doc.get("paths") or {}).get(op.path) or {}).get("parameters") or []
+        params = [p for p in [*shared, *(raw.get("parameters") or [])] if isinstance(p, Mapping)]
+        wires = [str(p.get("name")) for p in params]
+        unconfigured = [
+            str(p.get("name"))
+            for p in params
+            if p.get("in") == "query"
+            and p.get("name") not in op.params
+            and p.get("name") not in ("page", "itemsPerPage")
+        ]
         for wire, param in op.params.items():
             if wire in wires:
                 continue
