@@ -341,6 +341,27 @@ def test_hooked_operations_follow_the_spec_and_a_deprecated_operation_warns(rele
     assert 'title: Literal["mr", "mrs"] | None' in shapes
 
 
+NEW_OPERATIONS = r"""
+from korusticket import KorusTicket
+from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, StandIn
+from korusticket.types import BookingCart, BookingCartPatchWrite, BookingReservation
+
+ID = "0199570c-9a85-7f53-962a-a8f0a54441cb"
+kt = KorusTicket(client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=StandIn().transport(),
+                 validate_responses="strict")
+assert isinstance(kt.carts.get(ID), BookingCart)
+assert isinstance(kt.carts.update(ID, BookingCartPatchWrite(label="x")), BookingCart)
+assert isinstance(kt.reservations.create_cancel(ID), BookingReservation)
+"""
+
+
+def test_new_operations_without_stand_in_behaviour_answer_from_their_schema(released: tuple[Path, Any]) -> None:
+    repo, _ = released
+    env = {"PYTHONPATH": os.pathsep.join([str(repo / "overrides"), str(repo / "generated")])}
+    proc = run(repo, "-c", NEW_OPERATIONS, env=env)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_ci_holds_until_the_draft_is_reviewed_and_the_table_follows_the_spec(
     released: tuple[Path, Any], tmp_path: Path
 ) -> None:
