@@ -151,3 +151,40 @@ def test_a_response_field_that_may_now_be_none_is_breaking() -> None:
     assert (change.kind, change.breaking) == ("field-type-changed", True)
     (change,) = surface_mod.diff_surfaces(field("OrderCustomer | None"), field("OrderCustomer"))
     assert (change.kind, change.breaking) == ("field-type-changed", False)
+
+
+def test_private_attributes_are_no_public_surface() -> None:
+    base: surface_mod.Surface = {"korusticket.types.Order": {"kind": "model"}}
+    head = {**base, "korusticket.types.Order._src": {"kind": "field", "annotation": "Mapping[str, Any]"}}
+    head["korusticket.types.Order._extra"] = {"kind": "field", "annotation": "dict[str, Any] | None"}
+    assert surface_mod.diff_surfaces(base, head) == []
+    assert surface_mod.diff_surfaces(head, base) == []
+
+
+def method(annotation: str, *, deprecated: bool = False) -> surface_mod.Surface:
+    entry: dict[str, object] = {"kind": "method", "returns": "X", "params": {
+        "product_base": {"kind": "KEYWORD_ONLY", "required": False, "annotation": annotation}}}  # fmt: skip
+    if deprecated:
+        entry["deprecated"] = True
+    return {"korusticket.KorusTicket.offers.list": entry}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "breaking"),
+    [
+        ("IdLike | None", "str | None", True),  # a configured id filter renamed on the wire: now a text
+        ("Literal['a', 'b'] | None", "Literal['a'] | None", True),
+        ("Literal['a'] | None", "Literal['a', 'b'] | None", False),
+        ("str | None", "IdLike | str | None", False),
+        ("Mapping[str, Any]", "CustomerInput", False),  # a mapping refined into its TypedDict
+    ],
+)
+def test_a_narrowed_parameter_is_breaking(old: str, new: str, breaking: bool) -> None:
+    (change,) = surface_mod.diff_surfaces(method(old), method(new))
+    assert change.path == "korusticket.KorusTicket.offers.list(product_base)"
+    assert (change.kind, change.breaking) == ("parameter-narrowed" if breaking else "parameter-type-changed", breaking)
+
+
+def test_a_deprecated_method_is_reported_not_breaking_yet() -> None:
+    (change,) = surface_mod.diff_surfaces(method("str"), method("str", deprecated=True))
+    assert (change.kind, change.path, change.breaking) == ("deprecated", "korusticket.KorusTicket.offers.list", False)
