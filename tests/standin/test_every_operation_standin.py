@@ -93,7 +93,8 @@ def body_for(method: Any) -> list[Any]:
     """The request model a method takes as `body`, each required field set to a sample of its type."""
     if "body" not in inspect.signature(method).parameters:
         return []
-    cls = typing.get_type_hints(method)["body"]
+    hint = typing.get_type_hints(method)["body"]  # Model | Mapping[str, object]
+    cls = next(t for t in (typing.get_args(hint) or (hint,)) if attrs.has(t))
     required = {f.name: f.type for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.init}
     hints = typing.get_type_hints(cls)
     return [cls(**{name: SAMPLES.get(hints.get(name), "text") for name in required})]
