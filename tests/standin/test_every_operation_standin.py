@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "codegen"))
 import optable  # noqa: E402
 
+from tests.support.operations import warns_if_deprecated  # noqa: E402
+
 
 def operations() -> list[optable.Operation]:
     doc = yaml.safe_load((ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"))
@@ -113,7 +115,8 @@ def test_sync(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
         validate_responses="strict",
     )  # fmt: skip
     method = getattr(getattr(kt, op.resource), op.method)
-    result = method(*call_args(op, pool), *body_for(method))
+    with warns_if_deprecated(op):
+        result = method(*call_args(op, pool), *body_for(method))
     check(list(result) if isinstance(result, Paginator) else result)
 
 
@@ -132,4 +135,5 @@ def test_async(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
                 return [item async for item in result]
             return await result
 
-    check(asyncio.run(main()))
+    with warns_if_deprecated(op):
+        check(asyncio.run(main()))
