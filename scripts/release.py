@@ -1,16 +1,19 @@
 """Take a new KorusTicket spec release through the project's workflow, in one command.
 
-    make release SPEC=path/to/openapi.yaml
+    make release SPEC=path/to/openapi.yaml      # then, after editing operations.yaml: make redraft
 
 1. Check the file (valid OpenAPI 3.1, a new info.version) and record the outgoing release:
    its spec in spec/releases/<version>.yaml and the Python surface callers had then
-   (spec/releases/<version>.surface.json), the baseline the CI diff compares with.
-2. Install the new spec (spec/openapi.yaml and spec/releases/<new>.yaml) and generate
-   generated/ and api.md (every operation gets a method; `import korusticket` is tried).
-3. Diff spec and Python surface against the outgoing release, and draft the changelog entry
-   (what callers gain, what breaks, where the documented meaning moved) in CHANGELOG.md,
-   marked as a draft: CI fails until a person has reviewed it and removed the mark.
-4. Print what is left to do by hand.
+   (spec/releases/<version>.surface.json), and the order of releases (spec/releases/manifest.txt:
+   versions are labels, so the record, not a sort, says which release replaced which).
+2. Install the new spec (spec/openapi.yaml and spec/releases/<new>.yaml), generate generated/ and
+   api.md (every operation gets a method; `import korusticket` is tried), record the model names
+   it ships (scripts/codegen/names.lock.json) and re-record the stand-in cassettes offline.
+3. Diff spec and Python surface against the release it replaces, and draft the changelog entry
+   (what callers gain, what breaks, what is deprecated, where the documented meaning moved; each at
+   the Python path callers use) in CHANGELOG.md, marked as a draft: CI fails until a person has
+   reviewed it and removed the mark. `--redraft` writes the draft again while it is one.
+4. Print what is left to do by hand, with the operations table lines to edit.
 
 Nothing is lost on the way: a step that fails says why and what to do, and leaves the files of
 the steps before it in place.
