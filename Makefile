@@ -23,7 +23,7 @@ UV_COMPILE = $(UV) pip compile --quiet --python-version 3.11 --generate-hashes -
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
 .PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
-        record api-diff api-diff-ci release bench bench-profile dist clean
+        record api-diff api-diff-ci release redraft bench bench-profile dist clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -162,12 +162,15 @@ record: venv ## re-record cassettes against the demo server (needs credentials)
 api-diff: venv ## changelog of spec/ and the korusticket API against BASE (git ref or spec file)
 	$(PY) scripts/api_diff.py --base $(BASE)
 
-api-diff-ci: venv ## spec and client against the last release (spec/releases/); fails on a breaking change CHANGELOG.md does not acknowledge
+api-diff-ci: venv ## spec and client against the release before the current one (spec/releases/manifest.txt); fails on a breaking change CHANGELOG.md does not acknowledge
 	$(PY) scripts/api_diff.py --base last-release --ack CHANGELOG.md
 
 release: venv ## take a new spec release through generation, diff and a changelog draft (SPEC=<new file>)
 	@test "$(SPEC)" != "spec/openapi.yaml" || { echo "usage: make release SPEC=path/to/new/openapi.yaml" >&2; exit 2; }
 	$(PY) scripts/release.py $(SPEC)
+
+redraft: venv ## write the CHANGELOG.md draft of the current release again (after operations.yaml edits and make generate)
+	$(PY) scripts/release.py --redraft
 
 bench: venv ## benchmarks; writes benchmarks/RESULTS.md
 	$(PY) benchmarks/run.py

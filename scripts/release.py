@@ -1,16 +1,19 @@
 """Take a new KorusTicket spec release through the project's workflow, in one command.
 
-    make release SPEC=path/to/openapi.yaml
+    make release SPEC=path/to/openapi.yaml      # then, after editing operations.yaml: make redraft
 
 1. Check the file (valid OpenAPI 3.1, a new info.version) and record the outgoing release:
    its spec in spec/releases/<version>.yaml and the Python surface callers had then
-   (spec/releases/<version>.surface.json), the baseline the CI diff compares with.
-2. Install the new spec (spec/openapi.yaml and spec/releases/<new>.yaml) and generate
-   generated/ and api.md (every operation gets a method; `import korusticket` is tried).
-3. Diff spec and Python surface against the outgoing release, and draft the changelog entry
-   (what callers gain, what breaks, where the documented meaning moved) in CHANGELOG.md,
-   marked as a draft: CI fails until a person has reviewed it and removed the mark.
-4. Print what is left to do by hand.
+   (spec/releases/<version>.surface.json), and the order of releases (spec/releases/manifest.txt:
+   versions are labels, so the record, not a sort, says which release replaced which).
+2. Install the new spec (spec/openapi.yaml and spec/releases/<new>.yaml), generate generated/ and
+   api.md (every operation gets a method; `import korusticket` is tried), record the model names
+   it ships (scripts/codegen/names.lock.json) and re-record the stand-in cassettes offline.
+3. Diff spec and Python surface against the release it replaces, and draft the changelog entry
+   (what callers gain, what breaks, what is deprecated, where the documented meaning moved; each at
+   the Python path callers use) in CHANGELOG.md, marked as a draft: CI fails until a person has
+   reviewed it and removed the mark. `--redraft` writes the draft again while it is one.
+4. Print what is left to do by hand, with the operations table lines to edit.
 
 Nothing is lost on the way: a step that fails says why and what to do, and leaves the files of
 the steps before it in place.
@@ -19,10 +22,12 @@ the steps before it in place.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +104,14 @@ def bump_package_version(root: Path = ROOT) -> str:
     return new
 
 
-def draft_entry(report: api_diff.Report, package_version: str, api_version: str) -> str:
-    """A changelog entry from the diff, to be reviewed by a person."""
+def draft_entry(report: api_diff.Report, package_version: str, api_version: str, renamed: Sequence[str] = ()) -> str:
+    """A changelog entry from the diff, to be reviewed by a person: every change at the public
+    Python path callers use where it has one (the spec path otherwise, or both)."""
+    py = report.python_paths
+
+    def at(c: api_diff.Change) -> str:
+        return f"`{py[c.path]}` (`{c.path}`)" if c.path in py else f"`{c.path}`"
+
     lines = [
         f"## {package_version}: KorusTicket API {api_version}",
         "",
@@ -111,29 +122,123 @@ def draft_entry(report: api_diff.Report, package_version: str, api_version: str)
         "",
     ]
     added = [c for c in report.surface_changes if c.kind in ("added", "parameter-added")]
-    lines += [f"- `{c.path}` ({c.new or c.kind})" for c in added] or ["- Nothing new at the Python surface."]
-    lines += [f"- `{c.path}`: {c.message}" for c in report.changes if c.kind == "operation-added"]
+    gains = [f"- `{c.path}` ({c.new or c.kind})" for c in added]
+    gains += [f"- {at(c)}: {c.message}" for c in report.changes if c.kind == "operation-added"]
+    gains += [
+        f"- {at(c)}: {c.message} (you may send it)"
+        for c in report.changes
+        if c.kind in ("request-property-added", "request-enum-value-added", "parameter-enum-value-added")
+    ]
+    lines += gains or ["- Nothing new at the Python surface."]
     lines += ["", "### What breaks", ""]
-    broken = [f"- `{c.path}`: {c.kind}" for c in report.surface_changes if c.breaking]
-    broken += [f"- `{c.path}`: {c.message}" for c in report.changes if c.breaking and c.kind != "version-not-bumped"]
+    broken = [f"- `{c.path}`: {c.kind}{_old_new(c.old, c.new)}" for c in report.surface_changes if c.breaking]
+    broken += [f"- {at(c)}: {c.message}" for c in report.changes if c.breaking and c.kind != "version-not-bumped"]
+    broken += [f"- {r}" for r in renamed]
     lines += broken or ["- Nothing."]
+    deprecated = [f"- `{c.path}`: deprecated" for c in report.surface_changes if c.kind == "deprecated"]
+    deprecated += [
+        f"- {at(c)}: {c.message}"
+        for c in report.changes
+        if c.kind == "operation-deprecated" and f"- `{py.get(c.path)}`: deprecated" not in deprecated
+    ]
+    if deprecated:
+        lines += ["", "### Deprecated (breaks in a later release; calls warn with DeprecationWarning)", ""]
+        lines += deprecated
     meaning = [c for c in report.changes if c.kind in api_diff.MEANING_RULES]
     if meaning:
         lines += ["", "### Documented meaning changed (check what you send and read)", ""]
-        lines += [f"- `{c.path}`: {c.message}" for c in meaning]
+        lines += [f"- {at(c)}: {c.message}" for c in meaning]
     return "\n".join(lines) + "\n"
+
+
+def _old_new(old: str, new: str) -> str:
+    return f" ({old} → {new})" if old and new and old not in ("method", "field", "model", "class", "resource") else ""
+
+
+def _entry_span(text: str, api_version: str) -> tuple[int, int] | None:
+    """Where the changelog entry of `api_version` starts and ends (at the next entry)."""
+    match = re.search(r"^## .*\bAPI " + re.escape(api_version) + r"(?![\w.])", text, re.M)
+    if match is None:
+        return None
+    end = re.search(r"^## ", text[match.end() :], re.M)
+    return match.start(), match.end() + end.start() if end else len(text)
 
 
 def write_entry(changelog: Path, entry: str, api_version: str) -> bool:
     """Insert the entry above the newest one; False when an entry for this API version exists."""
     text = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Changelog\n"
-    if re.search(r"^## .*\bAPI " + re.escape(api_version) + r"(?![\w.])", text, re.M):
+    if _entry_span(text, api_version) is not None:
         return False
     match = re.search(r"^## ", text, re.M)
     at = match.start() if match else len(text)
     text = text[:at] + entry + "\n" + text[at:] if match else text.rstrip() + "\n\n" + entry
     changelog.write_text(text, encoding="utf-8")
     return True
+
+
+def _report(root: Path, current: Path, version: str) -> api_diff.Report:
+    # The base is the release this one replaces, by record (spec/releases/manifest.txt), never by sorting labels.
+    base = api_diff.last_release(root, version)
+    return api_diff.build_report(str(base) if base else api_diff.LAST_RELEASE, current, ack=root / "CHANGELOG.md")
+
+
+def redraft(root: Path = ROOT) -> int:
+    """Write the draft entry of the current release again (after operations.yaml edits and make generate),
+    as long as it is a draft: a reviewed entry is never overwritten."""
+    current = root / "spec" / "openapi.yaml"
+    version = _version(_load(current))
+    changelog = root / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+    span = _entry_span(text, version)
+    if span is None:
+        raise ReleaseError(f"CHANGELOG.md has no entry of API {version}: run make release first")
+    section = text[span[0] : span[1]]
+    if api_diff.DRAFT_MARK not in section:
+        raise ReleaseError(f"the CHANGELOG.md entry of API {version} is reviewed (no draft mark): edit it by hand")
+    package_version = section.split(":", 1)[0].removeprefix("## ").strip()
+    # A models.yaml rename made while the draft is open is recorded (and drafted) now.
+    renamed = update_names_lock(root, _load(current))
+    old_renames = re.findall(r"^- (`korusticket\.types\.\w+` is renamed .*)$", section, re.M)
+    entry = draft_entry(_report(root, current, version), package_version, version, [*old_renames, *renamed])
+    changelog.write_text(text[: span[0]] + entry + "\n" + text[span[1] :].lstrip("\n"), encoding="utf-8")
+    print(f"redraft: wrote the CHANGELOG.md draft of {package_version}: KorusTicket API {version} again")
+    return 0
+
+
+def rerecord_cassettes(root: Path) -> str | None:
+    """The stand-in cassettes carry the API version: record them again, offline (None when done)."""
+    script = root / "scripts" / "record_cassettes.py"
+    if not script.is_file() or not (root / "tests" / "flow").is_dir():
+        return None
+    # This repository's package, whatever the interpreter has installed (an editable install of another checkout).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "overrides"), str(root / "generated"), str(root)])}
+    proc = subprocess.run([sys.executable, str(script), "--stand-in", "-q"], cwd=root, capture_output=True, text=True,
+                          check=False, env=env)  # fmt: skip
+    if proc.returncode == 0:
+        print("  re-recorded the stand-in cassettes (scripts/record_cassettes.py --stand-in)")
+        return None
+    tail = "\n".join(f"      {line}" for line in proc.stdout.strip().splitlines()[-8:])
+    return f"the stand-in cassettes could not be recorded again (scripts/record_cassettes.py --stand-in):\n{tail}"
+
+
+def update_names_lock(root: Path, doc: dict[str, Any]) -> list[str]:
+    """Record the model names this release ships (scripts/codegen/names.lock.json); names once
+    shipped stay in the lock, so no later schema takes them. Returns the renames (models.yaml)."""
+    import preprocess
+
+    lock_path = root / "scripts" / "codegen" / preprocess.NAMES_LOCK.name
+    lock = preprocess.load_lock(lock_path)
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    final, _ = preprocess.schema_names(schemas, lock, preprocess.load_renames(root / "scripts" / "codegen" /
+                                                                            preprocess.MODELS_TABLE.name))  # fmt: skip
+    renamed = [
+        f"`korusticket.types.{lock[n]}` is renamed `korusticket.types.{final[n]}` (schema {n}, models.yaml)"
+        for n in final
+        if n in lock and lock[n] != final[n]
+    ]
+    lock.update(final)
+    lock_path.write_text(json.dumps(dict(sorted(lock.items())), indent=1) + "\n", encoding="utf-8")
+    return renamed
 
 
 def release(new_spec: Path, root: Path = ROOT) -> int:
@@ -146,15 +251,18 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
         raise ReleaseError(f"{new_spec} changes spec/openapi.yaml but keeps info.version {new_version}: bump it")
     if archived.exists() and archived.read_bytes() != new_spec.read_bytes():
         raise ReleaseError(f"{archived.relative_to(root)} is released already and differs: a release never changes")
+    api_diff.release_order(root)  # the record of releases must be readable before anything is written
     print(f"release: {old_version} -> {new_version}")
 
     if new_version != old_version:
         record_outgoing(root)
+        api_diff.record_release(root, old_version)
         print(f"  recorded the outgoing release {old_version} (spec and Python surface) in spec/releases/")
     if new_spec.resolve() != current.resolve():
         shutil.copyfile(new_spec, current)
     shutil.copyfile(current, archived)
-    print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml")
+    api_diff.record_release(root, new_version, after=old_version if new_version != old_version else None)
+    print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml (after {old_version} in manifest.txt)")
 
     gen = subprocess.run(
         [sys.executable, str(root / "scripts" / "codegen" / "generate.py"), str(current),
@@ -167,8 +275,18 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
         print(gen.stderr, file=sys.stderr)
         raise ReleaseError("generation failed (see above); the new spec is installed: fix and run make generate")
     print("  generated generated/ and api.md")
+    renamed = update_names_lock(root, new_doc)
+    print("  recorded the model names it ships in scripts/codegen/names.lock.json")
+    refused = [n for n in gen.stderr.splitlines() if "a name shipped for" in n]
+    if refused:
+        todo.append("new schemas kept off shipped model names (give them a name in scripts/codegen/models.yaml):\n"
+                    + "\n".join(f"      {n.removeprefix('note: ')}" for n in refused))  # fmt: skip
     if gen.returncode == 3:
         todo.append("`import korusticket` fails against the new code: fix overrides/ (see the message below)")
+    else:
+        cassettes = rerecord_cassettes(root)
+        if cassettes:
+            todo.append(cassettes)
     table, lines = optable.load()
     ops = optable.resolve(optable.spec_operations(new_doc), table, lines, report=lambda _: None)
     derived = [op for op in ops if op.derived]
@@ -177,15 +295,35 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
             "name the new operations in scripts/codegen/operations.yaml (they work now under derived names):\n"
             + "\n".join(f"      {op.key}: kt.{op.resource}.{op.method}" for op in derived)
         )
+    stale_params = optable.stale_params(new_doc, ops)
+    if stale_params:
+        todo.append(
+            "configured parameters the spec renamed or removed (breaking for callers: their Python name or kind "
+            "changed); edit these lines of the operations table, then make generate:\n"
+            + "\n".join(f"      {n}" for n in stale_params)
+        )
     stale = [n for n in notes if "not in the spec any more" in n]
     if stale:
         todo.append("remove the table entries of removed operations:\n" + "\n".join(f"      {n}" for n in stale))
 
-    report = api_diff.build_report(api_diff.LAST_RELEASE, current, ack=root / "CHANGELOG.md")
+    report = _report(root, current, new_version)
     package_version = bump_package_version(root) if new_version != old_version else "unreleased"
-    if write_entry(root / "CHANGELOG.md", draft_entry(report, package_version, new_version), new_version):
+    if write_entry(root / "CHANGELOG.md", draft_entry(report, package_version, new_version, renamed), new_version):
         print(f"  drafted the CHANGELOG.md entry {package_version}: KorusTicket API {new_version}")
-        todo.append("review the CHANGELOG.md draft (what callers gain, what breaks), then delete its draft line")
+        todo.append(
+            "review the CHANGELOG.md draft (what callers gain, what breaks), then delete its draft line; after editing "
+            "operations.yaml and make generate, `make redraft` writes the draft again from the new diff"
+        )
+    hooked = {op.key: op.hook for op in ops if op.hook}
+    touched = sorted({
+        f"{hooked[key]} ({key})" for c in report.changes for key in hooked
+        if c.path.startswith(key + " request") or c.path.startswith(key + " response") or c.path == key
+    })  # fmt: skip
+    if touched:
+        todo.append(
+            "hooked operations whose request or response changed: check their hook in overrides/korusticket/_hooks.py "
+            "and its flow in _operations.py:\n" + "\n".join(f"      {t}" for t in touched)
+        )
     breaking = [c for c in report.surface_changes if c.breaking] + [c for c in report.changes if c.breaking]
     print(
         f"  diff with {report.base_version}: {len(breaking)} breaking, "
@@ -195,7 +333,8 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
         "give the stand-in (overrides/korusticket/testing) seed data for new read endpoints, and its rules for new "
         "booking behaviour",
         "make the walkthrough (examples/booking_walkthrough.py) follow the release's flow: make demo",
-        "make check (and re-record cassettes with make record where credentials allow)",
+        "commit spec, generated code, changelog and cassettes, then make check (check-generated needs generated/ "
+        "committed); re-record against the demo server with make record where credentials allow",
     ]
     print("\nLeft to do by hand:")
     for i, item in enumerate(todo, 1):
@@ -207,11 +346,11 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: make release SPEC=<new openapi.yaml>", file=sys.stderr)
+        print("usage: make release SPEC=<new openapi.yaml>  |  scripts/release.py --redraft", file=sys.stderr)
         return 2
     try:
-        return release(Path(argv[0]))
-    except (ReleaseError, surface_mod.SurfaceError, optable.TableError) as exc:
+        return redraft() if argv[0] == "--redraft" else release(Path(argv[0]))
+    except (ReleaseError, surface_mod.SurfaceError, optable.TableError, api_diff.DiffError) as exc:
         print(f"release: {exc}", file=sys.stderr)
         return 1
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ def method(path, fn):
     returns = inspect.signature(fn).return_annotation
     out[path] = {"kind": "method", "params": params(fn),
                  "returns": "" if returns is inspect.Signature.empty else str(returns)}
+    if ".. deprecated::" in (fn.__doc__ or ""):  # the mark generated methods of deprecated operations carry
+        out[path]["deprecated"] = True
 
 def public_methods(cls):
     for name, fn in inspect.getmembers(cls, callable):
@@ -88,7 +91,7 @@ for name in types.__all__:
     elif isinstance(obj, type) and attrs.has(obj):
         out[path] = {"kind": "model"}
         for field in attrs.fields(obj):
-            if field.name != "additional_properties":
+            if field.name != "additional_properties" and not field.name.startswith("_"):  # _src, _extra: private
                 out[f"{path}.{field.name}"] = {"kind": "field", "annotation": str(field.type)}
         for extra in ("iri", "ld_type"):
             if isinstance(getattr(obj, extra, None), property):
@@ -129,6 +132,26 @@ def _members(annotation: str) -> set[str]:
     return {part.strip() for part in annotation.split("|") if part.strip()}
 
 
+def _narrowed(old: str, new: str) -> bool:
+    """A parameter's annotation accepts less than before: a member or a Literal value went (IdLike -> str,
+    Literal['a', 'b'] -> Literal['a']). A mapping refined into a TypedDict of the same keys is not narrowed."""
+
+    def split(annotation: str) -> tuple[set[str], set[str]]:
+        members, values = set(), set()
+        for part in (p.strip() for p in re.split(r"\|(?![^\[]*\])", annotation) if p.strip()):
+            literal = re.fullmatch(r"Literal\[(.*)\]", part)
+            if literal:
+                values |= {v.strip() for v in literal.group(1).split(",")}
+            else:
+                members.add(part)
+        return members, values
+
+    old_members, old_values = split(old)
+    new_members, new_values = split(new)
+    lost = {m for m in old_members - new_members if not m.startswith(("Mapping[", "Sequence[Mapping["))}
+    return bool(lost) or (bool(old_values - new_values) and "str" not in new_members)
+
+
 def _method_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[SurfaceChange]:
     changes = []
     before, after = old.get("params", {}), new.get("params", {})
@@ -144,9 +167,14 @@ def _method_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list
         if now["kind"] != param["kind"]:
             changes.append(SurfaceChange("parameter-kind-changed", f"{path}({name})", True, param["kind"], now["kind"]))
         elif now["annotation"] != param["annotation"]:
+            narrowed = _narrowed(param["annotation"], now["annotation"])
             changes.append(
                 SurfaceChange(
-                    "parameter-type-changed", f"{path}({name})", False, param["annotation"], now["annotation"]
+                    "parameter-narrowed" if narrowed else "parameter-type-changed",
+                    f"{path}({name})",
+                    narrowed,
+                    param["annotation"],
+                    now["annotation"],
                 )
             )
     for name, param in after.items():
@@ -160,8 +188,16 @@ def _method_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list
     return changes
 
 
+def _public(path: str) -> bool:
+    """No segment is private (`_src`, `_extra`; a record made before they were left out)."""
+    return not any(part.startswith("_") and not part.endswith("__") for part in path.split("(")[0].split("."))
+
+
 def diff_surfaces(base: Surface, head: Surface) -> list[SurfaceChange]:
-    """What a caller of `base` meets in `head`: removals and narrowed signatures break them."""
+    """What a caller of `base` meets in `head`: removals and narrowed signatures break them; a
+    newly deprecated method is reported as `deprecated` (it will break: not breaking yet)."""
+    base = {k: v for k, v in base.items() if _public(k)}
+    head = {k: v for k, v in head.items() if _public(k)}
     changes: list[SurfaceChange] = []
     removed = sorted(set(base) - set(head))
     # Report a removed class or resource once, not once per member.
@@ -183,6 +219,8 @@ def diff_surfaces(base: Surface, head: Surface) -> list[SurfaceChange]:
             changes.append(SurfaceChange("kind-changed", path, True, old["kind"], new["kind"]))
         elif old["kind"] == "method":
             changes += _method_changes(path, old, new)
+            if new.get("deprecated") and not old.get("deprecated"):
+                changes.append(SurfaceChange("deprecated", path, False))
         elif old["kind"] == "field" and old["annotation"] != new["annotation"]:
             # A reader breaks when the field may now hold something it could not before.
             widened = bool(_members(new["annotation"]) - _members(old["annotation"]))

@@ -30,6 +30,7 @@ from ._errors import (
 from ._ids import iri_of, to_id, to_iri
 from ._numbers import is_whole
 from ._retry import DELAY_PARAM
+from ._shapes import FIELDS, Field
 
 # The generated operations and models are imported where they are used, so `import korusticket`
 # does not load every generated module (benchmarks/_startup.py).
@@ -56,7 +57,6 @@ log = logging.getLogger("korusticket")
 T = TypeVar("T")
 
 RESERVATIONS = "/v1/booking/reservations"
-TITLES = ("mr", "mrs", "mx")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Reconciling an order whose answer said nothing: after a refused resend of a reservation this
 # call may have ordered (whatever the refusal says), look it up this many times, waiting
@@ -144,10 +144,52 @@ def _text(value: object, field: str, *, required: bool, max_length: int | None =
     return value
 
 
-def _title(value: object, field: str) -> str | None:
-    if value is None or (isinstance(value, str) and value in TITLES):
+def _shape(name: str) -> dict[str, Field]:
+    """The fields of a request shape, by wire key, as the spec describes them (korusticket_api/shapes.py)."""
+    return {f.wire: f for f in FIELDS[name]}
+
+
+def _shape_keys(name: str) -> tuple[str, ...]:
+    """Every key a shape accepts: the snake_case Python keys and the wire keys."""
+    return tuple(dict.fromkeys(k for f in FIELDS[name] for k in (f.key, f.wire)))
+
+
+def _value(value: object, f: Field, where: str) -> Any:
+    """One value of a request shape, checked against its schema (type and enum values); None stays None."""
+    if value is None:
+        if f.required:
+            raise InputError(where, "missing", "a value")
+        return None
+    if f.enum is not None:
+        if isinstance(value, str) and value in f.enum:
+            return value
+        raise InputError(where, f"{value!r} is not a known {f.key.replace('_', ' ')}", ", ".join(f.enum))
+    if f.type == "string":
+        return _text(value, where, required=f.required)
+    if f.type == "boolean":
+        if not isinstance(value, bool):
+            raise InputError(where, f"{value!r} is not a bool", "True or False")
         return value
-    raise InputError(field, f"{value!r} is not a known title", ", ".join(TITLES))
+    if f.type == "integer":
+        if not is_whole(value):
+            raise InputError(where, f"{value!r} is not a whole number", "..., -1, 0, 1, 2, ...")
+        return value
+    if f.type == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise InputError(where, f"{value!r} is not a number", "an int or a float")
+    return value  # objects and arrays the client has no rule for go as given
+
+
+def _other_fields(value: Mapping[str, Any], shape: str, where: str, handled: set[str]) -> dict[str, Any]:
+    """The fields of a shape the flow has no rule for (a field a release added): checked by the
+    schema and sent under their wire key; None leaves them out."""
+    out: dict[str, Any] = {}
+    for f in FIELDS[shape]:
+        if f.wire in handled:
+            continue
+        raw = _key(value, f.key, f.wire)
+        if raw is not None:
+            out[f.wire] = _value(raw, f, f"{where}.{f.key}")
+    return out
 
 
 # --- reservations -------------------------------------------------------------------------------
@@ -176,7 +218,7 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
             raise InputError(
                 where, f"{type(item).__name__} is not a mapping", "a dict with offer, quantity, ticket_sessions"
             )
-        _known_keys(item, where, ("offer", "quantity", "ticket_sessions", "ticketSessions"))
+        _known_keys(item, where, _shape_keys("ReservationItemInput"))
         offer = _key(item, "offer")
         offer_iri = nested_iri(offer, f"{where}.offer", "/offers/")
         quantity = _key(item, "quantity")
@@ -194,6 +236,7 @@ def _reservation_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
                 "ticketSessions": [
                     _ticket_session(ts, f"{where}.ticket_sessions[{j}]") for j, ts in enumerate(sessions)
                 ],
+                **_other_fields(item, "ReservationItemInput", where, {"offer", "quantity", "ticketSessions"}),
             }
         )
     return out
@@ -218,7 +261,7 @@ def _default_ticket_sessions(offer: object, where: str) -> list[dict[str, Any]]:
 def _ticket_session(value: object, where: str) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise InputError(where, f"{type(value).__name__} is not a mapping", "a dict with ticket, session?, form_data?")
-    _known_keys(value, where, ("ticket", "session", "form_data", "formData"))
+    _known_keys(value, where, _shape_keys("TicketSessionInput"))
     ticket = _key(value, "ticket")
     out: dict[str, Any] = {"ticket": nested_iri(ticket, f"{where}.ticket", "/tickets/")}
     session = _key(value, "session")
@@ -229,6 +272,7 @@ def _ticket_session(value: object, where: str) -> dict[str, Any]:
         if not isinstance(form_data, Mapping) or "form" not in form_data or "fields" not in form_data:
             raise InputError(f"{where}.form_data", "not a formData payload", "korusticket.forms.build_form_data(...)")
         out["formData"] = dict(form_data)
+    out.update(_other_fields(value, "TicketSessionInput", where, {"ticket", "session", "formData"}))
     return out
 
 
@@ -286,29 +330,27 @@ def create_reservations_flow(
 
 
 def _customer(value: object) -> dict[str, Any]:
+    """The customer of an order, checked field by field against its schema (CustomerInput)."""
     if hasattr(value, "to_dict"):
         value = value.to_dict()
     if not isinstance(value, Mapping):
         raise InputError(
             "customer", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, email, ..."
         )
-    known = {"firstname", "lastname", "email", "phone", "country", "language", "optin", "title"}
-    unknown = sorted(str(k) for k in set(value) - known)
+    fields = _shape("CustomerInput")
+    by_key = {k: f for f in fields.values() for k in (f.key, f.wire)}
+    unknown = sorted(str(k) for k in set(value) - set(by_key))
     if unknown:
-        raise InputError(f"customer.{unknown[0]}", "unknown field", ", ".join(sorted(known)))
+        raise InputError(f"customer.{unknown[0]}", "unknown field", ", ".join(sorted(fields)))
     out: dict[str, Any] = {}
-    for name in ("firstname", "lastname", "email"):
-        out[name] = _text(value.get(name), f"customer.{name}", required=True)
-    for name in ("phone", "country", "language"):
-        if value.get(name) is not None:
-            out[name] = _text(value.get(name), f"customer.{name}", required=False)
-    if value.get("optin") is not None:
-        if not isinstance(value["optin"], bool):
-            raise InputError("customer.optin", f"{value['optin']!r} is not a bool", "True or False")
-        out["optin"] = value["optin"]
-    if value.get("title") is not None:
-        out["title"] = _title(value["title"], "customer.title")
-    return out
+    for key, raw in value.items():
+        f = by_key[key]
+        if raw is not None:
+            out[f.wire] = _value(raw, f, f"customer.{f.key}")
+    for f in fields.values():
+        if f.required and f.wire not in out:
+            out[f.wire] = _value(None, f, f"customer.{f.key}")
+    return {w: out[w] for w in fields if w in out}  # the schema's order
 
 
 def _reservation_iri_of(raw: Any) -> str | None:
@@ -592,22 +634,19 @@ def _tie_orders(
 
 
 def _beneficiary(value: object) -> dict[str, Any]:
+    """The ticket holder, checked against its schema (BeneficiaryInput); merge-patch: None clears a field."""
     if hasattr(value, "to_dict"):
         value = value.to_dict()
     if not isinstance(value, Mapping):
         raise InputError(
             "beneficiary", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, ..."
         )
-    aliases = {"date_of_birth": "dateOfBirth", "place_of_birth": "placeOfBirth"}
-    known = {"firstname", "lastname", "title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"}
-    data = {aliases.get(str(k), str(k)): v for k, v in value.items()}
-    unknown = sorted(set(data) - known)
+    fields = _shape("BeneficiaryInput")
+    by_key = {k: f for f in fields.values() for k in (f.key, f.wire)}
+    unknown = sorted(str(k) for k in value if k not in by_key)
     if unknown:
-        raise InputError(f"beneficiary.{unknown[0]}", "unknown field", ", ".join(sorted(known)))
-    out: dict[str, Any] = {
-        "firstname": _text(data.get("firstname"), "beneficiary.firstname", required=True),
-        "lastname": _text(data.get("lastname"), "beneficiary.lastname", required=True),
-    }
+        raise InputError(f"beneficiary.{unknown[0]}", "unknown field", ", ".join(sorted(fields)))
+    data = {by_key[str(k)].wire: v for k, v in value.items()}
     birth = data.get("dateOfBirth")
     if isinstance(birth, dt.datetime):
         raise InputError("beneficiary.date_of_birth", "a datetime, not a date", "datetime.date or 'YYYY-MM-DD'")
@@ -615,13 +654,12 @@ def _beneficiary(value: object) -> dict[str, Any]:
         data["dateOfBirth"] = birth.isoformat()
     elif birth is not None:
         data["dateOfBirth"] = _calendar_date(birth, "beneficiary.date_of_birth")
-    for name in ("title", "nationality", "dateOfBirth", "placeOfBirth", "email", "phone"):
-        if name in data:  # merge-patch: an explicit None clears the field on the server
-            out[name] = (
-                _title(data[name], "beneficiary.title")
-                if name == "title"
-                else (None if data[name] is None else _text(data[name], f"beneficiary.{name}", required=False))
-            )
+    out: dict[str, Any] = {}
+    for wire, f in fields.items():
+        if f.required:
+            out[wire] = _text(data.get(wire), f"beneficiary.{f.key}", required=True)
+        elif wire in data:  # merge-patch: an explicit None clears the field on the server
+            out[wire] = _value(data[wire], f, f"beneficiary.{wire}")
     return out
 
 

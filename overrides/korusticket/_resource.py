@@ -5,6 +5,7 @@ and running the flows of hand-written hooks. Everything here is shared by sync a
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -25,6 +26,7 @@ __all__ = [
     "RequestBuilder",
     "RequestOptions",
     "SyncResource",
+    "deprecated",
     "raw_request",
 ]
 
@@ -33,6 +35,15 @@ Request = dict[str, Any]
 """What a generated operation's ``_get_kwargs`` returns: method, url, params, json, headers."""
 RequestBuilder = Callable[[int, int], Request]
 """Builds the request of one page (page number, page size) of a collection."""
+
+
+def deprecated(method: str, operation: str) -> None:
+    """Warn the caller of a method whose operation the spec marks deprecated (it goes in a later release)."""
+    warnings.warn(
+        f"{method} ({operation}) is deprecated by the KorusTicket API and will be removed in a later release",
+        DeprecationWarning,
+        stacklevel=3,
+    )
 
 
 _SAFE_PATH = re.compile(r"/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*")  # fullmatch: "$" would let a final \n by

@@ -60,7 +60,16 @@ from .model import (  # noqa: E402
     DiffError,
     Report,
 )
-from .releases import acknowledgements, last_release, operation_checks, release_files, surface_file  # noqa: E402
+from .releases import (  # noqa: E402
+    MANIFEST,
+    acknowledgements,
+    last_release,
+    operation_checks,
+    record_release,
+    release_files,
+    release_order,
+    surface_file,
+)
 from .report import render_markdown  # noqa: E402
 from .rules import MEANING_RULES, RULES  # noqa: E402
 from .spec import diff_specs  # noqa: E402
@@ -70,6 +79,7 @@ __all__ = [
     "DEFAULT_SPEC",
     "DRAFT_MARK",
     "LAST_RELEASE",
+    "MANIFEST",
     "MEANING_RULES",
     "RELEASES",
     "RULES",
@@ -84,7 +94,9 @@ __all__ = [
     "last_release",
     "main",
     "operation_checks",
+    "record_release",
     "release_files",
+    "release_order",
     "render_markdown",
     "surface_file",
 ]

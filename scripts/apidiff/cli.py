@@ -13,9 +13,18 @@ from typing import Any
 import surface as surface_mod
 import yaml
 
+from . import pypaths
 from .client import client_surface_diff
 from .model import CLIENT_PACKAGE, DEFAULT_SPEC, LAST_RELEASE, RELEASES, ClientChange, DiffError, Report, git
-from .releases import _tree_surface, acknowledgements, last_release, operation_checks, surface_file
+from .releases import (
+    MANIFEST,
+    _tree_surface,
+    acknowledgements,
+    last_release,
+    operation_checks,
+    release_order,
+    surface_file,
+)
 from .report import render_markdown
 from .rules import iter_rules
 from .spec import _version, diff_specs
@@ -40,6 +49,19 @@ def _repo_root(start: Path) -> Path | None:
     return Path(proc.stdout.decode().strip()) if proc.returncode == 0 else None
 
 
+def _released_spec_unchanged(repo: Path, head_doc: dict[str, Any], version: str | None) -> list[str]:
+    """A recorded release never changes: the head spec under a released version must be that release."""
+    if version is None or version not in release_order(repo):
+        return []
+    archived = repo / RELEASES / f"{version}.yaml"
+    if _load_yaml(archived.read_text(encoding="utf-8"), str(archived)) == head_doc:
+        return []
+    return [
+        f"the spec differs from {RELEASES}/{version}.yaml but keeps its info.version {version}: a release never "
+        "changes; bump info.version and run make release"
+    ]
+
+
 def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None = None) -> Report:
     """Load both specs (the base from a file, a git ref or the last release) and compare them."""
     notes: list[str] = []
@@ -52,17 +74,25 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
     repo = _repo_root(head.parent if head.parent.is_dir() else Path.cwd())
     ref: str | None = None
     base_surface_file: Path | None = None
+    failures: list[str] = []
     if base == LAST_RELEASE:
         if repo is None:
             raise DiffError(f"{LAST_RELEASE}: {head} is not inside a git repository")
-        release = last_release(repo, _version(head_doc))
+        head_version = _version(head_doc)
+        release = last_release(repo, head_version)
         if release is None:
             base_doc = {}
             notes.append(f"no release archived in {RELEASES}/: the base is empty, everything is new")
         else:
             base_doc = _load_yaml(release.read_text(encoding="utf-8"), str(release))
             base_surface_file = surface_file(release)
-            notes.append(f"compared with the release archived in {release.relative_to(repo).as_posix()}")
+            notes.append(
+                f"compared with {release.relative_to(repo).as_posix()}, the release before {head_version} "
+                f"in {RELEASES}/{MANIFEST}"
+                if head_version in release_order(repo)
+                else f"compared with {release.relative_to(repo).as_posix()}, the newest release in {RELEASES}/{MANIFEST}"
+            )
+        failures += _released_spec_unchanged(repo, head_doc, head_version)
     elif Path(base).is_file():
         base_doc = _load_yaml(Path(base).read_text(encoding="utf-8"), base)
         base_surface_file = surface_file(Path(base))
@@ -82,7 +112,12 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
     changes = diff_specs(base_doc, head_doc)
     client_changes: list[ClientChange] = []
     surface_changes: list[surface_mod.SurfaceChange] = []
-    failures: list[str] = []
+    python_paths: dict[str, str] = {}
+    failures += [
+        f"{c.message}: a spec that changes must bump info.version (a release never changes)"
+        for c in changes
+        if c.kind == "version-not-bumped"
+    ]
     if client and ref is not None and repo is not None:
         client_changes, client_notes = client_surface_diff(repo, ref)
         notes += client_notes
@@ -108,9 +143,12 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
                 notes.append("the base has no recorded Python surface: only the spec is compared")
             if base_surface is not None:
                 surface_changes = surface_mod.diff_surfaces(base_surface, head_surface)
-    elif client and ref is None:
-        notes.append("the base is a spec file: client comparison skipped")
+            python_paths = pypaths.python_paths(changes, base_doc, head_doc, base_surface, head_surface)
+    if client and ref is None and not has_package:
+        notes.append("the base is a spec file and no client package is here: client comparison skipped")
     report = Report(changes, client_changes, _version(base_doc), _version(head_doc), notes, surface_changes, failures)
+    report.griffe = client and ref is not None
+    report.python_paths = python_paths
     if ack is not None:
         ids, ack_failures = acknowledgements(ack, report.head_version)
         report.acknowledged = ids
@@ -155,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         surface_changes=report.surface_changes,
         failures=report.failures,
         acknowledged=report.acknowledged,
+        griffe=report.griffe,
+        python_paths=report.python_paths,
     )
     if text == "no changes\n":
         # Keep the "no changes" output clean; notes still reach whoever reads stderr.

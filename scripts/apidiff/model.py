@@ -64,6 +64,8 @@ class Report:
     surface_changes: list[surface_mod.SurfaceChange] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # checks that no acknowledgement can waive
     acknowledged: frozenset[str] | None = None  # ids acknowledged in the changelog (None: no --ack)
+    griffe: bool = False  # the griffe view of the client ran (a git-ref base)
+    python_paths: dict[str, str] = field(default_factory=dict)  # spec path -> where callers meet it
 
     def _acked(self, path: str) -> bool:
         return self.acknowledged is not None and path in self.acknowledged
@@ -74,12 +76,12 @@ class Report:
         items = [c.path for c in self.changes if c.breaking and c.kind != "version-not-bumped"]
         items += [c.path for c in self.client_changes]
         items += [c.path for c in self.surface_changes if c.breaking]
-        items += ["info.version" for c in self.changes if c.kind == "version-not-bumped"]
         return sorted({i for i in items if not self._acked(i)})
 
     @property
     def breaking(self) -> bool:
-        """True when something breaking was found and not acknowledged, or a check failed."""
+        """True when something breaking was found and not acknowledged, or a check failed (a spec
+        changed without a new info.version is a failure: no acknowledgement waives it)."""
         return bool(self.failures) or bool(self.unacknowledged)
 
 

@@ -12,25 +12,58 @@ from typing import Any
 
 import surface as surface_mod
 
-from .model import CLIENT_DIRS, DRAFT_MARK, RELEASES, git
+from .model import CLIENT_DIRS, DRAFT_MARK, RELEASES, DiffError, git
+
+# The order of releases, oldest first, one version a line: written by `make release`, never sorted.
+# Versions are labels (`release` came after 1.0.38), so only this record says which came before which.
+MANIFEST = "manifest.txt"
 
 
-def _version_key(version: str) -> tuple[int, tuple[int, ...], str]:
-    """1.0.7 < 1.0.10 < 1.0.38 < release (a label sorts after every number)."""
-    if re.fullmatch(r"\d+(\.\d+)*", version):
-        return (0, tuple(int(n) for n in version.split(".")), "")
-    return (1, (), version)
+def release_order(repo: Path) -> list[str]:
+    """The archived versions in the order they were released (spec/releases/manifest.txt)."""
+    folder = repo / RELEASES
+    path = folder / MANIFEST
+    archived = {p.stem for p in folder.glob("*.yaml")}
+    if not path.is_file():
+        if archived:
+            raise DiffError(
+                f"{RELEASES}/ holds {len(archived)} release(s) but no {MANIFEST}: list their versions in it, "
+                "oldest first, one a line (`make release` keeps it)"
+            )
+        return []
+    order = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and line[:1] != "#"]
+    problems = [f"{v} is listed twice" for v in sorted({v for v in order if order.count(v) > 1})]
+    problems += [f"{v} is listed but {RELEASES}/{v}.yaml does not exist" for v in order if v not in archived]
+    problems += [f"{RELEASES}/{v}.yaml is not listed" for v in sorted(archived - set(order))]
+    if problems:
+        raise DiffError(f"{RELEASES}/{MANIFEST}: " + "; ".join(problems))
+    return order
+
+
+def record_release(repo: Path, version: str, *, after: str | None = None) -> None:
+    """Append `version` to the manifest (after `after`, which must be the newest): the release it replaces."""
+    path = repo / RELEASES / MANIFEST
+    text = path.read_text(encoding="utf-8") if path.is_file() else (
+        "# The releases archived here, oldest first: written by `make release`, never sorted.\n"
+    )  # fmt: skip
+    order = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if version in order:
+        return
+    if after is not None and order and order[-1] != after:
+        raise DiffError(f"{RELEASES}/{MANIFEST}: the newest release is {order[-1]}, not {after}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.rstrip("\n") + f"\n{version}\n", encoding="utf-8")
 
 
 def release_files(repo: Path) -> list[Path]:
-    """Archived release specs (spec/releases/<version>.yaml), oldest first."""
-    return sorted((repo / RELEASES).glob("*.yaml"), key=lambda p: _version_key(p.stem))
+    """Archived release specs (spec/releases/<version>.yaml), oldest first by the manifest."""
+    return [repo / RELEASES / f"{v}.yaml" for v in release_order(repo)]
 
 
 def last_release(repo: Path, head_version: str | None) -> Path | None:
-    """The release the head is compared with: the one before the head's version when the head
-    is archived already (so a release landed in several commits keeps its whole diff), else the
-    newest; a first release is compared with itself."""
+    """The release the head is compared with: the one before the head's version in the manifest
+    when the head is a recorded release (so a release landed in several commits keeps its whole
+    diff), else the newest; a first release is compared with itself."""
     files = release_files(repo)
     versions = [p.stem for p in files]
     if head_version in versions:
@@ -73,7 +106,7 @@ def operation_checks(repo: Path, head_doc: Mapping[str, Any], head_surface: surf
         ops = optable.resolve(optable.spec_operations(head_doc), table, lines, report=lambda _: None)
     except optable.TableError as exc:
         return [f"operations table: {exc}"]
-    failures = []
+    failures = optable.stale_params(head_doc, ops)
     api = repo / "generated" / "korusticket_api" / "api"
     for op in ops:
         if not list(api.glob(f"*/{op.module}.py")):

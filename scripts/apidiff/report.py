@@ -22,6 +22,8 @@ def render_markdown(
     surface_changes: list[surface_mod.SurfaceChange] | None = None,
     failures: list[str] | None = None,
     acknowledged: frozenset[str] | None = None,
+    griffe: bool = True,
+    python_paths: dict[str, str] | None = None,
 ) -> str:
     """Render the report; exactly "no changes" when there is nothing to say."""
     surface_changes = surface_changes or []
@@ -32,6 +34,12 @@ def render_markdown(
 
     def mark(path: str) -> str:
         return " (acknowledged)" if path in ack else ""
+
+    py = python_paths or {}
+
+    def at(path: str) -> str:
+        """Where callers meet a spec change, when it has a public Python path."""
+        return f" (Python: `{_md(py[path])}`)" if path in py else ""
 
     breaking = [c for c in changes if c.breaking]
     other = [c for c in changes if not c.breaking]
@@ -64,19 +72,25 @@ def render_markdown(
         lines.append("")
     for title, group in (("Breaking changes", breaking), ("Non-breaking changes", other)):
         lines += [f"## {title}", ""]
-        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}{mark(c.path)}" for c in group] or ["None."]
+        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}{at(c.path)}{mark(c.path)}" for c in group] or ["None."]
         lines.append("")
     if meaning:
         lines += ["## Changes of documented meaning (same structure: check them)", ""]
-        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}" for c in meaning] + [""]
-    lines += ["## Python client surface", ""]
-    lines += [
-        f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") + mark(c.path)
-        for c in client_changes
-    ]
-    if not client_changes:
-        lines.append("No breaking change in the public `korusticket` API.")
-    lines.append("")
+        lines += [f"- **{c.kind}** `{_md(c.path)}`: {c.message}{at(c.path)}" for c in meaning] + [""]
+    if griffe or client_changes:
+        # griffe's static view (a git-ref base); the import-based view is "Python client: what callers see".
+        lines += ["## Python client surface (static check)", ""]
+        lines += [
+            f"- **{c.kind}** `{_md(c.path)}`" + (f": {c.old} → {c.new}" if c.old or c.new else "") + mark(c.path)
+            for c in client_changes
+        ]
+        if not client_changes:
+            lines.append(
+                "The static check found nothing more."
+                if broken
+                else "No breaking change in the public `korusticket` API."
+            )
+        lines.append("")
     return "\n".join(lines)
 
 

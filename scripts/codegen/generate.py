@@ -32,6 +32,7 @@ import fastmodels  # noqa: E402
 import optable  # noqa: E402
 import preprocess  # noqa: E402
 import resources  # noqa: E402
+import shapes  # noqa: E402
 
 PACKAGE = "korusticket_api"
 OVERRIDES = ROOT / "overrides"
@@ -124,8 +125,14 @@ def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, 
     except resources.GenerationError as exc:
         print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
         return 1
+    try:
+        (target / "shapes.py").write_text(shapes.module(out, table), encoding="utf-8")
+    except shapes.ShapeError as exc:
+        print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
+        return 1
     for hook in RUFF_HOOKS:
         subprocess.run(hook, cwd=target / "resources", check=True)
+        subprocess.run([*hook[:2], "shapes.py", *hook[3:]], cwd=target, check=True)
     # The preprocessed spec travels with the package: the client checks response bodies against
     # its schemas and names the field that does not fit.
     shutil.copyfile(pre, target / "openapi.json")

@@ -277,3 +277,35 @@ def spec_operations(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
         for method in HTTP_METHODS
         if isinstance(item, Mapping) and method in item
     ]
+
+
+def stale_params(doc: Mapping[str, Any], ops: Iterable[Operation], table_name: str = TABLE.name) -> list[str]:
+    """Configured parameter keys the operation no longer has, with the line to edit and the
+    parameters that took their place under derived names (a renamed wire name)."""
+    problems = []
+    for op in ops:
+        if not op.params:
+            continue
+        raw = ((doc.get("paths") or {}).get(op.path) or {}).get(op.http_method) or {}
+        shared = ((doc.get("paths") or {}).get(op.path) or {}).get("parameters") or []
+        params = [p for p in [*shared, *(raw.get("parameters") or [])] if isinstance(p, Mapping)]
+        wires = [str(p.get("name")) for p in params]
+        unconfigured = [
+            str(p.get("name"))
+            for p in params
+            if p.get("in") == "query"
+            and p.get("name") not in op.params
+            and p.get("name") not in ("page", "itemsPerPage")
+        ]
+        for wire, param in op.params.items():
+            if wire in wires:
+                continue
+            where = f"{table_name}:{op.line}" if op.line else table_name
+            instead = (
+                f"; now derived: {', '.join(f'{w} -> {snake(w)}' for w in unconfigured)} (rename the key to keep "
+                f"`{param.name}`{f' of kind {param.kind}' if param.kind else ''})"
+                if unconfigured
+                else ""
+            )
+            problems.append(f"{where}: {op.key}: params.{wire} ({param.name}): no such parameter any more{instead}")
+    return problems

@@ -232,9 +232,28 @@ def _disambiguate(names: list[str]) -> dict[str, str]:
     return {n: resource if n == primary else f"{resource}In{_pascal(_split(n)[1] or '')}" for n in names}
 
 
-def shorten_schema_names(doc: Json) -> None:
-    """Rename component schemas to short names when that stays unambiguous, rewriting $refs."""
-    schemas: Json = doc.get("components", {}).get("schemas", {})
+# The names lock: every public model name ever shipped, by the schema it names. Written only by
+# `make release` (scripts/release.py); read by every generation. A schema keeps its name for good, a
+# name is never handed to another schema (not even after its schema is removed), and a rename
+# happens only through models.yaml (`rename: {<schema>: <NewName>}`), which the release reports.
+NAMES_LOCK = HERE / "names.lock.json"
+MODELS_TABLE = HERE / "models.yaml"
+
+
+def load_lock(path: Path = NAMES_LOCK) -> dict[str, str]:
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+
+
+def load_renames(path: Path = MODELS_TABLE) -> dict[str, str]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return {str(k): str(v) for k, v in ((raw or {}).get("rename") or {}).items()}
+
+
+def schema_names(
+    schemas: Json, lock: dict[str, str] | None = None, renames: dict[str, str] | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """Final name of each component schema, and notes on names the lock refused to a new schema."""
+    lock, renames = lock or {}, renames or {}
     by_short: dict[str, list[str]] = {}
     for name in schemas:
         by_short.setdefault(short_schema_name(name), []).append(name)
@@ -246,23 +265,51 @@ def shorten_schema_names(doc: Json) -> None:
             wanted.update(_disambiguate(names))
         else:
             wanted.update({n: n for n in names})
-    # Never take a name another schema already has, and never give one name twice.
+    reserved = {v: k for k, v in lock.items()}  # a shipped name belongs to its schema for good
+    notes: list[str] = []
     final: dict[str, str] = {}
-    for name, new in wanted.items():
+    # Locked and renamed schemas first, so a new schema never takes a name that one of them holds.
+    for name in sorted(schemas, key=lambda n: (n not in renames and n not in lock, list(schemas).index(n))):
+        new = renames.get(name) or lock.get(name) or wanted[name]
+        owner = reserved.get(new)
+        if name not in renames and name not in lock and owner is not None and owner != name:
+            notes.append(
+                f"note: schema {name} would be named {new}, a name shipped for {owner}; it is generated as {name} "
+                f"(give it a name in {MODELS_TABLE.name}: rename: {{{name!r}: NewName}})"
+            )
+            new = name
         clash = (new != name and new in schemas) or new in final.values()
         final[name] = name if clash else new
+    return {n: final[n] for n in schemas}, notes
+
+
+def shorten_schema_names(
+    doc: Json, lock: dict[str, str] | None = None, renames: dict[str, str] | None = None
+) -> list[str]:
+    """Rename component schemas to short names (the lock's where it has one), rewriting $refs."""
+    schemas: Json = doc.get("components", {}).get("schemas", {})
+    final, notes = schema_names(schemas, lock, renames)
     doc["components"]["schemas"] = {final[n]: s for n, s in schemas.items()}
     prefix = "#/components/schemas/"
     for node in walk_schemas(doc):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix) :] in final:
             node["$ref"] = prefix + final[ref[len(prefix) :]]
+    return notes
 
 
 # --- pipeline -----------------------------------------------------------------------------------
 
 
-def preprocess(doc: Json, names: dict[str, str], report: Callable[[str], None] = print) -> Json:
+def preprocess(
+    doc: Json,
+    names: dict[str, str],
+    report: Callable[[str], None] = print,
+    *,
+    lock: dict[str, str] | None = None,
+    renames: dict[str, str] | None = None,
+) -> Json:
+    """The spec as the generator should see it; `lock` and `renames` default to the committed files."""
     out = copy.deepcopy(doc)
     rename_operations(out, names, report)
     prune_media_types(out)
@@ -271,7 +318,11 @@ def preprocess(doc: Json, names: dict[str, str], report: Callable[[str], None] =
     relax_collection_members(out)
     normalise_nullable_enums(out)
     mark_money(out)
-    shorten_schema_names(out)
+    notes = shorten_schema_names(
+        out, load_lock() if lock is None else lock, load_renames() if renames is None else renames
+    )
+    for note in notes:
+        report(note)
     return out
 
 

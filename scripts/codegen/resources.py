@@ -282,6 +282,7 @@ class OpInfo:
     summary: str
     description: str
     hook: Hook | None
+    deprecated: bool = False  # the spec marks the operation deprecated
 
     @property
     def builder(self) -> str:
@@ -374,6 +375,7 @@ def collect(doc: Json, ops: list[Operation], package: Path, hooks: Mapping[str, 
                 summary=str(spec_op.get("summary", "")).strip(),
                 description=python_names(str(spec_op.get("description", "")).strip(), keys),
                 hook=hook,
+                deprecated=bool(spec_op.get("deprecated")),
             )
         )
     return infos
@@ -405,6 +407,8 @@ def _doc_lines(info: OpInfo) -> list[str]:
     if info.hook and info.hook.doc:
         lines += ["", info.hook.doc]
     lines += ["", f"``{info.op.http_method.upper()} {info.op.path}``"]
+    if info.deprecated:
+        lines += ["", ".. deprecated:: The API marks this operation deprecated: it goes in a later release."]
     return lines
 
 
@@ -535,6 +539,8 @@ def _method(info: OpInfo, is_async: bool) -> str:
         prefix = "async def" if is_async else "def"
     head = f"    {prefix} {name}(" + ", ".join(params) + f") -> {returns}:\n"
     doc = _docstring(_doc_lines(info), "        ")
+    if info.deprecated:  # warns when called (a paginator is made at the call too)
+        doc += f'        deprecated("kt.{info.op.resource}.{name}", "{info.op.key}")\n'
     return head + doc + f"        {call}\n"
 
 
@@ -566,7 +572,9 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     source.append("from korusticket._raw import async_raw, raw\n")
     source.append(
         "from korusticket._resource import (\n    DEFAULT_PAGE_SIZE,\n    AsyncPaginator,\n    AsyncResource,\n"
-        "    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n    SyncResource,\n)\n"
+        "    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n    SyncResource,\n"
+        + ("    deprecated,\n" if any(i.deprecated for i in infos) else "")
+        + ")\n"
     )
     public = sorted(n for n in hook_names - models - BUILTIN_NAMES - TYPING_NAMES - ABC_NAMES - {
         "IdLike", "RequestOptions", "Flow", "Core"} if n[0].isupper())  # fmt: skip
@@ -751,7 +759,7 @@ def api_markdown(infos: list[OpInfo], version: str) -> str:
                 sync_ret, async_call = f"`{info.hook.returns}`", f"`await kt.{call}`"
             else:
                 sync_ret, async_call = f"`{info.expect}`", f"`await kt.{call}`"
-            http = f"`{info.op.http_method.upper()} {info.op.path}`"
+            http = f"`{info.op.http_method.upper()} {info.op.path}`" + (" **deprecated**" if info.deprecated else "")
             out.append(f"| `kt.{call}` | {async_call} | {http} | {sync_ret} |\n")
     return "".join(out)
 

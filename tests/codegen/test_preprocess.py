@@ -225,3 +225,36 @@ def test_generated_package_imports_and_has_every_operation() -> None:
         for module in tag.glob("*.py"):
             name = f"korusticket_api.api.{tag.name}.{module.stem}"
             assert importlib.util.find_spec(name) is not None
+
+
+def test_the_names_lock_keeps_every_shipped_name_with_its_schema() -> None:
+    product, in_offer = "TicketingProduct.jsonld-v1.product.read", "TicketingProduct.jsonld-v1.offer.read"
+    lock = {product: "TicketingProduct", in_offer: "TicketingProductInOffer"}
+    # The product's own view is removed: its sibling would now be the only view and take the short name.
+    names, notes = pp.schema_names({in_offer: {}}, lock)
+    assert names == {in_offer: "TicketingProductInOffer"}
+    assert notes == []
+    assert pp.schema_names({in_offer: {}})[0] == {in_offer: "TicketingProduct"}  # what an unlocked run would do
+    # A new schema never takes a shipped name, even one whose schema is gone.
+    names, notes = pp.schema_names({in_offer: {}, "TicketingProduct.jsonld-v1.widget.read": {}}, lock)
+    assert names["TicketingProduct.jsonld-v1.widget.read"] != "TicketingProduct"
+    names, notes = pp.schema_names({in_offer: {}, "TicketingProduct": {}}, lock)
+    assert names == {in_offer: "TicketingProductInOffer", "TicketingProduct": "TicketingProduct"}  # its own name
+    names, notes = pp.schema_names({"Other.jsonld-v1.x.read": {}}, {**lock, "Other.jsonld-v1.x.read": "Other"})
+    assert names == {"Other.jsonld-v1.x.read": "Other"}
+    names, notes = pp.schema_names({"TicketingProduct.jsonld-v1.thing.read": {}}, lock)
+    assert names == {"TicketingProduct.jsonld-v1.thing.read": "TicketingProduct.jsonld-v1.thing.read"}
+    assert "a name shipped for TicketingProduct.jsonld-v1.product.read" in notes[0]
+    # A rename happens only through models.yaml.
+    names, _ = pp.schema_names({in_offer: {}}, lock, {in_offer: "TicketingOfferProduct"})
+    assert names == {in_offer: "TicketingOfferProduct"}
+
+
+def test_the_committed_lock_names_every_schema_of_the_spec_as_generated() -> None:
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "spec" / "openapi.yaml").read_text())
+    lock = pp.load_lock()
+    names, notes = pp.schema_names(spec["components"]["schemas"], lock, pp.load_renames())
+    assert notes == []
+    assert all(lock[schema] == name for schema, name in names.items())

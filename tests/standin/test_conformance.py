@@ -6,6 +6,7 @@ already checks each response; here each one is also checked explicitly so covera
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -139,9 +140,22 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
 
     operations = {
         op["operationId"]
-        for item in spec.spec["paths"].values()
+        for template, item in spec.spec["paths"].items()
         for op in item.values()
-        if isinstance(op, dict) and "operationId" in op
+        if isinstance(op, dict) and "operationId" in op and not answered_from_schema(stand_in, template)
     }
-    assert operations  # every operation of the spec, whatever the release
+    assert operations  # every operation of the spec the stand-in has behaviour or data for, whatever the release
     assert set(seen) == operations
+
+
+def answered_from_schema(stand_in: StandIn, template: str) -> bool:
+    """An operation a release added that the stand-in has neither a handler nor seed documents for: it
+    answers with a body built from the schema (tests/standin/test_every_operation_standin.py calls it)."""
+    from korusticket.testing._documents import _regex
+    from korusticket.testing._synth import _routed
+
+    if any(regex.match(re.sub(r"\{[^}]+\}", "x", template)) for regex in _routed()):
+        return False
+    documents = stand_in.state.documents
+    item, below = _regex(template), _regex(template + "/{id}")
+    return not any(item.match(iri) or below.match(iri) for iri in [*documents.by_iri, *documents.links])

@@ -7,6 +7,7 @@ _routes.py the routes table.
 
 from __future__ import annotations
 
+from . import _synth
 from ._core import (
     ApiError,
     Request,
@@ -49,11 +50,17 @@ class App(TokenEndpoint, TicketingReads, Reservations, Orders, OrderDocuments):
             if not public and self.settings.auth and (denied := self._authenticate(req)) is not None:
                 return denied
             return handler(self, req, match.groupdict())
-        if not allowed and self.state.documents.answers(req):
+        documents = self.state.documents
+        if not allowed and documents.answers(req) and documents.holds(req):
             # A read the spec documents and no handler implements: served from the seed documents.
             if self.settings.auth and (denied := self._authenticate(req)) is not None:
                 return denied
-            return self.state.documents.read(req)
+            return documents.read(req)
+        if not allowed and (synthesized := _synth.answer(req)) is not None:
+            # An operation of a new release with neither a handler nor seed documents: a body from its schema.
+            if self.settings.auth and (denied := self._authenticate(req)) is not None:
+                return denied
+            return synthesized
         if allowed:
             raise ApiError(
                 405,

@@ -123,6 +123,15 @@ class Documents:
     def answers(self, req: Request) -> bool:
         return req.method.upper() == "GET" and self.template(req.path) is not None
 
+    def holds(self, req: Request) -> bool:
+        """Some document is served at the request's template (or under it): the resource has seed data."""
+        template = self.template(req.path)
+        if template is None:
+            return False
+        item = self.template(req.path, collection=False) == template
+        regex = _regex(template if item else template + "/{id}")
+        return any(regex.match(iri) for iri in self.by_iri) or (not item and req.path.rstrip("/") in self.links)
+
     def read(self, req: Request) -> Response:
         template = self.template(req.path)
         assert template is not None
