@@ -23,7 +23,7 @@ UV_COMPILE = $(UV) pip compile --quiet --python-version 3.11 --generate-hashes -
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 
 .PHONY: help venv venv-run lock lock-check spec generate check-generated lint typecheck test coverage check demo standin \
-        record api-diff api-diff-ci release redraft bench bench-profile dist clean
+        record api-diff api-diff-ci release redraft lock-names bench bench-profile dist clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -171,6 +171,9 @@ release: venv ## take a new spec release through generation, diff and a changelo
 
 redraft: venv ## write the CHANGELOG.md draft of the current release again (after operations.yaml edits and make generate)
 	$(PY) scripts/release.py --redraft
+
+lock-names: venv ## a same-release spec correction that adds a schema: record its model name in the names lock
+	$(PY) scripts/release.py --lock-names
 
 bench: venv ## benchmarks; writes benchmarks/RESULTS.md
 	$(PY) benchmarks/run.py

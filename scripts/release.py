@@ -344,11 +344,25 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
     return 0
 
 
+def lock_names(root: Path = ROOT) -> int:
+    """A correction of the current release's spec (same info.version) that adds a schema: record its model
+    name in the names lock, as a release would; names already shipped never change here."""
+    renamed = update_names_lock(root, _load(root / "spec" / "openapi.yaml"))
+    if renamed:
+        raise ReleaseError("a models.yaml rename is a change callers see: take it through make release (" +
+                           "; ".join(renamed) + ")")  # fmt: skip
+    print("lock-names: scripts/codegen/names.lock.json names every schema of spec/openapi.yaml")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: make release SPEC=<new openapi.yaml>  |  scripts/release.py --redraft", file=sys.stderr)
+        print("usage: make release SPEC=<new openapi.yaml>  |  scripts/release.py --redraft | --lock-names",
+              file=sys.stderr)  # fmt: skip
         return 2
     try:
+        if argv[0] == "--lock-names":
+            return lock_names()
         return redraft() if argv[0] == "--redraft" else release(Path(argv[0]))
     except (ReleaseError, surface_mod.SurfaceError, optable.TableError, api_diff.DiffError) as exc:
         print(f"release: {exc}", file=sys.stderr)
