@@ -10,6 +10,8 @@ from pathlib import Path
 import apidiff as api_diff
 import pytest
 
+from tests.support.git import git
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "api_diff.py"
 
@@ -57,15 +59,6 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
         capture_output=True,
         text=True,
         check=False,
-    )
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
     )
 
 

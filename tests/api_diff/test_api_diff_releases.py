@@ -3,13 +3,14 @@ changelog acknowledges, and the checks no acknowledgement waives."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import apidiff as api_diff
 import pytest
 import surface as surface_mod
 import yaml
+
+from tests.support.git import git
 
 # 1.0.7 sorts after 1.0.38 as a string, `release` came after 1.0.38, and 1.0.40 after `release`.
 ORDER = ["1.0.7", "1.0.10", "1.0.38", "release", "1.0.40"]
@@ -18,15 +19,6 @@ ORDER = ["1.0.7", "1.0.10", "1.0.38", "release", "1.0.40"]
 def spec(version: str, description: str = "") -> str:
     doc = {"openapi": "3.1.0", "info": {"title": "t", "version": version, "description": description}, "paths": {}}
     return yaml.safe_dump(doc, sort_keys=False)
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture

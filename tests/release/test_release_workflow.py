@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.support.git import git
 from tests.support.next_release import (
     AVAILABILITY,
     CATALOG,
@@ -33,15 +34,6 @@ from tests.support.next_release import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 def run(repo: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
