@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from korusticket import AsyncKorusTicket, KorusTicket, OutcomeUnknownError
+from korusticket import AsyncKorusTicket, KorusTicket, OutcomeUnknownError, UnprocessableEntityError
 from korusticket.testing import FakeClock, StandIn
 
 from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK
@@ -231,6 +231,21 @@ def test_a_retry_refused_as_a_whole_returns_the_callers_own_order(
     assert again.ok, again.failed
     assert [o.iri for o in again.succeeded] == [o.iri for o in first.succeeded]
     assert server.count("POST", ORDERS_BULK) == 2  # the retry is not sent again after the refusal
+    assert server.count("GET", ORDERS) == 1
+
+
+def test_a_refusal_as_a_whole_stands_when_the_reference_covers_only_some_reservations(
+    server: FaultServer, stand_in: StandIn, make_client: Callable[..., KorusTicket]
+) -> None:
+    kt = make_client()
+    first, second = reserve(kt, stand_in, 2)
+    kt.orders.create([first], CUSTOMER, "M2-part").raise_for_failures()
+    stand_in.faults.add(ORDERS_BULK, method="POST", status=422, body={"status": 422, "violations": []})
+
+    with pytest.raises(UnprocessableEntityError):  # the second was never ordered: the refusal is the outcome
+        kt.orders.create([first, second], CUSTOMER, "M2-part")
+
+    assert server.count("POST", ORDERS_BULK) == 2
     assert server.count("GET", ORDERS) == 1
 
 
