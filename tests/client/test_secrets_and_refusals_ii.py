@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import pickle
-import types
 from typing import Any
 
 import httpx
@@ -26,33 +25,11 @@ from tests.support.bodies import (
 )
 from tests.support.mock_api import MockAPI, jsonld
 from tests.support.numbered_bodies import order_bulk_body, orders_page, reservation_iri
+from tests.support.secrets import reachable_texts
 
 LIVE = access_token(1)
 
 
-def reachable_texts(exc: BaseException) -> list[str]:
-    """What an exception keeps: its attributes, its pickle, and every local of every frame of its
-    traceback (and of its cause and context) but this module's own (the test holds the answer)."""
-    texts = [repr(vars(exc)), pickle.dumps(exc).decode("latin-1")]
-    response = getattr(exc, "response", None)
-    if isinstance(response, httpx.Response):
-        texts.append(response.content.decode("latin-1"))
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        tb: types.TracebackType | None = current.__traceback__
-        while tb is not None:
-            own = tb.tb_frame.f_code.co_filename == __file__
-            for value in () if own else tb.tb_frame.f_locals.values():
-                texts.append(repr(value))
-                if isinstance(value, httpx.Response):
-                    texts.append(value.content.decode("latin-1"))
-                if isinstance(value, dict):
-                    texts.append(repr(list(value.values())))
-            tb = tb.tb_next
-        current = current.__cause__ or current.__context__
-    return texts
 
 
 # --- M5: a 200 token answer refused keeps no live token ---------------------------------------------
@@ -66,7 +43,7 @@ def test_a_refused_token_answer_keeps_no_live_token(api: MockAPI, client: KorusT
     with pytest.raises(AuthenticationError, match="expires_in") as info:
         client.catalogs.get(CATALOG)
 
-    for text in reachable_texts(info.value):
+    for text in reachable_texts(info.value, __file__):
         assert LIVE not in text
         assert "REFRESH-live" not in text
     assert info.value.response.json()["token_type"] == "Bearer"  # the rest of the answer is kept
@@ -85,7 +62,7 @@ def test_async_a_refused_token_answer_keeps_no_live_token(api: MockAPI, make_asy
         raise AssertionError("no error")
 
     error = asyncio.run(main())
-    for text in reachable_texts(error):
+    for text in reachable_texts(error, __file__):
         assert LIVE not in text
 
 
