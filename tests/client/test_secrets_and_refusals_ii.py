@@ -30,8 +30,6 @@ from tests.support.secrets import reachable_texts
 LIVE = access_token(1)
 
 
-
-
 # --- M5: a 200 token answer refused keeps no live token ---------------------------------------------
 
 
