@@ -62,7 +62,7 @@ def env(vcr: Any, record_mode: str) -> Iterator[Env]:
         yield Env(vcr, target, os.environ.get("KORUSTICKET_BASE_URL", "https://api.demo.korusticket.com"))
     elif target == "stand-in":
         clock = FakeClock()  # starts at FakeClock.DEFAULT_START: same ids and dates at every recording
-        with StandInServer(StandIn(clock=clock)) as server:
+        with StandInServer(StandIn(clock=clock), serve_files=False) as server:  # document URLs as the demo's
             yield Env(vcr, target, server.base_url, (server.stand_in, clock))
     else:
         yield Env(vcr, None)

@@ -188,12 +188,17 @@ def extra_guesses(key: str, release: str) -> list[Rule]:
     return found
 
 
+INFERRED_TEXT = b"x-korusticket-inferred"
+
+
 def release_specs() -> list[Path]:
-    """spec/openapi.yaml and every archived release (an archive equal to the current spec once)."""
+    """spec/openapi.yaml and every archived release (an archive equal to the current spec once) that is
+    a reconstruction: one carrying marks. A published spec (`make spec`) shows only what is documented,
+    so it has no guess to mark and nothing here to check."""
     current = ROOT / "spec" / "openapi.yaml"
     files = [current]
     files += [p for p in sorted(RELEASES.glob("*.yaml")) if p.read_bytes() != current.read_bytes()]
-    return files
+    return [p for p in files if INFERRED_TEXT in p.read_bytes()]
 
 
 def version(doc: Json) -> str:

@@ -66,19 +66,25 @@ class StandInServer(ThreadingHTTPServer):
     """``StandInServer(stand_in, ("127.0.0.1", 0))``; ``base_url`` tells where it listens.
 
     Besides the API it serves the documents' signed URLs (the stand-in's ``temporaryUrl`` then
-    points here) and the control API under ``/_stand-in`` (faults, seeding, the request log: see
+    points here, unless ``serve_files=False``) and the control API under ``/_stand-in`` (faults, seeding, the request log: see
     ``korusticket.testing._control``). Every API answer carries an ``X-Request-Id``."""
 
     daemon_threads = True
 
     def __init__(
-        self, stand_in: StandIn, address: tuple[str, int] = ("127.0.0.1", 0), *, verbose: bool = False
+        self,
+        stand_in: StandIn,
+        address: tuple[str, int] = ("127.0.0.1", 0),
+        *,
+        verbose: bool = False,
+        serve_files: bool = True,
     ) -> None:
         super().__init__(address, _Handler)
         self.stand_in = stand_in
         self.verbose = verbose
         self.control = Control(stand_in)
-        stand_in.settings.storage_url = self.base_url + FILES_PATH
+        if serve_files:  # else the temporaryUrls keep the demo storage host (recorded cassettes look like the demo's)
+            stand_in.settings.storage_url = self.base_url + FILES_PATH
 
     @property
     def base_url(self) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import json
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -97,6 +97,8 @@ class StandIn:
         self.settings = Settings(hold, token_lifetime, refresh_lifetime, client_id, client_secret, auth)
         self.app = App(self.state, self.settings)
         self.faults = Faults()
+        # Request ids count up (32 hex digits, as a uuid's): recordings and logs of a run are reproducible.
+        self._request_ids = itertools.count(1)
         self.requests: list[RecordedRequest] = []
         self.latency = latency
         self.sleep = sleep
@@ -166,7 +168,7 @@ class StandIn:
             plan.record.status = response.status
         # Every answer names its request, as the API's does (the client's RawResponse.request_id,
         # error messages and logs quote it): the caller's own X-Request-Id, else a fresh one.
-        request_id = plan.request.header("x-request-id") or uuid.uuid4().hex
+        request_id = plan.request.header("x-request-id") or f"{next(self._request_ids):032x}"
         return dataclasses.replace(response, headers=(*response.headers, ("x-request-id", request_id)))
 
     def _handle_with(self, request: Request, fault: Fault | None) -> Response:
