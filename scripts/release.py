@@ -27,6 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -212,13 +213,23 @@ def rerecord_cassettes(root: Path) -> str | None:
         return None
     # This repository's package, whatever the interpreter has installed (an editable install of another checkout).
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "overrides"), str(root / "generated"), str(root)])}
-    proc = subprocess.run([sys.executable, str(script), "--stand-in", "-q"], cwd=root, capture_output=True, text=True,
-                          check=False, env=env)  # fmt: skip
-    if proc.returncode == 0:
-        print("  re-recorded the stand-in cassettes (scripts/record_cassettes.py --stand-in)")
-        return None
+    cassettes = root / "tests" / "cassettes"
+    with tempfile.TemporaryDirectory() as kept:
+        if cassettes.is_dir():
+            shutil.copytree(cassettes, Path(kept) / "cassettes")
+        proc = subprocess.run([sys.executable, str(script), "--stand-in", "-q"], cwd=root, capture_output=True,
+                              text=True, check=False, env=env)  # fmt: skip
+        if proc.returncode == 0:
+            print("  re-recorded the stand-in cassettes (scripts/record_cassettes.py --stand-in)")
+            return None
+        if cassettes.is_dir():  # a failed recording leaves the committed cassettes as they were, not half-written
+            shutil.rmtree(cassettes)
+            shutil.copytree(Path(kept) / "cassettes", cassettes)
     tail = "\n".join(f"      {line}" for line in proc.stdout.strip().splitlines()[-8:])
-    return f"the stand-in cassettes could not be recorded again (scripts/record_cassettes.py --stand-in):\n{tail}"
+    return (
+        "the stand-in cassettes could not be recorded again (scripts/record_cassettes.py --stand-in; the old ones "
+        f"are kept): fix what fails, then run it again:\n{tail}"
+    )
 
 
 def update_names_lock(root: Path, doc: dict[str, Any]) -> list[str]:
