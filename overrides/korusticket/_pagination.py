@@ -223,14 +223,14 @@ class _Seen:
         fresh: list[T] = []
         iris: list[str] = []
         far: list[str] = []
-        anonymous = [item for item in page.items if _iri(item) is None]
+        keyed = [(item, _iri(item)) for item in page.items]  # each item's IRI, read once
+        anonymous = [item for item, iri in keyed if iri is None]
         repeated = False
         if anonymous:  # served before, in the same order: a page repeated (the IRIs cannot tell)
             served = _fingerprint("\n".join(map(_content, anonymous)))
             repeated = served in self._anonymous
             self._anonymous.add(served)
-        for item in page.items:
-            iri = _iri(item)
+        for item, iri in keyed:
             if iri is None and repeated:
                 continue
             if iri is not None:
