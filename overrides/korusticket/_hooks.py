@@ -14,7 +14,7 @@ from typing import Any, Protocol, Unpack
 
 from korusticket_api.models import BookingOrder, BookingOrderItemTicket, BookingReservation
 
-from ._base import Clock, Config, RequestOptions
+from ._base import Clock, Config, RequestOptions, merge_options
 from ._bulk import BulkResult
 from ._ids import IdLike
 from ._operations import Call, Flow, create_orders_flow, create_reservations_flow, set_beneficiary_call
@@ -61,8 +61,8 @@ def create_orders(
     """``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
     answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
     message for the ticket issuer (e.g. "Special assistance needed")."""
-    # A per-call max_retries, else with_options' default, else the client's.
-    attempts = options.get("max_retries", core.defaults.get("max_retries", core.config.max_retries))
+    # The effective max_retries: the call's, over with_options' defaults, over the client's.
+    attempts = merge_options(core.defaults, options).get("max_retries", core.config.max_retries)
     return create_orders_flow(
         reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options, notes=notes
     )
