@@ -23,7 +23,6 @@ from ._errors import (
     KorusTicketError,
     NotFoundError,
     OutcomeUnknownError,
-    PartialFailureError,
     PermissionDeniedError,
     RateLimitError,
     RedirectError,
@@ -38,7 +37,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import forms
-    from ._bulk import BulkFailure, BulkResult
+    from ._bulk import BulkFailure, BulkResult, PartialFailureError
 
 __all__ = [
     "APIConnectionError",
@@ -83,9 +82,9 @@ del _name, _obj
 
 # Loaded on first use (issue 16: `import korusticket` stays cheap). korusticket.forms brings
 # python-dateutil and zoneinfo, which a service that never fills a form should not pay for;
-# _bulk defines two attrs classes that only the bulk methods return, and the first resource
-# (`kt.reservations`) loads it anyway.
-_LAZY = {"forms": ".forms", "BulkFailure": "._bulk", "BulkResult": "._bulk"}
+# _bulk defines what only the bulk methods return or raise (BulkResult, BulkFailure,
+# PartialFailureError), and the first resource (`kt.reservations`) loads it anyway.
+_LAZY = {"forms": ".forms", "BulkFailure": "._bulk", "BulkResult": "._bulk", "PartialFailureError": "._bulk"}
 
 
 def __getattr__(name: str) -> Any:

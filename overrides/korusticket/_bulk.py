@@ -13,9 +13,9 @@ from typing import Any, Generic, Self, TypeVar
 
 import attrs
 
-from ._errors import PartialFailureError
+from ._errors import KorusTicketError
 
-__all__ = ["BulkFailure", "BulkResult", "collect", "failure_index", "failure_of"]
+__all__ = ["BulkFailure", "BulkResult", "PartialFailureError", "collect", "failure_index", "failure_of"]
 
 R = TypeVar("R")
 
@@ -74,6 +74,18 @@ class BulkResult(Generic[R]):
 
     def __len__(self) -> int:
         return len(self.succeeded)
+
+
+class PartialFailureError(KorusTicketError):
+    """A bulk call failed for some items; ``result`` holds successes and failures."""
+
+    def __init__(self, result: BulkResult[Any]) -> None:
+        self.result = result
+        super().__init__(
+            f"{len(result.failed)} of {len(result.failed) + len(result.succeeded)} items failed: "
+            + "; ".join(f.reason for f in result.failed[:3])
+        )
+
 
 
 def _reason(raw: Any) -> str:
@@ -186,4 +198,4 @@ def collect(
 # Public as korusticket.BulkResult and korusticket.BulkFailure (reprs, tracebacks, pickles). The
 # package renames the classes it imports at once; this module loads on first use, from the package
 # or from a resource's bulk method, so it names them itself, whichever way it was reached.
-BulkFailure.__module__ = BulkResult.__module__ = "korusticket"
+BulkFailure.__module__ = BulkResult.__module__ = PartialFailureError.__module__ = "korusticket"

@@ -6,7 +6,7 @@ KorusTicketError
 │   └── APITimeoutError
 ├── OutcomeUnknownError                a non-idempotent request may or may not have taken effect
 ├── ResponseDecodeError                the body is not what the spec says
-├── PartialFailureError                a bulk call created some items and failed others
+├── PartialFailureError                a bulk call created some items and failed others (_bulk.py)
 └── APIError                           the API answered with an error status
     ├── BadRequestError               400
     ├── AuthenticationError           401, or the token endpoint refused
@@ -25,13 +25,10 @@ requests and responses it keeps are copies without Authorization, cookies or for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import httpx
-
-if TYPE_CHECKING:
-    from ._bulk import BulkResult
 
 __all__ = [
     "APIConnectionError",
@@ -45,7 +42,6 @@ __all__ = [
     "KorusTicketError",
     "NotFoundError",
     "OutcomeUnknownError",
-    "PartialFailureError",
     "PermissionDeniedError",
     "RateLimitError",
     "RedirectError",
@@ -177,17 +173,6 @@ class ResponseDecodeError(KorusTicketError):
         super().__init__(message)
         self.response = None if response is None else redact_response(response)
         self.path = path
-
-
-class PartialFailureError(KorusTicketError):
-    """A bulk call failed for some items; ``result`` holds successes and failures."""
-
-    def __init__(self, result: BulkResult[Any]) -> None:
-        self.result = result
-        super().__init__(
-            f"{len(result.failed)} of {len(result.failed) + len(result.succeeded)} items failed: "
-            + "; ".join(f.reason for f in result.failed[:3])
-        )
 
 
 @attrs.frozen
