@@ -7,10 +7,18 @@ schema type, whether it is required or nullable, and its enum values."""
 # No `from __future__ import annotations`: Required[] must be seen at class creation.
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple, Required, TypedDict
-
-from korusticket._ids import IdLike
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    NamedTuple,
+    Protocol,
+    Required,
+    TypedDict,
+    runtime_checkable,
+)
 
 if TYPE_CHECKING:
     from korusticket_api.models import TicketingOffer
@@ -18,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "Field",
+    "HasIri",
+    "IdLike",
     "ReservationItemInput",
     "TicketSessionInput",
     "FormData",
@@ -27,6 +37,18 @@ __all__ = [
     "ReservationItemFromOffer",
     "ReservationItemByIri",
 ]
+
+
+@runtime_checkable
+class HasIri(Protocol):
+    """A resource that carries its IRI (every generated model with an ``@id``)."""
+
+    @property
+    def iri(self) -> str | None: ...
+
+
+IdLike = str | uuid.UUID | HasIri | Mapping[str, Any]
+"""A UUID string, a uuid.UUID, an IRI, or a resource (model or mapping) carrying an ``@id``."""
 
 
 class Field(NamedTuple):

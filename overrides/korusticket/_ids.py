@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+
+from korusticket_api.shapes import HasIri, IdLike
 
 from ._errors import InputError
 
@@ -14,15 +15,6 @@ __all__ = ["HasIri", "IdLike", "iri_of", "to_id", "to_iri"]
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 ALLOWED = "a UUID string, a uuid.UUID, an IRI such as /v1/booking/orders/<uuid>, or a resource with an @id"
-
-
-@runtime_checkable
-class HasIri(Protocol):
-    @property
-    def iri(self) -> str | None: ...
-
-
-IdLike = str | uuid.UUID | HasIri | Mapping[str, Any]
 
 
 def iri_of(value: object) -> str | None:

@@ -139,6 +139,18 @@ def _scalar(kind: str) -> str:
     return {"integer": "int", "boolean": "bool", "number": "float"}.get(kind, "str")
 
 
+
+# What an id argument accepts; defined here so that this package imports nothing hand-written
+# (korusticket._ids takes it from here and holds the conversions).
+ID_LIKE = (
+    "\n@runtime_checkable\nclass HasIri(Protocol):\n"
+    '    """A resource that carries its IRI (every generated model with an ``@id``)."""\n\n'
+    "    @property\n    def iri(self) -> str | None: ...\n\n\n"
+    "IdLike = str | uuid.UUID | HasIri | Mapping[str, Any]\n"
+    '"""A UUID string, a uuid.UUID, an IRI, or a resource (model or mapping) carrying an ``@id``."""\n'
+)
+
+
 def module(doc: Json, table: Mapping[str, Mapping[str, Any]]) -> str:
     """korusticket_api/shapes.py: the TypedDicts and FIELDS, the data the client checks them with."""
     classes: list[str] = []
@@ -187,17 +199,19 @@ def module(doc: Json, table: Mapping[str, Mapping[str, Any]]) -> str:
         "FIELDS holds what the client checks a shape with before sending: each field's Python key, wire key,\n"
         'schema type, whether it is required or nullable, and its enum values."""\n\n'
         "# No `from __future__ import annotations`: Required[] must be seen at class creation.\n\n"
-        "import datetime as dt\nfrom collections.abc import Mapping, Sequence\n"
-        + f"from typing import {'TYPE_CHECKING, ' if models else ''}Literal, NamedTuple, Required, TypedDict\n\n"
-        "from korusticket._ids import IdLike\n\n"
+        "import datetime as dt\nimport uuid\nfrom collections.abc import Mapping, Sequence\n"
+        + f"from typing import {'TYPE_CHECKING, ' if models else ''}Any, Literal, NamedTuple, Protocol, Required,"
+        " TypedDict, runtime_checkable\n\n"
         + (
             f"if TYPE_CHECKING:\n    from korusticket_api.models import {', '.join(sorted(models))}\n\n"
             if models
             else ""
         )
-        + '__all__ = ["FIELDS", "Field", '
+        + '__all__ = ["FIELDS", "Field", "HasIri", "IdLike", '
         + ", ".join(repr(n) for n in [*(n for e in table.values() for n in (e.get("shapes") or {})), *exported])
-        + "]\n\n\nclass Field(NamedTuple):\n"
+        + "]\n\n"
+        + ID_LIKE
+        + "\n\nclass Field(NamedTuple):\n"
         '    """One key of a request shape, as the spec describes it."""\n\n'
         "    key: str\n    wire: str\n    type: str\n    required: bool\n    nullable: bool\n"
         "    enum: tuple[str, ...] | None\n"
