@@ -87,7 +87,6 @@ class PartialFailureError(KorusTicketError):
         )
 
 
-
 def _reason(raw: Any) -> str:
     if isinstance(raw, Mapping):
         for key in _REASON_KEYS:

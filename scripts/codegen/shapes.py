@@ -139,7 +139,6 @@ def _scalar(kind: str) -> str:
     return {"integer": "int", "boolean": "bool", "number": "float"}.get(kind, "str")
 
 
-
 # What an id argument accepts; defined here so that this package imports nothing hand-written
 # (korusticket._ids takes it from here and holds the conversions).
 ID_LIKE = (
