@@ -15,7 +15,8 @@ from korusticket_api.resources import (
     ResourcesWithRawResponse,
 )
 
-from ._base import AsyncCore, Clock, Config, RequestOptions, SyncCore, TimeoutLike, utc_now
+from ._base import AsyncCore, SyncCore
+from ._config import Clock, Config, RequestOptions, TimeoutLike, utc_now
 from ._constants import DEFAULT_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
 

@@ -14,8 +14,8 @@ from typing import Any, Protocol, Unpack
 
 from korusticket_api.models import BookingOrder, BookingOrderItemTicket, BookingReservation
 
-from ._base import Clock, Config, RequestOptions, merge_options
 from ._bulk import BulkResult
+from ._config import Clock, Config, RequestOptions, merge_options
 from ._ids import IdLike
 from ._operations import Call, Flow, create_orders_flow, create_reservations_flow, set_beneficiary_call
 from ._shapes import BeneficiaryInput, CustomerInput, ReservationItemInput

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from ._base import RequestOptions, check_retries
 from ._bulk import BulkFailure, BulkResult, collect, failure_index, failure_of
+from ._config import RequestOptions, check_retries
 from ._errors import (
     BadRequestError,
     ConflictError,

@@ -9,7 +9,8 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from ._base import AsyncCore, RequestOptions, SyncCore
+from ._base import AsyncCore, SyncCore
+from ._config import RequestOptions
 from ._constants import DEFAULT_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
 from ._errors import InputError
 from ._ids import IdLike

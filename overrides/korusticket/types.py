@@ -9,8 +9,8 @@ from __future__ import annotations
 from korusticket_api.resources import types as _models
 from korusticket_api.resources.types import *  # noqa: F403 - the generated models are this module's API
 
-from ._base import RequestOptions
 from ._bulk import BulkFailure, BulkResult
+from ._config import RequestOptions
 from ._ids import IdLike
 from ._pagination import AsyncPaginator, Page, Paginator
 from ._raw import RawResponse

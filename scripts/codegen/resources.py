@@ -514,7 +514,7 @@ def _method(info: OpInfo, is_async: bool) -> str:
         if not any(p.startswith("**") for p in params):
             params.append("**options: Unpack[RequestOptions]")
         returns = info.hook.returns
-        body = f"self._run(_hooks.{info.hook.name}(self._core, {_call_args(info)}))"
+        body = f"self._run(hooks.{info.hook.name}(self._core, {_call_args(info)}))"
         prefix = "async def" if is_async else "def"
         call = f"return await {body}" if is_async else f"return {body}"
     elif info.collection:
@@ -567,14 +567,13 @@ def resource_module(resource: str, infos: list[OpInfo], tag_doc: str) -> str:
     source.append("import datetime as dt\n")
     source.append("from collections.abc import Mapping, Sequence\n")
     source.append("from typing import Any, Literal, Unpack\n\n")
-    source.append("from korusticket import _hooks\nfrom korusticket import _validate as v\n")
-    source.append("from korusticket._base import AsyncCore, SyncCore\n")
-    source.append("from korusticket._raw import async_raw, raw\n")
+    # Hand-written code only through its core interface (korusticket/core.py) and the public types.
     source.append(
-        "from korusticket._resource import (\n    DEFAULT_PAGE_SIZE,\n    AsyncPaginator,\n    AsyncResource,\n"
-        "    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n    SyncResource,\n"
+        "from korusticket.core import (\n    DEFAULT_PAGE_SIZE,\n    AsyncCore,\n    AsyncPaginator,\n"
+        "    AsyncResource,\n    IdLike,\n    Paginator,\n    Request,\n    RequestBuilder,\n    RequestOptions,\n"
+        "    SyncCore,\n    SyncResource,\n    async_raw,\n"
         + ("    deprecated,\n" if any(i.deprecated for i in infos) else "")
-        + ")\n"
+        + "    hooks,\n    raw,\n)\nfrom korusticket.core import checks as v\n"
     )
     public = sorted(n for n in hook_names - models - BUILTIN_NAMES - TYPING_NAMES - ABC_NAMES - {
         "IdLike", "RequestOptions", "Flow", "Core"} if n[0].isupper())  # fmt: skip
@@ -631,9 +630,9 @@ def package_init(resources: list[str], api_version: str) -> str:
     lines = [HEADER, '"""The client\'s resources, one attribute each (kt.orders, kt.offers, ...)."""\n\n']
     lines.append("from __future__ import annotations\n\n")
     lines.append("import importlib\n")
-    lines.append("from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload\n\n")
+    lines.append("from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload\n\n")
     lines.append("if TYPE_CHECKING:\n")
-    lines.append("    from korusticket._base import AsyncCore, SyncCore\n\n")
+    lines.append("    from korusticket.core import AsyncCore, SyncCore\n\n")
     lines += [f"    from .{r} import {', '.join(sorted(_resource_classes(r)))}\n" for r in resources]
     names = [n for r in resources for n in _resource_classes(r)]
     containers = ["AsyncResources", "Resources", "AsyncResourcesWithRawResponse", "ResourcesWithRawResponse"]
@@ -683,6 +682,13 @@ LAZY = """
 R = TypeVar("R")
 
 
+class _HasCore(Protocol):
+    \"\"\"What a resource attribute is read on: a client (or raw view) holding its core.\"\"\"
+
+    @property
+    def _core(self) -> SyncCore | AsyncCore: ...
+
+
 class _Lazy(Generic[R]):
     \"\"\"A resource attribute: the resource module is imported, and the resource built on the
     client's core, when the attribute is first read (then it is a plain instance attribute).\"\"\"
@@ -699,13 +705,13 @@ class _Lazy(Generic[R]):
     def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
 
     @overload
-    def __get__(self, obj: object, owner: type) -> R: ...
+    def __get__(self, obj: _HasCore, owner: type) -> R: ...
 
-    def __get__(self, obj: object, owner: type) -> R | _Lazy[R]:
+    def __get__(self, obj: _HasCore | None, owner: type) -> R | _Lazy[R]:
         if obj is None:
             return self
         cls = getattr(importlib.import_module(self.module, __name__), self.name)
-        value: R = cls(obj._core)  # type: ignore[attr-defined]
+        value: R = cls(obj._core)
         obj.__dict__[self.attr] = value
         return value
 

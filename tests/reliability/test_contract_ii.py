@@ -492,7 +492,7 @@ def test_an_unknown_mode_is_an_input_error(value: Any) -> None:
 
 
 def test_config_defaults_to_lenient() -> None:
-    from korusticket._base import Config
+    from korusticket._config import Config
 
     config = Config.resolve(
         client_id=None, client_secret=None, token="t", environment=None, base_url=None, token_url=None,

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 if TYPE_CHECKING:
-    from korusticket._base import AsyncCore, SyncCore
+    from korusticket.core import AsyncCore, SyncCore
 
     from .catalogs import (
         AsyncCatalogs,
@@ -255,6 +255,13 @@ _CLASSES: dict[str, str] = {
 R = TypeVar("R")
 
 
+class _HasCore(Protocol):
+    """What a resource attribute is read on: a client (or raw view) holding its core."""
+
+    @property
+    def _core(self) -> SyncCore | AsyncCore: ...
+
+
 class _Lazy(Generic[R]):
     """A resource attribute: the resource module is imported, and the resource built on the
     client's core, when the attribute is first read (then it is a plain instance attribute)."""
@@ -271,13 +278,13 @@ class _Lazy(Generic[R]):
     def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
 
     @overload
-    def __get__(self, obj: object, owner: type) -> R: ...
+    def __get__(self, obj: _HasCore, owner: type) -> R: ...
 
-    def __get__(self, obj: object, owner: type) -> R | _Lazy[R]:
+    def __get__(self, obj: _HasCore | None, owner: type) -> R | _Lazy[R]:
         if obj is None:
             return self
         cls = getattr(importlib.import_module(self.module, __name__), self.name)
-        value: R = cls(obj._core)  # type: ignore[attr-defined]
+        value: R = cls(obj._core)
         obj.__dict__[self.attr] = value
         return value
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
+    AsyncCore,
     AsyncResource,
     IdLike,
     Request,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    raw,
 )
+from korusticket.core import checks as v
 
 from ..api.form import forms_get as _op_forms_get
 from ..models import Form

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
     DEFAULT_PAGE_SIZE,
+    AsyncCore,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -17,8 +15,12 @@ from korusticket._resource import (
     Request,
     RequestBuilder,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    raw,
 )
+from korusticket.core import checks as v
 
 from ..api.ticketing_offer_ticket import offer_tickets_get as _op_offer_tickets_get
 from ..api.ticketing_offer_ticket import offer_tickets_list as _op_offer_tickets_list

@@ -7,11 +7,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal, Unpack
 
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
     DEFAULT_PAGE_SIZE,
+    AsyncCore,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -19,8 +17,12 @@ from korusticket._resource import (
     Request,
     RequestBuilder,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    raw,
 )
+from korusticket.core import checks as v
 
 from ..api.ticketing_offer import offers_get as _op_offers_get
 from ..api.ticketing_offer import offers_list as _op_offers_list

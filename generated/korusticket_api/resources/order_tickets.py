@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from korusticket import _hooks
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
+    AsyncCore,
     AsyncResource,
     IdLike,
     Request,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    hooks,
+    raw,
 )
+from korusticket.core import checks as v
 from korusticket.types import BeneficiaryInput
 
 from ..api.booking_order_item_ticket import order_tickets_get as _op_order_tickets_get
@@ -58,7 +60,7 @@ class OrderTickets(SyncResource):
 
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
-        return self._run(_hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+        return self._run(hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
 
 
 class AsyncOrderTickets(AsyncResource):
@@ -89,7 +91,7 @@ class AsyncOrderTickets(AsyncResource):
 
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
-        return await self._run(_hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+        return await self._run(hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
 
 
 class OrderTicketsWithRawResponse:

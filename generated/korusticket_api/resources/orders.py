@@ -7,12 +7,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal, Unpack
 
-from korusticket import _hooks
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
     DEFAULT_PAGE_SIZE,
+    AsyncCore,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -20,8 +17,13 @@ from korusticket._resource import (
     Request,
     RequestBuilder,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    hooks,
+    raw,
 )
+from korusticket.core import checks as v
 from korusticket.types import BulkResult, CustomerInput
 
 from ..api.booking_order import orders_get as _op_orders_get
@@ -139,7 +141,7 @@ class Orders(SyncResource):
         ``POST /v1/booking/orders/_bulk``
         """
         return self._run(
-            _hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+            hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
         )
 
     def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:
@@ -221,7 +223,7 @@ class AsyncOrders(AsyncResource):
         ``POST /v1/booking/orders/_bulk``
         """
         return await self._run(
-            _hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+            hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
         )
 
     async def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:

@@ -6,12 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, Unpack
 
-from korusticket import _hooks
-from korusticket import _validate as v
-from korusticket._base import AsyncCore, SyncCore
-from korusticket._raw import async_raw, raw
-from korusticket._resource import (
+from korusticket.core import (
     DEFAULT_PAGE_SIZE,
+    AsyncCore,
     AsyncPaginator,
     AsyncResource,
     IdLike,
@@ -19,8 +16,13 @@ from korusticket._resource import (
     Request,
     RequestBuilder,
     RequestOptions,
+    SyncCore,
     SyncResource,
+    async_raw,
+    hooks,
+    raw,
 )
+from korusticket.core import checks as v
 from korusticket.types import BulkResult, ReservationItemInput
 
 from ..api.booking_reservation import reservations_get as _op_reservations_get
@@ -99,7 +101,7 @@ class Reservations(SyncResource):
 
         ``POST /v1/booking/reservations/_bulk``
         """
-        return self._run(_hooks.create_reservations(self._core, items, **options))
+        return self._run(hooks.create_reservations(self._core, items, **options))
 
     def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingReservation:
         """Retrieves a BookingReservation resource.
@@ -160,7 +162,7 @@ class AsyncReservations(AsyncResource):
 
         ``POST /v1/booking/reservations/_bulk``
         """
-        return await self._run(_hooks.create_reservations(self._core, items, **options))
+        return await self._run(hooks.create_reservations(self._core, items, **options))
 
     async def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingReservation:
         """Retrieves a BookingReservation resource.
