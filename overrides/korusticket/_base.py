@@ -9,8 +9,7 @@ import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 import httpx
@@ -41,7 +40,6 @@ from ._raw import record_exchange
 from ._responses import error_from_response
 from ._retry import (
     DELAY_KEY,
-    DELAY_PARAM,
     MAX_RETRIES_KEY,
     NOT_SENT,
     AsyncRetryTransport,
@@ -49,10 +47,12 @@ from ._retry import (
     RetryTransport,
 )
 
-__all__ = ["AsyncCore", "SyncCore"]
+__all__ = ["AsyncCore", "Request", "SyncCore"]
 
 log = logging.getLogger("korusticket")
 T = TypeVar("T")
+Request = dict[str, Any]
+"""A built request: method, url, params, json, headers (what a generated `_get_kwargs` returns)."""
 
 # Exceptions the generated from_dict raises on a body that does not fit the spec.
 DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ArithmeticError)
@@ -64,14 +64,14 @@ NOT_PROCESSED_5XX = frozenset({501, 505})
 # --- one call ----------------------------------------------------------------------------------
 
 
-def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+def _with_options(request: Request, options: RequestOptions, delay: float) -> Request:
     """A built request (method, url, query, body) with the per-call options applied. A flow may
-    ask for a wait before the request (DELAY_PARAM, e.g. backing off before a second lookup)."""
-    if not options and DELAY_PARAM not in request:  # most calls: nothing to apply
+    ask for a wait before the request (`delay`, e.g. backing off before a second lookup): the
+    retry transport sleeps it, on the client's injected clock."""
+    if not options and not delay:  # most calls: nothing to apply
         return request
     options = check_options(options)
     kwargs = dict(request)
-    delay = kwargs.pop(DELAY_PARAM, None)
     extensions: dict[str, Any] = {}
     if "extra_headers" in options:
         kwargs["headers"] = {**kwargs.get("headers", {}), **options["extra_headers"]}
@@ -97,16 +97,6 @@ def _with_options(request: dict[str, Any], options: RequestOptions) -> dict[str,
     if extensions:
         kwargs["extensions"] = extensions
     return kwargs
-
-
-def _request_of(op: ModuleType, args: tuple[Any, ...], params: dict[str, Any]) -> dict[str, Any]:
-    """The request a generated operation builds (a flow's DELAY_PARAM travels beside it)."""
-    params = dict(params)
-    delay = params.pop(DELAY_PARAM, None)
-    request: dict[str, Any] = op._get_kwargs(*args, **params)
-    if delay:
-        request[DELAY_PARAM] = delay
-    return request
 
 
 def _local_error(exc: Exception) -> InputError:
@@ -250,7 +240,36 @@ def _closed() -> ClientClosedError:
     return ClientClosedError("the client is closed: create a new one (or use `with KorusTicket(...)` for its lifetime)")
 
 
-class SyncCore:
+class _CoreBase:
+    """What the sync and async cores share: everything but sending (only `await` differs there)."""
+
+    config: Config
+    clock: Clock
+    validation: Validation
+    defaults: RequestOptions
+
+    def _setup(self, config: Config, clock: Clock, default_headers: Mapping[str, str] | None) -> dict[str, str]:
+        configure_logging()
+        self.config = config
+        self.clock = clock
+        self.validation = Validation(config.validate_responses)
+        self.defaults = {}
+        return _headers(config, default_headers)
+
+    def derive(self, options: RequestOptions) -> Self:
+        """This core with default options for every call, sharing the connection pool (with_options)."""
+        derived = copy.copy(self)
+        derived.defaults = merge_options(self.defaults, check_options(options))
+        return derived
+
+    def effective(self, options: RequestOptions) -> RequestOptions:
+        """What one call runs with: its options over the with_options defaults, ``max_retries``
+        always set (the client's when neither sets it). Hooks receive this, not the client."""
+        merged = merge_options(self.defaults, check_options(options))
+        return merged if "max_retries" in merged else {**merged, "max_retries": self.config.max_retries}
+
+
+class SyncCore(_CoreBase):
     """Runs generated operations on a configured httpx.Client."""
 
     def __init__(
@@ -263,12 +282,7 @@ class SyncCore:
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        configure_logging()
-        self.config = config
-        self.clock = clock
-        self.validation = Validation(config.validate_responses)
-        self.defaults: RequestOptions = {}
-        headers = _headers(config, default_headers)
+        headers = self._setup(config, clock, default_headers)
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise InputError("http_client", f"{type(http_client).__name__} is not an httpx.Client", "httpx.Client")
         check_http_client(http_client)
@@ -290,19 +304,9 @@ class SyncCore:
             auth=http_auth,
         )
 
-    def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        return self.send(_request_of(op, args, params), expect, options)
-
-    def derive(self, options: RequestOptions) -> SyncCore:
-        """This core with default options for every call, sharing the connection pool (with_options)."""
-        derived = copy.copy(self)
-        derived.defaults = merge_options(self.defaults, check_options(options))
-        return derived
-
-    def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
-        """Send a built request and parse its answer into `expect`."""
-        kwargs = _with_options(request, merge_options(self.defaults, options))
+    def send(self, request: Request, expect: type[T], options: RequestOptions, *, delay: float = 0.0) -> T:
+        """Send a built request (after `delay` seconds) and parse its answer into `expect`."""
+        kwargs = _with_options(request, merge_options(self.defaults, options), delay)
         if self.http.is_closed:
             raise _closed()
         started = time.perf_counter()
@@ -325,7 +329,7 @@ class SyncCore:
             self.auth.close()
 
 
-class AsyncCore:
+class AsyncCore(_CoreBase):
     """Runs generated operations on a configured httpx.AsyncClient."""
 
     def __init__(
@@ -338,12 +342,7 @@ class AsyncCore:
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        configure_logging()
-        self.config = config
-        self.clock = clock
-        self.validation = Validation(config.validate_responses)
-        self.defaults: RequestOptions = {}
-        headers = _headers(config, default_headers)
+        headers = self._setup(config, clock, default_headers)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise InputError(
                 "http_client", f"{type(http_client).__name__} is not an httpx.AsyncClient", "httpx.AsyncClient"
@@ -367,25 +366,17 @@ class AsyncCore:
             auth=http_auth,
         )
 
-    async def call(self, op: ModuleType, expect: type[T], options: RequestOptions, *args: Any, **params: Any) -> T:
-        """Send the request generated operation `op` builds, and parse its answer into `expect`."""
-        return await self.send(_request_of(op, args, params), expect, options)
+    async def send(self, request: Request, expect: type[T], options: RequestOptions, *, delay: float = 0.0) -> T:
+        """Send a built request (after `delay` seconds) and parse its answer into `expect`."""
+        return (await self.send_deferred(request, expect, options, delay=delay))()
 
-    def derive(self, options: RequestOptions) -> AsyncCore:
-        """This core with default options for every call, sharing the connection pool (with_options)."""
-        derived = copy.copy(self)
-        derived.defaults = merge_options(self.defaults, check_options(options))
-        return derived
-
-    async def send(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> T:
-        """Send a built request and parse its answer into `expect`."""
-        return (await self.send_deferred(request, expect, options))()
-
-    async def send_deferred(self, request: dict[str, Any], expect: type[T], options: RequestOptions) -> Callable[[], T]:
+    async def send_deferred(
+        self, request: Request, expect: type[T], options: RequestOptions, *, delay: float = 0.0
+    ) -> Callable[[], T]:
         """Send a built request; once its answer is in, what parses it into `expect`. A prefetching
         paginator sends its next request as soon as an answer arrives and parses pages in order,
         so the parsing of one page never delays the request for another."""
-        kwargs = _with_options(request, merge_options(self.defaults, options))
+        kwargs = _with_options(request, merge_options(self.defaults, options), delay)
         if self.http.is_closed:
             raise _closed()
         started = time.perf_counter()

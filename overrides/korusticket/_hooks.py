@@ -1,39 +1,28 @@
 """Hand-written behaviour of the operations that need more than a request and a parse.
 
-The operations table (scripts/codegen/operations.yaml) names a hook per such operation; the
-generated resource method takes the hook's parameters (after ``core``), returns what its flow
-returns, and runs the flow sync or async. The first line of each docstring joins the method's. Request dicts are typed with the shapes of
-korusticket.types (``ReservationItemInput``, ``CustomerInput``, ``BeneficiaryInput``), which the
-generated methods take too; the run-time checks in _operations stay.
+The operations table (scripts/codegen/operations.yaml) names a hook per such operation. A hook's
+first parameter is the call's effective options (``core.effective``: the call's over the
+``with_options`` defaults, ``max_retries`` always set); the generated resource method takes the
+hook's other parameters plus ``**options``, returns what its flow returns, and runs the flow
+sync or async. The first line of each docstring joins the method's. Request dicts are typed with
+the shapes of korusticket.types (``ReservationItemInput``, ``CustomerInput``,
+``BeneficiaryInput``), which the generated methods take too; the run-time checks in _operations stay.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, Unpack
+from typing import Any
 
 from korusticket_api.models import BookingOrder, BookingOrderItemTicket, BookingReservation
 
 from ._bulk import BulkResult
-from ._config import Clock, Config, RequestOptions, merge_options
+from ._config import RequestOptions
 from ._ids import IdLike
 from ._operations import Call, Flow, create_orders_flow, create_reservations_flow, set_beneficiary_call
 from ._shapes import BeneficiaryInput, CustomerInput, ReservationItemInput
 
-__all__ = ["Core", "create_orders", "create_reservations", "set_beneficiary"]
-
-
-class Core(Protocol):
-    """What a hook may read of the client (sync or async)."""
-
-    @property
-    def config(self) -> Config: ...
-
-    @property
-    def clock(self) -> Clock: ...
-
-    @property
-    def defaults(self) -> RequestOptions: ...
+__all__ = ["create_orders", "create_reservations", "set_beneficiary"]
 
 
 def _one(call: Call[Any]) -> Flow[Any]:
@@ -42,7 +31,7 @@ def _one(call: Call[Any]) -> Flow[Any]:
 
 
 def create_reservations(
-    core: Core, items: Sequence[ReservationItemInput], **options: Unpack[RequestOptions]
+    options: RequestOptions, items: Sequence[ReservationItemInput]
 ) -> Flow[BulkResult[BookingReservation]]:
     """Items: ``{"offer", "quantity", "ticket_sessions": [{"ticket", "session"?, "form_data"?}]}``.
     Some items may fail while others succeed: check ``.failed`` (every item is accounted for)."""
@@ -50,31 +39,21 @@ def create_reservations(
 
 
 def create_orders(
-    core: Core,
+    options: RequestOptions,
     reservations: Sequence[IdLike],
     customer: CustomerInput,
     external_reference: str,
     *,
     notes: str | None = None,
-    **options: Unpack[RequestOptions],
 ) -> Flow[BulkResult[BookingOrder]]:
     """``external_reference`` (your own id, 1-50 characters) makes this safe to retry: a lost
     answer is resolved by looking the orders up, never by a blind second POST. ``notes``: a
     message for the ticket issuer (e.g. "Special assistance needed")."""
-    # The effective max_retries: the call's, over with_options' defaults, over the client's.
-    attempts = merge_options(core.defaults, options).get("max_retries", core.config.max_retries)
-    return create_orders_flow(
-        reservations, customer, external_reference, now=core.clock(), attempts=attempts, options=options, notes=notes
-    )
+    return create_orders_flow(reservations, customer, external_reference, options=options, notes=notes)
 
 
 def set_beneficiary(
-    core: Core,
-    order: IdLike,
-    item: IdLike,
-    id: IdLike,
-    beneficiary: BeneficiaryInput,
-    **options: Unpack[RequestOptions],
+    options: RequestOptions, order: IdLike, item: IdLike, id: IdLike, beneficiary: BeneficiaryInput
 ) -> Flow[BookingOrderItemTicket]:
     """Name the ticket holder (merge-patch); ``firstname`` and ``lastname`` are required."""
     return _one(set_beneficiary_call(order, item, id, beneficiary, options))

@@ -12,11 +12,11 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, Sequence
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from ._base import Request
 from ._bulk import BulkFailure, BulkResult, collect, failure_index, failure_of
 from ._config import RequestOptions, check_retries
 from ._errors import (
@@ -29,7 +29,6 @@ from ._errors import (
 )
 from ._ids import iri_of, to_id, to_iri
 from ._numbers import is_whole
-from ._retry import DELAY_PARAM
 from ._shapes import FIELDS, Field
 
 # The generated operations and models are imported where they are used, so `import korusticket`
@@ -68,14 +67,14 @@ LOOKUP_PAGES = 20  # orders sharing one external_reference: at most this many pa
 
 @attrs.frozen
 class Call(Generic[T]):
-    """One generated operation to run: the request `op._get_kwargs(*args, **params)` builds,
-    answered by a body parsed into `expect`."""
+    """One request of a flow, built by a generated operation's builder called with keywords
+    (``orders_list._get_kwargs(external_reference=...)``: mypy checks every wire name), and
+    parsed into `expect`. ``delay``: seconds to wait before sending it (a lookup backing off)."""
 
-    op: ModuleType
+    request: Request
     expect: type[T]
-    args: tuple[Any, ...] = ()
-    params: Mapping[str, Any] = attrs.field(factory=dict)
-    options: RequestOptions = attrs.field(factory=lambda: RequestOptions())
+    options: RequestOptions
+    delay: float = 0.0
 
 
 Flow = Generator[Call[Any], Any, T]
@@ -298,7 +297,7 @@ def create_reservations_flow(
     body = BookingReservationBulkWrite.from_dict({"items": payload})
     offers = list(dict.fromkeys(i["offer"] for i in payload))
     try:
-        result = yield Call(reservations_create, BookingReservationBulkResult, params={"body": body}, options=options)
+        result = yield Call(reservations_create._get_kwargs(body=body), BookingReservationBulkResult, options)
     except OutcomeUnknownError as exc:
         lost: OutcomeUnknownError | None = exc
         silent, succeeded = offers, []
@@ -392,10 +391,9 @@ def _orders_by_reference(reference: str, options: RequestOptions, delay: float) 
 
     found: list[BookingOrder] = []
     for page_number in range(1, LOOKUP_PAGES + 1):
-        params: dict[str, Any] = {"external_reference": reference, "items_per_page": 50, "page": page_number}
-        if delay and page_number == 1:
-            params[DELAY_PARAM] = delay
-        page = yield Call(orders_list, OrdersListResponse200, params=params, options=options)
+        request = orders_list._get_kwargs(external_reference=reference, items_per_page=50, page=page_number)
+        wait = delay if page_number == 1 else 0.0
+        page = yield Call(request, OrdersListResponse200, options, delay=wait)
         members = page.member if isinstance(page.member, list) else []
         # A server ignoring the filter must not make another booking's order count as this one's.
         found += [o for o in members if o.external_reference == reference]
@@ -410,9 +408,8 @@ def create_orders_flow(
     customer: object,
     external_reference: str,
     *,
-    now: dt.datetime,
-    attempts: int,
     options: RequestOptions,
+    attempts: int | None = None,
     lookups: int = LOOKUPS,
     lookup_delay: float = LOOKUP_DELAY,
     notes: str | None = None,
@@ -431,13 +428,13 @@ def create_orders_flow(
     ``succeeded``. Calling again with the same reference returns the caller's existing order,
     whether the server fails its reservations one by one or refuses the whole request (4xx).
 
-    ``now`` is accepted for compatibility and not used: whether a reservation has expired is the
-    server's verdict, as the local clock may be ahead of it.
+    ``attempts``: order POSTs at most, after the first (default: the effective ``max_retries``
+    of ``options``). Whether a reservation has expired is the server's verdict, never the local
+    clock's (it may be ahead of the server's).
     """
     from korusticket_api.api.booking_order import orders_create
     from korusticket_api.models import BookingOrderBulkResult, BookingOrderBulkWrite
 
-    del now
     if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
         raise InputError(
             "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
@@ -445,7 +442,7 @@ def create_orders_flow(
     order_notes = _text(notes, "notes", required=False)
     reference = _text(external_reference, "external_reference", required=True, max_length=50)
     assert reference is not None
-    attempts = check_retries(attempts)
+    attempts = check_retries(options.get("max_retries", 0) if attempts is None else attempts)
     lookups = check_retries(lookups)
     iris = [to_iri(r, f"reservations[{i}]", RESERVATIONS, exact=True) for i, r in enumerate(reservations)]
     customer_body = _customer(customer)
@@ -495,7 +492,7 @@ def create_orders_flow(
         verify: set[str] = set()  # failed: unless an order under this reference covers them already
         last: KorusTicketError | str
         try:
-            result = yield Call(orders_create, BookingOrderBulkResult, params={"body": body}, options=options)
+            result = yield Call(orders_create._get_kwargs(body=body), BookingOrderBulkResult, options)
         except OutcomeUnknownError as exc:
             log.debug("order POST outcome unknown (%s); looking up external_reference", exc.cause)
             silent, last = set(sent), exc
@@ -625,7 +622,7 @@ def _tie_orders(
     if untied:
         # 1.0.7 orders do not name their reservation; the reservation names its order.
         for iri in sorted(recheck - set(found)):
-            held = yield Call(reservations_get, BookingReservation, (to_id(iri, "reservation"),), {}, options)
+            held = yield Call(reservations_get._get_kwargs(id=to_id(iri, "reservation")), BookingReservation, options)
             if isinstance(held.order, str) and held.order in untied:
                 found[iri] = untied[held.order]
 
@@ -680,5 +677,7 @@ def set_beneficiary_call(
     from korusticket_api.models import BookingOrderItemTicket, BookingOrderItemTicketPatchWrite
 
     body = BookingOrderItemTicketPatchWrite.from_dict({"beneficiary": _beneficiary(beneficiary)})
-    args = (to_id(order, "order"), to_id(item, "item"), to_id(ticket, "id"))
-    return Call(order_tickets_set_beneficiary, BookingOrderItemTicket, args, {"body": body}, options)
+    request = order_tickets_set_beneficiary._get_kwargs(
+        order_id=to_id(order, "order"), order_item_id=to_id(item, "item"), id=to_id(ticket, "id"), body=body
+    )
+    return Call(request, BookingOrderItemTicket, options)

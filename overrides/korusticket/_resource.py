@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from ._base import AsyncCore, SyncCore
+from ._base import AsyncCore, Request, SyncCore
 from ._config import RequestOptions
 from ._constants import DEFAULT_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
 from ._errors import InputError
@@ -32,8 +32,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-Request = dict[str, Any]
-"""What a generated operation's ``_get_kwargs`` returns: method, url, params, json, headers."""
 RequestBuilder = Callable[[int, int], Request]
 """Builds the request of one page (page number, page size) of a collection."""
 
@@ -87,11 +85,11 @@ class RawEnvelope:
 
 
 def _exec_sync(core: SyncCore) -> Callable[[Call[Any]], Any]:
-    return lambda call: core.call(call.op, call.expect, call.options, *call.args, **call.params)
+    return lambda call: core.send(call.request, call.expect, call.options, delay=call.delay)
 
 
 def _exec_async(core: AsyncCore) -> Callable[[Call[Any]], Any]:
-    return lambda call: core.call(call.op, call.expect, call.options, *call.args, **call.params)
+    return lambda call: core.send(call.request, call.expect, call.options, delay=call.delay)
 
 
 class SyncResource:

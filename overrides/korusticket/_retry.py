@@ -26,7 +26,6 @@ from ._constants import DEFAULT_MAX_RETRIES, INITIAL_RETRY_DELAY, MAX_RETRY_AFTE
 
 __all__ = [
     "DELAY_KEY",
-    "DELAY_PARAM",
     "MAX_RETRIES_KEY",
     "AsyncRetryTransport",
     "RetryPolicy",
@@ -42,9 +41,8 @@ REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 # Per-request override of the client's max_retries travels in request.extensions.
 MAX_RETRIES_KEY = "korusticket.max_retries"
 # Seconds to wait (with the injected sleep) before the first attempt: the backoff between two
-# reconciliation lookups. Flows put it in a Call's params under DELAY_PARAM.
+# reconciliation lookups (a flow's Call.delay, put here by the pipeline).
 DELAY_KEY = "korusticket.delay"
-DELAY_PARAM = "_korusticket_delay"
 RETRY_STATUSES = frozenset({408, 429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELETE"})
 # Failures that happen before the request leaves: safe to resend whatever the method.

@@ -226,7 +226,7 @@ def _params(
 @dataclass
 class Hook:
     name: str
-    params: list[str]  # source of each parameter after `core`, e.g. "items: Sequence[X]"
+    params: list[str]  # source of each parameter after the options, e.g. "items: Sequence[X]"
     call_args: list[str]  # how the method passes them on
     returns: str
     doc: str
@@ -242,7 +242,7 @@ def read_hooks(path: Path) -> dict[str, Hook]:
         positional = args.posonlyargs + args.args
         params, call_args = [], []
         n_defaults = len(args.defaults)
-        for i, arg in enumerate(positional[1:], 1):  # the first one is the core
+        for i, arg in enumerate(positional[1:], 1):  # the first one is the call's effective options
             text = f"{arg.arg}: {ast.unparse(arg.annotation)}" if arg.annotation else arg.arg
             default_index = i - (len(positional) - n_defaults)
             if default_index >= 0:
@@ -514,7 +514,7 @@ def _method(info: OpInfo, is_async: bool) -> str:
         if not any(p.startswith("**") for p in params):
             params.append("**options: Unpack[RequestOptions]")
         returns = info.hook.returns
-        body = f"self._run(hooks.{info.hook.name}(self._core, {_call_args(info)}))"
+        body = f"self._run(hooks.{info.hook.name}(self._core.effective(options), {_call_args(info)}))"
         prefix = "async def" if is_async else "def"
         call = f"return await {body}" if is_async else f"return {body}"
     elif info.collection:

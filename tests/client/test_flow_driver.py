@@ -19,9 +19,9 @@ class Boom(Exception):
 
 def tracked_flow(cleanups: list[str]) -> Flow[str]:
     try:
-        first = yield Call(catalogs_get, TicketingCatalog, ("c1",))
+        first = yield Call(catalogs_get._get_kwargs(id="c1"), TicketingCatalog, {})
         try:
-            yield Call(catalogs_get, TicketingCatalog, ("c2",))
+            yield Call(catalogs_get._get_kwargs(id="c2"), TicketingCatalog, {})
         except KorusTicketError:
             return f"{first} then handled"
         return f"{first} then second"

@@ -60,7 +60,7 @@ class OrderTickets(SyncResource):
 
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
-        return self._run(hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+        return self._run(hooks.set_beneficiary(self._core.effective(options), order, item, id, beneficiary))
 
 
 class AsyncOrderTickets(AsyncResource):
@@ -91,7 +91,7 @@ class AsyncOrderTickets(AsyncResource):
 
         ``PATCH /v1/booking/orders/{orderId}/items/{orderItemId}/tickets/{id}``
         """
-        return await self._run(hooks.set_beneficiary(self._core, order, item, id, beneficiary, **options))
+        return await self._run(hooks.set_beneficiary(self._core.effective(options), order, item, id, beneficiary))
 
 
 class OrderTicketsWithRawResponse:

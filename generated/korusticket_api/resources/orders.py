@@ -141,7 +141,7 @@ class Orders(SyncResource):
         ``POST /v1/booking/orders/_bulk``
         """
         return self._run(
-            hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+            hooks.create_orders(self._core.effective(options), reservations, customer, external_reference, notes=notes)
         )
 
     def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:
@@ -223,7 +223,7 @@ class AsyncOrders(AsyncResource):
         ``POST /v1/booking/orders/_bulk``
         """
         return await self._run(
-            hooks.create_orders(self._core, reservations, customer, external_reference, notes=notes, **options)
+            hooks.create_orders(self._core.effective(options), reservations, customer, external_reference, notes=notes)
         )
 
     async def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingOrder:

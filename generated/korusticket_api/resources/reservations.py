@@ -101,7 +101,7 @@ class Reservations(SyncResource):
 
         ``POST /v1/booking/reservations/_bulk``
         """
-        return self._run(hooks.create_reservations(self._core, items, **options))
+        return self._run(hooks.create_reservations(self._core.effective(options), items))
 
     def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingReservation:
         """Retrieves a BookingReservation resource.
@@ -162,7 +162,7 @@ class AsyncReservations(AsyncResource):
 
         ``POST /v1/booking/reservations/_bulk``
         """
-        return await self._run(hooks.create_reservations(self._core, items, **options))
+        return await self._run(hooks.create_reservations(self._core.effective(options), items))
 
     async def get(self, id: IdLike, **options: Unpack[RequestOptions]) -> BookingReservation:
         """Retrieves a BookingReservation resource.
