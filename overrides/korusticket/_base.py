@@ -11,7 +11,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Self, TypeVar
 
-import attrs
 import httpx
 
 from ._auth import BearerToken, ClientCredentials
@@ -43,8 +42,8 @@ from ._retry import (
     MAX_RETRIES_KEY,
     NOT_SENT,
     AsyncRetryTransport,
-    RetryPolicy,
     RetryTransport,
+    policies,
 )
 
 __all__ = ["AsyncCore", "Request", "SyncCore"]
@@ -222,13 +221,6 @@ def _http_auth(auth: httpx.Auth, headers: dict[str, str]) -> httpx.Auth | None:
     return auth
 
 
-def _policies(config: Config, clock: Clock) -> tuple[RetryPolicy, RetryPolicy]:
-    """Retry policies for API requests and for token requests (asking twice for a token is
-    harmless, and any 5xx of the token endpoint is worth another try)."""
-    policy = RetryPolicy(max_retries=config.max_retries, now=clock)
-    return policy, attrs.evolve(policy, methods=policy.methods | {"POST"}, statuses=policy.statuses | {500})
-
-
 def _headers(config: Config, default_headers: Mapping[str, str] | None) -> dict[str, str]:
     headers = config.headers()
     if default_headers is not None:
@@ -293,7 +285,7 @@ class SyncCore(_CoreBase):
             inner = transport
         else:  # a default httpx.Client honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE as httpx does
             inner = ClientTransport(http_client or httpx.Client(), owned=http_client is None)
-        policy, token_policy = _policies(config, clock)
+        policy, token_policy = policies(config.max_retries, clock)
         self.auth = _auth(config, clock, transport=RetryTransport(inner, token_policy, sleep))
         http_auth = _http_auth(self.auth, headers)  # may move a static token into the headers
         self.http = httpx.Client(
@@ -355,7 +347,7 @@ class AsyncCore(_CoreBase):
             inner = transport
         else:
             inner = AsyncClientTransport(http_client or httpx.AsyncClient(), owned=http_client is None)
-        policy, token_policy = _policies(config, clock)
+        policy, token_policy = policies(config.max_retries, clock)
         self.auth = _auth(config, clock, async_transport=AsyncRetryTransport(inner, token_policy, sleep))
         http_auth = _http_auth(self.auth, headers)  # may move a static token into the headers
         self.http = httpx.AsyncClient(

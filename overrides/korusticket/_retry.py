@@ -3,11 +3,18 @@
 Retried: connection failures, 408, 429, 502, 503, 504 on GET/HEAD/PATCH (merge-patch is
 idempotent). A POST is retried only when the connection failed before anything was sent;
 otherwise it reaches the server at most once. Backoff is exponential with full jitter;
-Retry-After (seconds or HTTP date) is honoured up to a cap, and not retried beyond it.
+Retry-After (seconds or HTTP date) is honoured up to a cap, and not retried beyond it. The token
+endpoint has its own policy (`policies`): asking twice for a token is harmless, so its POST and
+any 5xx of it are retried.
 
 The body is read here, inside the retry loop: a connection reset or a stall in the middle of
 a body is a transport failure like any other, retried for GET/PATCH (never for a POST). A
 request refused locally (httpx.LocalProtocolError: an illegal header value) is never retried.
+
+Retries are decided in three files: this one (what is sent again, and when), _config.py (how
+many: ``max_retries`` of the client, of ``with_options`` and of one call, resolved into each
+call's effective options) and _operations.py (the order POST, sent again only after a lookup
+by ``external_reference`` proves the first one did not order).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ __all__ = [
     "RetryPolicy",
     "RetryTransport",
     "parse_retry_after",
+    "policies",
 ]
 
 log = logging.getLogger("korusticket")
@@ -117,6 +125,13 @@ class RetryPolicy:
         delay = self.backoff(attempt)
         _log_retry(request, attempt, budget, type(exc).__name__, delay)
         return delay
+
+
+def policies(max_retries: int, now: Callable[[], datetime]) -> tuple[RetryPolicy, RetryPolicy]:
+    """Retry policies for API requests and for token requests (asking twice for a token is
+    harmless, and any 5xx of the token endpoint is worth another try)."""
+    policy = RetryPolicy(max_retries=max_retries, now=now)
+    return policy, attrs.evolve(policy, methods=policy.methods | {"POST"}, statuses=policy.statuses | {500})
 
 
 class RetryTransport(httpx.BaseTransport):
