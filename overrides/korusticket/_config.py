@@ -199,26 +199,7 @@ class Config:
         if environment not in ENVIRONMENTS:
             raise InputError("environment", f"unknown environment {environment!r}", " or ".join(ENVIRONMENTS))
         base = base_value or ENVIRONMENTS[environment]
-        if token is not None:
-            token_value: str | None = token
-            cid, secret = client_id, client_secret
-        elif client_id is not None or client_secret is not None:
-            # Explicit credentials: a KORUSTICKET_TOKEN left in the environment does not win.
-            token_value = None
-            cid, secret = pick(client_id, "CLIENT_ID"), pick(client_secret, "CLIENT_SECRET")
-        else:
-            token_value = pick(None, "TOKEN")
-            cid, secret = pick(None, "CLIENT_ID"), pick(None, "CLIENT_SECRET")
-        if token_value is not None:
-            check_header_value(token_value, "token")
-        if token_value is None and (cid is None or secret is None or not cid.strip() or not secret.strip()):
-            missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None or not v.strip()]
-            raise InputError(
-                " and ".join(missing),
-                "no credentials given (or an empty one)",
-                "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
-                "or token (KORUSTICKET_TOKEN)",
-            )
+        token_value, cid, secret = _credentials(client_id, client_secret, token, pick)
         token_endpoint = pick(token_url, "TOKEN_URL")
         config = cls(
             base_url=base.rstrip("/"),
@@ -231,30 +212,7 @@ class Config:
             max_retries=check_retries(DEFAULT_MAX_RETRIES if max_retries is None else max_retries),
             validate_responses=check_validation(validate_responses),
         )
-        url = _url(config.base_url, "base_url")
-        _no_userinfo(url, "base_url")
-        if not url.host or url.scheme not in ("http", "https"):
-            raise InputError(
-                "base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com"
-            )
-        check_secure(url, "base_url")
-        if token_endpoint is None and token_value is None and config.base_url not in ENVIRONMENTS.values():
-            # Never send credentials meant for a local or foreign API to KorusTicket's Keycloak.
-            raise InputError(
-                "token_url",
-                f"is required with client credentials and a custom base_url ({config.base_url!r:.80})",
-                "token_url= (or KORUSTICKET_TOKEN_URL) of that server's token endpoint, e.g. "
-                "http://127.0.0.1:8787/realms/korusticket/protocol/openid-connect/token for the stand-in; "
-                "or a static token=",
-            )
-        endpoint = _url(config.token_url, "token_url")
-        _no_userinfo(endpoint, "token_url")
-        if not endpoint.host or endpoint.scheme not in ("http", "https"):
-            raise InputError(
-                "token_url",
-                f"{config.token_url!r:.80} is not an http(s) URL with a host",
-                "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token",
-            )
+        _check_urls(config, explicit_token_url=token_endpoint is not None)
         return config
 
     def headers(self) -> dict[str, str]:
@@ -262,6 +220,60 @@ class Config:
         if self.language:
             headers["Accept-Language"] = self.language
         return headers
+
+
+def _credentials(
+    client_id: str | None, client_secret: str | None, token: str | None, pick: Callable[[str | None, str], str | None]
+) -> tuple[str | None, str | None, str | None]:
+    """(token, client_id, client_secret): explicit ones first; a token or a complete pair is required."""
+    if token is not None:
+        token_value: str | None = token
+        cid, secret = client_id, client_secret
+    elif client_id is not None or client_secret is not None:
+        # Explicit credentials: a KORUSTICKET_TOKEN left in the environment does not win.
+        token_value = None
+        cid, secret = pick(client_id, "CLIENT_ID"), pick(client_secret, "CLIENT_SECRET")
+    else:
+        token_value = pick(None, "TOKEN")
+        cid, secret = pick(None, "CLIENT_ID"), pick(None, "CLIENT_SECRET")
+    if token_value is not None:
+        check_header_value(token_value, "token")
+    if token_value is None and (cid is None or secret is None or not cid.strip() or not secret.strip()):
+        missing = [n for n, v in (("client_id", cid), ("client_secret", secret)) if v is None or not v.strip()]
+        raise InputError(
+            " and ".join(missing),
+            "no credentials given (or an empty one)",
+            "client_id and client_secret (or KORUSTICKET_CLIENT_ID/KORUSTICKET_CLIENT_SECRET), "
+            "or token (KORUSTICKET_TOKEN)",
+        )
+    return token_value, cid, secret
+
+
+def _check_urls(config: Config, *, explicit_token_url: bool) -> None:
+    """The base URL and the token endpoint: http(s) with a host, no user info, and credentials
+    never sent where they were not meant to go."""
+    url = _url(config.base_url, "base_url")
+    _no_userinfo(url, "base_url")
+    if not url.host or url.scheme not in ("http", "https"):
+        raise InputError("base_url", f"{config.base_url!r:.80} is not an http(s) URL", "https://api.korusticket.com")
+    check_secure(url, "base_url")
+    if not explicit_token_url and config.token is None and config.base_url not in ENVIRONMENTS.values():
+        # Never send credentials meant for a local or foreign API to KorusTicket's Keycloak.
+        raise InputError(
+            "token_url",
+            f"is required with client credentials and a custom base_url ({config.base_url!r:.80})",
+            "token_url= (or KORUSTICKET_TOKEN_URL) of that server's token endpoint, e.g. "
+            "http://127.0.0.1:8787/realms/korusticket/protocol/openid-connect/token for the stand-in; "
+            "or a static token=",
+        )
+    endpoint = _url(config.token_url, "token_url")
+    _no_userinfo(endpoint, "token_url")
+    if not endpoint.host or endpoint.scheme not in ("http", "https"):
+        raise InputError(
+            "token_url",
+            f"{config.token_url!r:.80} is not an http(s) URL with a host",
+            "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token",
+        )
 
 
 def _no_userinfo(url: httpx.URL, field: str) -> None:
