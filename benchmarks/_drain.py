@@ -20,6 +20,7 @@ import math
 import time
 import timeit
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
@@ -167,9 +168,27 @@ async def _make_async(base_url: str, *, validate_responses: bool = True) -> Asyn
     return AsyncKorusTicket(token="bench", base_url=base_url, validate_responses=validate_responses)
 
 
-def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
-    section = Section("Draining a collection")
-    pages = math.ceil(ITEMS / PAGE_SIZE)
+@dataclass
+class _Timings:
+    """Per-round seconds of each side (see ``_measure``), the in-process ratios and one stand-in GET."""
+
+    sync: list[float]
+    seq: list[float]
+    pre: list[float]
+    unchecked: list[float]
+    raw_seq: list[float]
+    raw_pre: list[float]
+    slow_seq: list[float]
+    slow_pre: list[float]
+    stand_in_seq: list[float]
+    stand_in_pre: list[float]
+    shipped: float
+    nodelay: float
+    in_process: list[float]
+
+
+def _measure_all(rounds: int, stand_in_rounds: int) -> _Timings:
+    """Every measurement, one server at a time (each in its own process or threads, stopped before the next)."""
     with LoopbackServer(items=ITEMS, latency=LATENCY) as server:
         sync_t, seq_t, pre_t, unchecked_t, raw_seq_t, raw_pre_t = _measure(server.base_url, rounds)
 
@@ -182,14 +201,28 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         _, si_seq_t, si_pre_t, *_ = _measure(stand_in_server.base_url, stand_in_rounds, with_sync=False)
     shipped, nodelay = _stand_in_request_time()
     in_process = _in_process(rounds)
+    return _Timings(
+        sync_t, seq_t, pre_t, unchecked_t, raw_seq_t, raw_pre_t, slow_seq_t, slow_pre_t, si_seq_t, si_pre_t,
+        shipped, nodelay, in_process,
+    )  # fmt: skip
 
+
+def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
+    section = Section("Draining a collection")
+    timings = _measure_all(rounds, stand_in_rounds)
+    section.figures += _figures(timings, rounds, stand_in_rounds)
+    section.notes += _notes(timings)
+    return section
+
+
+def _figures(t: _Timings, rounds: int, stand_in_rounds: int) -> list[Figure]:
+    pages = math.ceil(ITEMS / PAGE_SIZE)
     bound = best_case_speedup(pages, PREFETCH)
-    speedup = ratios(seq_t, pre_t)
     label = f"{ITEMS:,} reservations, {pages} pages, {LATENCY * 1e3:.0f} ms latency"
-    section.figures += [
+    return [
         Figure(
             f"Drain {label}: async sequential / `prefetch={PREFETCH}`",
-            speedup,
+            ratios(t.seq, t.pre),
             ratio,
             goal="≥ 4.5x",
             check=lambda x: x >= 4.5,
@@ -197,78 +230,83 @@ def run(*, rounds: int = 5, stand_in_rounds: int = 2) -> Section:
         ),
         Figure(
             f"Drain, same at {SLOW_LATENCY * 1e3:.0f} ms latency: async sequential / `prefetch={PREFETCH}`",
-            ratios(slow_seq_t, slow_pre_t),
+            ratios(t.slow_seq, t.slow_pre),
             ratio,
             goal="≥ 4.7x",
             check=lambda x: x >= 4.7,
-            detail=f"{SLOW_ROUNDS} rounds; sequential {ms(Spread.of(slow_seq_t).median)}, prefetch "
-            f"{ms(Spread.of(slow_pre_t).median)}; best case {bound:.2f}x",
+            detail=f"{SLOW_ROUNDS} rounds; sequential {ms(Spread.of(t.slow_seq).median)}, prefetch "
+            f"{ms(Spread.of(t.slow_pre).median)}; best case {bound:.2f}x",
         ),
         Figure(
             f"… the same drain by hand on raw httpx + `json.loads`: sequential / {PREFETCH} in flight",
-            ratios(raw_seq_t, raw_pre_t),
+            ratios(t.raw_seq, t.raw_pre),
             ratio,
-            detail=f"the transport's own ceiling on this machine: sequential {ms(Spread.of(raw_seq_t).median)}, "
-            f"{PREFETCH} in flight {ms(Spread.of(raw_pre_t).median)} (no models, no checks)",
+            detail=f"the transport's own ceiling on this machine: sequential {ms(Spread.of(t.raw_seq).median)}, "
+            f"{PREFETCH} in flight {ms(Spread.of(t.raw_pre).median)} (no models, no checks)",
         ),
         Figure(
             f"… client `prefetch={PREFETCH}` / raw httpx {PREFETCH} in flight (time)",
-            ratios(pre_t, raw_pre_t),
+            ratios(t.pre, t.raw_pre),
             ratio,
             detail="what the client adds to a prefetched drain: models, the response check, pagination",
         ),
-        Figure("… sync `Paginator` (reference)", Spread.of(sync_t), ms),
-        Figure("… async sequential (`prefetch=1`)", Spread.of(seq_t), ms),
-        Figure(f"… async `prefetch={PREFETCH}`", Spread.of(pre_t), ms),
+        Figure("… sync `Paginator` (reference)", Spread.of(t.sync), ms),
+        Figure("… async sequential (`prefetch=1`)", Spread.of(t.seq), ms),
+        Figure(f"… async `prefetch={PREFETCH}`", Spread.of(t.pre), ms),
         Figure(
             f"… async `prefetch={PREFETCH}`, `validate_responses=False`: sequential / this",
-            ratios(seq_t, unchecked_t),
+            ratios(t.seq, t.unchecked),
             ratio,
-            detail=f"{ms(Spread.of(unchecked_t).median)}: a bulk sync that trusts the server skips the spec check",
+            detail=f"{ms(Spread.of(t.unchecked).median)}: a bulk sync that trusts the server skips the spec check",
         ),
         Figure(
             f"… same drain on an in-process async transport (no sockets): sequential / `prefetch={PREFETCH}`",
-            Spread.of(in_process),
+            Spread.of(t.in_process),
             ratio,
             detail="the client's own cost; the gap to the loopback figure is httpcore's socket handling",
         ),
         Figure(
             f"… same against the stand-in (`StandInServer`): sequential / `prefetch={PREFETCH}`",
-            ratios(si_seq_t, si_pre_t),
+            ratios(t.stand_in_seq, t.stand_in_pre),
             ratio,
-            detail=f"{stand_in_rounds} rounds; sequential {ms(min(si_seq_t))} to {ms(max(si_seq_t))}, "
-            f"prefetch {ms(min(si_pre_t))} to {ms(max(si_pre_t))}",
+            detail=f"{stand_in_rounds} rounds; sequential {ms(min(t.stand_in_seq))} to {ms(max(t.stand_in_seq))}, "
+            f"prefetch {ms(min(t.stand_in_pre))} to {ms(max(t.stand_in_pre))}",
         ),
         Figure(
             "… one GET on `StandInServer` (no latency): as shipped",
-            Spread.of([shipped]),
+            Spread.of([t.shipped]),
             ms,
-            detail=f"with TCP_NODELAY on its handler: {ms(nodelay)}",
+            detail=f"with TCP_NODELAY on its handler: {ms(t.nodelay)}",
         ),
     ]
+
+
+def _notes(t: _Timings) -> list[str]:
+    """What the figures cannot say: the latency floor, and the two costs that are not the client's."""
+    pages = math.ceil(ITEMS / PAGE_SIZE)
     floor = LATENCY * latency_rounds(pages, PREFETCH)
-    cpu = (Spread.of(pre_t).median - floor) / pages
-    section.notes.append(
+    cpu = (Spread.of(t.pre).median - floor) / pages
+    notes = [
         f"Drain: {pages} pages at {LATENCY * 1e3:.0f} ms cannot take less than {floor * 1e3:.0f} ms with "
         f"`prefetch={PREFETCH}` ({PREFETCH} pages in flight from the first request on), so the "
-        f"best possible speedup here is {bound:.2f}x. The measured prefetched drain spends "
-        f"{Spread.of(pre_t).median * 1e3:.0f} ms, i.e. about {cpu * 1e3:.1f} ms per page above the latency "
+        f"best possible speedup here is {best_case_speedup(pages, PREFETCH):.2f}x. The measured prefetched drain "
+        f"spends {Spread.of(t.pre).median * 1e3:.0f} ms, i.e. about {cpu * 1e3:.1f} ms per page above the latency "
         "floor: that is client CPU (request building, JSON, models) that one event loop runs serially."
-    )
+    ]
     if importlib.util.find_spec("sniffio") is None:
         cost = timeit.timeit("try:\n    import sniffio\nexcept ImportError:\n    pass", number=200) / 200
-        section.notes.append(
+        notes.append(
             f"Drain: `sniffio` is not installed (anyio >= 4.11 no longer pulls it in), so httpcore's "
             f"`current_async_library()` runs a failed `import sniffio` ({cost * 1e6:.0f} µs here; Python does "
             "not cache failed imports) for every lock and event it creates (7 per async request in a "
             "cProfile of this drain). Upstream: encode/httpcore#1103."
         )
-    if shipped > 10 * nodelay:
-        section.notes.append(
-            f"Stand-in: a GET on `StandInServer` takes {ms(shipped)} on a kept-alive connection, "
-            f"{ms(nodelay)} with TCP_NODELAY: its handler sends the headers and the body in two writes "
+    if t.shipped > 10 * t.nodelay:
+        notes.append(
+            f"Stand-in: a GET on `StandInServer` takes {ms(t.shipped)} on a kept-alive connection, "
+            f"{ms(t.nodelay)} with TCP_NODELAY: its handler sends the headers and the body in two writes "
             "and Nagle's algorithm holds the body until the client's delayed ACK. The stand-in rows "
             "measure that stall (and the stand-in serialising the whole collection for every page), "
             "not the client."
         )
-    return section
+    return notes

@@ -24,6 +24,7 @@ import json
 import statistics
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import httpx
 from korusticket import AsyncKorusTicket, KorusTicket
@@ -73,8 +74,38 @@ def _cyclic_garbage(iterate: Callable[[], int]) -> tuple[int, float]:
     return found, float(before - tracemalloc.get_traced_memory()[0])
 
 
+@dataclass
+class _Peaks:
+    """Per-round peaks in bytes of each walk, and what the cyclic GC found after a long sync walk."""
+
+    sync_small: list[float]
+    sync_large: list[float]
+    async_small: list[float]
+    async_large: list[float]
+    raw_small: list[float]
+    raw_large: list[float]
+    cycles: int
+    freed: float
+
+
 def run(*, rounds: int = 3) -> Section:
     section = Section("Memory")
+    peaks = _measure(rounds)
+    section.figures += _figures(peaks, rounds)
+    if not all(f.met for f in section.figures if f.met is not None):
+        # Why a walk grows with its length: the cycles are the usual cause, so say how many there were.
+        section.notes.append(
+            f"Memory: at the end of a {LARGE:,}-item sync walk, `gc.collect()` found {peaks.cycles:,} objects in "
+            f"reference cycles and freed {_kib(peaks.freed)} (free lists included). A page kept alive by a cycle "
+            "(httpx makes every `Response` one until `_base._parse` drops its stream) lives until the cyclic "
+            "GC runs, so the more pages, the higher the peak; the rest of a walk's growth is what it "
+            "remembers per item (`korusticket._pagination`: about 9 bytes an item)."
+        )
+    return section
+
+
+def _measure(rounds: int) -> _Peaks:
+    """Sync, async and raw walks of SMALL and LARGE items, alternated round by round under tracemalloc."""
     with (
         LoopbackServer(items=LARGE) as server,
         KorusTicket(token="bench", base_url=server.base_url) as kt,
@@ -123,42 +154,36 @@ def run(*, rounds: int = 3) -> Section:
         finally:
             tracemalloc.stop()
         runner.run(akt.close())
+    return _Peaks(sync_small, sync_large, async_small, async_large, raw_small, raw_large, cycles, freed)
 
+
+def _figures(p: _Peaks, rounds: int) -> list[Figure]:
     flat = "≤ 1.20x (flat)"
-    section.figures += [
+    return [
         Figure(
             f"Peak memory, sync iteration: {LARGE:,} / {SMALL:,} items",
-            Spread.of([b / s for b, s in zip(sync_large, sync_small, strict=True)]),
+            Spread.of([b / s for b, s in zip(p.sync_large, p.sync_small, strict=True)]),
             ratio,
             goal=flat,
             check=lambda x: x <= 1.20,
             detail=f"tracemalloc peak above the start of the walk; {rounds} rounds; page_size {PAGE_SIZE}",
         ),
-        Figure(f"… peak while iterating {SMALL:,} items (sync)", Spread.of(sync_small), _kib),
-        Figure(f"… peak while iterating {LARGE:,} items (sync)", Spread.of(sync_large), _kib),
+        Figure(f"… peak while iterating {SMALL:,} items (sync)", Spread.of(p.sync_small), _kib),
+        Figure(f"… peak while iterating {LARGE:,} items (sync)", Spread.of(p.sync_large), _kib),
         Figure(
             f"Peak memory, async `prefetch={PREFETCH}`: {LARGE:,} / {SMALL:,} items",
-            Spread.of([b / s for b, s in zip(async_large, async_small, strict=True)]),
+            Spread.of([b / s for b, s in zip(p.async_large, p.async_small, strict=True)]),
             ratio,
             goal=flat,
             check=lambda x: x <= 1.20,
             detail=f"at most {PREFETCH} requests in flight and one answer waiting unparsed; the 1,000-item walk (20 pages) may end before its window is full",
         ),
-        Figure(f"… peak while iterating {SMALL:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_small), _kib),
-        Figure(f"… peak while iterating {LARGE:,} items (async `prefetch={PREFETCH}`)", Spread.of(async_large), _kib),
+        Figure(f"… peak while iterating {SMALL:,} items (async `prefetch={PREFETCH}`)", Spread.of(p.async_small), _kib),
+        Figure(f"… peak while iterating {LARGE:,} items (async `prefetch={PREFETCH}`)", Spread.of(p.async_large), _kib),
         Figure(
             f"Peak memory, raw httpx + `json.loads` (reference): {LARGE:,} / {SMALL:,} items",
-            Spread.of([b / s for b, s in zip(raw_large, raw_small, strict=True)]),
+            Spread.of([b / s for b, s in zip(p.raw_large, p.raw_small, strict=True)]),
             ratio,
-            detail=f"{_kib(statistics.median(raw_small))} → {_kib(statistics.median(raw_large))}",
+            detail=f"{_kib(statistics.median(p.raw_small))} → {_kib(statistics.median(p.raw_large))}",
         ),
     ]
-    if not all(f.met for f in section.figures if f.met is not None):
-        section.notes.append(
-            f"Memory: at the end of a {LARGE:,}-item sync walk, `gc.collect()` found {cycles:,} objects in "
-            f"reference cycles and freed {_kib(freed)} (free lists included). A page kept alive by a cycle "
-            "(httpx makes every `Response` one until `_base._parse` drops its stream) lives until the cyclic "
-            "GC runs, so the more pages, the higher the peak; the rest of a walk's growth is what it "
-            "remembers per item (`korusticket._pagination`: about 9 bytes an item)."
-        )
-    return section

@@ -269,6 +269,40 @@ def update_names_lock(root: Path, doc: dict[str, Any]) -> list[str]:
 
 
 def release(new_spec: Path, root: Path = ROOT) -> int:
+    """The whole workflow (the module docstring's steps 1-4); each step prints what it did."""
+    new_doc, new_version, old_version = _check_release(new_spec, root)
+    current = _install_spec(new_spec, root, new_version, old_version)
+    gen = _generate(root, current)
+    renamed = update_names_lock(root, new_doc)
+    print("  recorded the model names it ships in scripts/codegen/names.lock.json")
+    todo = _refused_names_todo(gen.stderr)
+    # Bumped before the cassettes are recorded again: their stamp names the package version they belong to.
+    package_version = bump_package_version(root) if new_version != old_version else "unreleased"
+    todo += _hand_written_todo(root, current, gen.returncode)
+    table, lines = optable.load()
+    ops = optable.resolve(optable.spec_operations(new_doc), table, lines, report=lambda _: None)
+    todo += _operations_table_todo(new_doc, ops, gen.stderr)
+    report = _report(root, current, new_version)
+    todo += _changelog_todo(root, report, package_version, new_version, renamed)
+    todo += _hooks_todo(ops, report)
+    breaking = [c for c in report.surface_changes if c.breaking] + [c for c in report.changes if c.breaking]
+    print(
+        f"  diff with {report.base_version}: {len(breaking)} breaking, "
+        f"{sum(c.kind == 'added' for c in report.surface_changes)} additions at the Python surface"
+    )
+    todo += _ALWAYS_BY_HAND
+    print("\nLeft to do by hand:")
+    for i, item in enumerate(todo, 1):
+        print(f"  {i}. {item}")
+    if gen.returncode == 3:  # the generator's own account of why `import korusticket` fails, last so it is seen
+        print("\n" + "\n".join(n for n in gen.stderr.splitlines() if n.strip()), file=sys.stderr)
+    return 0
+
+
+def _check_release(new_spec: Path, root: Path) -> tuple[dict[str, Any], str, str]:
+    """The new spec's document and version, and the outgoing version; refuses, before anything is
+    written, a spec that cannot be a release (invalid, a changed spec under the same version, a
+    released version with other content) and an unreadable record of releases."""
     new_doc = validate(new_spec)
     new_version = _version(new_doc)
     current = root / "spec" / "openapi.yaml"
@@ -280,53 +314,75 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
         raise ReleaseError(f"{archived.relative_to(root)} is released already and differs: a release never changes")
     api_diff.release_order(root)  # the record of releases must be readable before anything is written
     print(f"release: {old_version} -> {new_version}")
+    return new_doc, new_version, old_version
 
+
+def _install_spec(new_spec: Path, root: Path, new_version: str, old_version: str) -> Path:
+    """Step 1's record of the outgoing release, then the new spec in place; returns spec/openapi.yaml."""
+    current = root / "spec" / "openapi.yaml"
     if new_version != old_version:
         record_outgoing(root)
         api_diff.record_release(root, old_version)
         print(f"  recorded the outgoing release {old_version} (spec and Python surface) in spec/releases/")
     if new_spec.resolve() != current.resolve():
         shutil.copyfile(new_spec, current)
-    shutil.copyfile(current, archived)
+    shutil.copyfile(current, root / "spec" / "releases" / f"{new_version}.yaml")
     api_diff.record_release(root, new_version, after=old_version if new_version != old_version else None)
     print(f"  installed spec/openapi.yaml and spec/releases/{new_version}.yaml (after {old_version} in manifest.txt)")
+    return current
 
+
+def _generate(root: Path, current: Path) -> subprocess.CompletedProcess[str]:
+    """generated/ and api.md from the installed spec. Exit 3 (generated, but `import korusticket`
+    fails) goes on: fixing overrides/ is then on the list of what is left to do."""
     gen = subprocess.run(
         [sys.executable, str(root / "scripts" / "codegen" / "generate.py"), str(current),
          str(root / "generated" / "korusticket_api"), str(root / "api.md")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
-    notes = [line for line in gen.stderr.splitlines() if line.startswith(("note:", "generated,", "fix "))]
-    todo: list[str] = []
     if gen.returncode not in (0, 3):
         print(gen.stderr, file=sys.stderr)
         raise ReleaseError("generation failed (see above); the new spec is installed: fix and run make generate")
     print("  generated generated/ and api.md")
-    renamed = update_names_lock(root, new_doc)
-    print("  recorded the model names it ships in scripts/codegen/names.lock.json")
-    refused = [n for n in gen.stderr.splitlines() if "a name shipped for" in n]
-    if refused:
-        todo.append("new schemas kept off shipped model names (give them a name in scripts/codegen/models.yaml):\n"
-                    + "\n".join(f"      {n.removeprefix('note: ')}" for n in refused))  # fmt: skip
-    # Bumped before the cassettes are recorded again: their stamp names the package version they belong to.
-    package_version = bump_package_version(root) if new_version != old_version else "unreleased"
+    return gen
+
+
+def _refused_names_todo(gen_stderr: str) -> list[str]:
+    """New schemas the generator kept off names an earlier release shipped (the names lock)."""
+    refused = [n for n in gen_stderr.splitlines() if "a name shipped for" in n]
+    if not refused:
+        return []
+    return ["new schemas kept off shipped model names (give them a name in scripts/codegen/models.yaml):\n"
+            + "\n".join(f"      {n.removeprefix('note: ')}" for n in refused)]  # fmt: skip
+
+
+def _hand_written_todo(root: Path, current: Path, gen_returncode: int) -> list[str]:
+    """What the hand-written side needs: the facts of a reconstructed spec, code that no longer
+    imports or type-checks against the new generated code, and cassettes that could not be re-recorded
+    (recorded only when the package imports: the recorder needs it)."""
+    todo: list[str] = []
     if b"x-korusticket-inferred" in current.read_bytes():
         todo.append(
             "the new spec is a reconstruction (it carries x-korusticket-inferred marks): classify the parts it adds "
             "in spec/documented-facts.yaml and mark its guesses (tests/codegen/test_documented_facts.py names "
             "them); a published spec (make spec) has no marks and needs none of this"
         )
-    if gen.returncode == 3:
+    if gen_returncode == 3:
         todo.append("`import korusticket` fails against the new code: fix overrides/ (see the message below)")
-    else:
-        untyped = hand_written_type_errors(root)
-        if untyped:
-            todo.append("hand-written code that uses what the release removed or renamed (mypy --strict):\n" + untyped)
-        cassettes = rerecord_cassettes(root)
-        if cassettes:
-            todo.append(cassettes)
-    table, lines = optable.load()
-    ops = optable.resolve(optable.spec_operations(new_doc), table, lines, report=lambda _: None)
+        return todo
+    untyped = hand_written_type_errors(root)
+    if untyped:
+        todo.append("hand-written code that uses what the release removed or renamed (mypy --strict):\n" + untyped)
+    cassettes = rerecord_cassettes(root)
+    if cassettes:
+        todo.append(cassettes)
+    return todo
+
+
+def _operations_table_todo(new_doc: dict[str, Any], ops: list[optable.Operation], gen_stderr: str) -> list[str]:
+    """The operations table lines to edit: new operations under derived names, configured
+    parameters the spec renamed or removed, entries of operations the spec no longer has."""
+    todo: list[str] = []
     derived = [op for op in ops if op.derived]
     if derived:
         todo.append(
@@ -340,45 +396,50 @@ def release(new_spec: Path, root: Path = ROOT) -> int:
             "changed); edit these lines of the operations table, then make generate:\n"
             + "\n".join(f"      {n}" for n in stale_params)
         )
+    notes = [line for line in gen_stderr.splitlines() if line.startswith(("note:", "generated,", "fix "))]
     stale = [n for n in notes if "not in the spec any more" in n]
     if stale:
         todo.append("remove the table entries of removed operations:\n" + "\n".join(f"      {n}" for n in stale))
+    return todo
 
-    report = _report(root, current, new_version)
-    if write_entry(root / "CHANGELOG.md", draft_entry(report, package_version, new_version, renamed), new_version):
-        print(f"  drafted the CHANGELOG.md entry {package_version}: KorusTicket API {new_version}")
-        todo.append(
-            "review the CHANGELOG.md draft (what callers gain, what breaks), then delete its draft line; after editing "
-            "operations.yaml and make generate, `make redraft` writes the draft again from the new diff"
-        )
+
+def _changelog_todo(
+    root: Path, report: api_diff.Report, package_version: str, new_version: str, renamed: list[str]
+) -> list[str]:
+    """Step 3: the draft changelog entry, written unless the release has one already (a rerun)."""
+    entry = draft_entry(report, package_version, new_version, renamed)
+    if not write_entry(root / "CHANGELOG.md", entry, new_version):
+        return []
+    print(f"  drafted the CHANGELOG.md entry {package_version}: KorusTicket API {new_version}")
+    return [
+        "review the CHANGELOG.md draft (what callers gain, what breaks), then delete its draft line; after editing "
+        "operations.yaml and make generate, `make redraft` writes the draft again from the new diff"
+    ]
+
+
+def _hooks_todo(ops: list[optable.Operation], report: api_diff.Report) -> list[str]:
+    """Hand-written hooks and flows are not regenerated: name those whose operation's request or response changed."""
     hooked = {op.key: op.hook for op in ops if op.hook}
     touched = sorted({
         f"{hooked[key]} ({key})" for c in report.changes for key in hooked
         if c.path.startswith(key + " request") or c.path.startswith(key + " response") or c.path == key
     })  # fmt: skip
-    if touched:
-        todo.append(
-            "hooked operations whose request or response changed: check their hook in overrides/korusticket/_hooks.py "
-            "and its flow in _operations.py:\n" + "\n".join(f"      {t}" for t in touched)
-        )
-    breaking = [c for c in report.surface_changes if c.breaking] + [c for c in report.changes if c.breaking]
-    print(
-        f"  diff with {report.base_version}: {len(breaking)} breaking, "
-        f"{sum(c.kind == 'added' for c in report.surface_changes)} additions at the Python surface"
-    )
-    todo += [
-        "give the stand-in (overrides/korusticket/testing) seed data for new read endpoints, and its rules for new "
-        "booking behaviour",
-        "make the walkthrough (examples/booking_walkthrough.py) follow the release's flow: make demo",
-        "commit spec, generated code, changelog and cassettes, then make check (check-generated needs generated/ "
-        "committed); re-record against the demo server with make record where credentials allow",
+    if not touched:
+        return []
+    return [
+        "hooked operations whose request or response changed: check their hook in overrides/korusticket/_hooks.py "
+        "and its flow in _operations.py:\n" + "\n".join(f"      {t}" for t in touched)
     ]
-    print("\nLeft to do by hand:")
-    for i, item in enumerate(todo, 1):
-        print(f"  {i}. {item}")
-    if gen.returncode == 3:
-        print("\n" + "\n".join(n for n in gen.stderr.splitlines() if n.strip()), file=sys.stderr)
-    return 0
+
+
+# Every release, whatever its diff: what no script can do.
+_ALWAYS_BY_HAND = (
+    "give the stand-in (overrides/korusticket/testing) seed data for new read endpoints, and its rules for new "
+    "booking behaviour",
+    "make the walkthrough (examples/booking_walkthrough.py) follow the release's flow: make demo",
+    "commit spec, generated code, changelog and cassettes, then make check (check-generated needs generated/ "
+    "committed); re-record against the demo server with make record where credentials allow",
+)
 
 
 def lock_names(root: Path = ROOT) -> int:

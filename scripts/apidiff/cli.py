@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,17 @@ import yaml
 
 from . import pypaths
 from .client import client_surface_diff
-from .model import CLIENT_PACKAGE, DEFAULT_SPEC, LAST_RELEASE, RELEASES, ClientChange, DiffError, Report, git
+from .model import (
+    CLIENT_PACKAGE,
+    DEFAULT_SPEC,
+    LAST_RELEASE,
+    RELEASES,
+    Change,
+    ClientChange,
+    DiffError,
+    Report,
+    git,
+)
 from .releases import (
     MANIFEST,
     _tree_surface,
@@ -62,9 +73,20 @@ def _released_spec_unchanged(repo: Path, head_doc: dict[str, Any], version: str 
     ]
 
 
+@dataclass
+class _Base:
+    """The side compared against: its spec, the git ref it was read from (None for a file or a
+    release) and the file of its recorded Python surface (a release's or a file's neighbour)."""
+
+    doc: dict[str, Any]
+    ref: str | None = None
+    surface_file: Path | None = None
+
+
 def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None = None) -> Report:
     """Load both specs (the base from a file, a git ref or the last release) and compare them."""
     notes: list[str] = []
+    failures: list[str] = []
     head = head.resolve() if head.exists() else head.absolute()
     if head.is_file():
         head_doc = _load_yaml(head.read_text(encoding="utf-8"), str(head))
@@ -72,88 +94,110 @@ def build_report(base: str, head: Path, *, client: bool = True, ack: Path | None
         head_doc = {}
         notes.append(f"{head} does not exist: compared as an empty spec")
     repo = _repo_root(head.parent if head.parent.is_dir() else Path.cwd())
-    ref: str | None = None
-    base_surface_file: Path | None = None
-    failures: list[str] = []
     if base == LAST_RELEASE:
-        if repo is None:
-            raise DiffError(f"{LAST_RELEASE}: {head} is not inside a git repository")
-        head_version = _version(head_doc)
-        release = last_release(repo, head_version)
-        if release is None:
-            base_doc = {}
-            notes.append(f"no release archived in {RELEASES}/: the base is empty, everything is new")
-        else:
-            base_doc = _load_yaml(release.read_text(encoding="utf-8"), str(release))
-            base_surface_file = surface_file(release)
-            notes.append(
-                f"compared with {release.relative_to(repo).as_posix()}, the release before {head_version} "
-                f"in {RELEASES}/{MANIFEST}"
-                if head_version in release_order(repo)
-                else f"compared with {release.relative_to(repo).as_posix()}, the newest release in {RELEASES}/{MANIFEST}"
-            )
-        failures += _released_spec_unchanged(repo, head_doc, head_version)
+        loaded = _last_release_base(repo, head, head_doc, notes, failures)
     elif Path(base).is_file():
-        base_doc = _load_yaml(Path(base).read_text(encoding="utf-8"), base)
-        base_surface_file = surface_file(Path(base))
+        loaded = _Base(_load_yaml(Path(base).read_text(encoding="utf-8"), base), surface_file=surface_file(Path(base)))
     else:
-        if repo is None:
-            raise DiffError(f"{base} is not a file, and {head} is not inside a git repository")
-        if git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode:
-            raise DiffError(f"{base} is neither a spec file nor a git revision")
-        ref = base
-        rel = head.relative_to(repo).as_posix() if head.is_relative_to(repo) else DEFAULT_SPEC
-        shown = git(repo, "show", f"{ref}:{rel}", check=False)
-        if shown.returncode:
-            base_doc = {}
-            notes.append(f"`{ref}` has no {rel}: the base is empty, everything is new")
-        else:
-            base_doc = _load_yaml(shown.stdout.decode("utf-8"), f"{ref}:{rel}")
-    changes = diff_specs(base_doc, head_doc)
-    client_changes: list[ClientChange] = []
-    surface_changes: list[surface_mod.SurfaceChange] = []
-    python_paths: dict[str, str] = {}
+        loaded = _git_base(base, repo, head, notes)
+    changes = diff_specs(loaded.doc, head_doc)
     failures += [
         f"{c.message}: a spec that changes must bump info.version (a release never changes)"
         for c in changes
         if c.kind == "version-not-bumped"
     ]
-    if client and ref is not None and repo is not None:
-        client_changes, client_notes = client_surface_diff(repo, ref)
+    client_changes: list[ClientChange] = []
+    if client and loaded.ref is not None and repo is not None:
+        client_changes, client_notes = client_surface_diff(repo, loaded.ref)
         notes += client_notes
+    surface_changes: list[surface_mod.SurfaceChange] = []
+    python_paths: dict[str, str] = {}
     has_package = repo is not None and (repo / "overrides" / CLIENT_PACKAGE).is_dir() and (repo / "generated").is_dir()
     if client and has_package and repo is not None:
-        try:
-            head_surface = surface_mod.snapshot(repo / "overrides", repo / "generated")
-        except surface_mod.SurfaceError as exc:
-            failures.append(f"import smoke check: {exc}")
-            head_surface = None
-        if head_surface is not None:
-            if head.is_relative_to(repo) and head.relative_to(repo).as_posix() == DEFAULT_SPEC:
-                failures += operation_checks(repo, head_doc, head_surface)
-            base_surface = None
-            if base_surface_file is not None and base_surface_file.is_file():
-                base_surface = json.loads(base_surface_file.read_text(encoding="utf-8"))
-            elif ref is not None:
-                try:
-                    base_surface = _tree_surface(repo, ref)
-                except (surface_mod.SurfaceError, DiffError) as exc:
-                    notes.append(f"the Python surface at `{ref}` could not be read ({exc}): not compared")
-            else:
-                notes.append("the base has no recorded Python surface: only the spec is compared")
-            if base_surface is not None:
-                surface_changes = surface_mod.diff_surfaces(base_surface, head_surface)
-            python_paths = pypaths.python_paths(changes, base_doc, head_doc, base_surface, head_surface)
-    if client and ref is None and not has_package:
+        surface_changes, python_paths = _compare_surfaces(repo, head, head_doc, loaded, changes, notes, failures)
+    if client and loaded.ref is None and not has_package:
         notes.append("the base is a spec file and no client package is here: client comparison skipped")
-    report = Report(changes, client_changes, _version(base_doc), _version(head_doc), notes, surface_changes, failures)
-    report.griffe = client and ref is not None
+    report = Report(changes, client_changes, _version(loaded.doc), _version(head_doc), notes, surface_changes, failures)
+    report.griffe = client and loaded.ref is not None
     report.python_paths = python_paths
     if ack is not None:
         ids, ack_failures = acknowledgements(ack, report.head_version)
         report.acknowledged = ids
         report.failures += ack_failures
     return report
+
+
+def _last_release_base(
+    repo: Path | None, head: Path, head_doc: dict[str, Any], notes: list[str], failures: list[str]
+) -> _Base:
+    """The release the head replaces (spec/releases/manifest.txt), or an empty base before the first
+    one; a head that keeps a released version must be that release."""
+    if repo is None:
+        raise DiffError(f"{LAST_RELEASE}: {head} is not inside a git repository")
+    head_version = _version(head_doc)
+    release = last_release(repo, head_version)
+    if release is None:
+        loaded = _Base({})
+        notes.append(f"no release archived in {RELEASES}/: the base is empty, everything is new")
+    else:
+        loaded = _Base(
+            _load_yaml(release.read_text(encoding="utf-8"), str(release)), surface_file=surface_file(release)
+        )
+        shown = release.relative_to(repo).as_posix()
+        notes.append(
+            f"compared with {shown}, the release before {head_version} in {RELEASES}/{MANIFEST}"
+            if head_version in release_order(repo)
+            else f"compared with {shown}, the newest release in {RELEASES}/{MANIFEST}"
+        )
+    failures += _released_spec_unchanged(repo, head_doc, head_version)
+    return loaded
+
+
+def _git_base(ref: str, repo: Path | None, head: Path, notes: list[str]) -> _Base:
+    """The head's spec file as it was at a git revision (empty where the revision has none)."""
+    if repo is None:
+        raise DiffError(f"{ref} is not a file, and {head} is not inside a git repository")
+    if git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).returncode:
+        raise DiffError(f"{ref} is neither a spec file nor a git revision")
+    rel = head.relative_to(repo).as_posix() if head.is_relative_to(repo) else DEFAULT_SPEC
+    shown = git(repo, "show", f"{ref}:{rel}", check=False)
+    if shown.returncode:
+        notes.append(f"`{ref}` has no {rel}: the base is empty, everything is new")
+        return _Base({}, ref=ref)
+    return _Base(_load_yaml(shown.stdout.decode("utf-8"), f"{ref}:{rel}"), ref=ref)
+
+
+def _compare_surfaces(
+    repo: Path,
+    head: Path,
+    head_doc: dict[str, Any],
+    base: _Base,
+    changes: list[Change],
+    notes: list[str],
+    failures: list[str],
+) -> tuple[list[surface_mod.SurfaceChange], dict[str, str]]:
+    """The Python surface of this checkout against the base's (recorded, or read at its git ref),
+    and the Python path of each spec change. A package that does not import is a failure."""
+    try:
+        head_surface = surface_mod.snapshot(repo / "overrides", repo / "generated")
+    except surface_mod.SurfaceError as exc:
+        failures.append(f"import smoke check: {exc}")
+        return [], {}
+    # The operations table is checked against the spec it was written for only.
+    if head.is_relative_to(repo) and head.relative_to(repo).as_posix() == DEFAULT_SPEC:
+        failures += operation_checks(repo, head_doc, head_surface)
+    base_surface = None
+    if base.surface_file is not None and base.surface_file.is_file():
+        base_surface = json.loads(base.surface_file.read_text(encoding="utf-8"))
+    elif base.ref is not None:
+        try:
+            base_surface = _tree_surface(repo, base.ref)
+        except (surface_mod.SurfaceError, DiffError) as exc:
+            notes.append(f"the Python surface at `{base.ref}` could not be read ({exc}): not compared")
+    else:
+        notes.append("the base has no recorded Python surface: only the spec is compared")
+    surface_changes = surface_mod.diff_surfaces(base_surface, head_surface) if base_surface is not None else []
+    return surface_changes, pypaths.python_paths(changes, base.doc, head_doc, base_surface, head_surface)
 
 
 def main(argv: list[str] | None = None) -> int:
