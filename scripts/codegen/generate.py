@@ -29,6 +29,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 import fastmodels  # noqa: E402
+import opinfo  # noqa: E402
 import optable  # noqa: E402
 import preprocess  # noqa: E402
 import resources  # noqa: E402
@@ -122,7 +123,7 @@ def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, 
         return 1
     try:
         markdown = resources.write(out, ops, target, overrides / "korusticket" / "_hooks.py")
-    except resources.GenerationError as exc:
+    except opinfo.GenerationError as exc:
         print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
         return 1
     try:

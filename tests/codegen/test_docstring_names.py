@@ -13,7 +13,7 @@ import korusticket_api.resources as resources
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "generated" / "korusticket_api"
 sys.path.insert(0, str(ROOT / "scripts" / "codegen"))
-from resources import json_keys, python_names  # noqa: E402  # scripts/codegen/resources.py
+from opinfo import json_keys, python_names  # noqa: E402  # scripts/codegen/opinfo.py
 
 
 def test_no_method_docstring_names_a_json_key_in_camel_case() -> None:
