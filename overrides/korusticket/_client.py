@@ -74,18 +74,17 @@ class KorusTicket(Resources):
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
             validate_responses=validate_responses,
         )  # fmt: skip
-        self._core = core = SyncCore(
+        self._core = SyncCore(
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-        self._attach(core)
 
     def with_options(self, **options: Unpack[RequestOptions]) -> Self:
         """A client whose calls default to these options (``timeout``, ``language``,
         ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
         and token (closing either closes the pool)."""
         clone = object.__new__(type(self))
-        clone._attach(self._core.derive(options))
+        clone._core = self._core.derive(options)
         return clone
 
     @property
@@ -177,18 +176,17 @@ class AsyncKorusTicket(AsyncResources):
             base_url=base_url, token_url=token_url, language=language, timeout=timeout, max_retries=max_retries,
             validate_responses=validate_responses,
         )  # fmt: skip
-        self._core = core = AsyncCore(
+        self._core = AsyncCore(
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-        self._attach(core)
 
     def with_options(self, **options: Unpack[RequestOptions]) -> Self:
         """A client whose calls default to these options (``timeout``, ``language``,
         ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
         and token (closing either closes the pool)."""
         clone = object.__new__(type(self))
-        clone._attach(self._core.derive(options))
+        clone._core = self._core.derive(options)
         return clone
 
     @property

@@ -302,12 +302,12 @@ def package_init(resources: list[str], api_version: str) -> str:
         core = "AsyncCore" if is_async else "SyncCore"
         lines.append(f"\n\nclass {prefix}Resources:\n")
         lines.append(
-            f'    """Every resource of the API as an attribute of the {"async " if is_async else ""}client."""\n\n'
+            f'    """Every resource of the API as a lazy attribute of the {"async " if is_async else ""}client.\n\n'
+            "    Declarations only (no state, no methods): the client holds `_core` and takes these as its\n"
+            '    attributes; the first read of one imports its module and builds it on that core."""\n\n'
         )
         lines.append(f"    _core: {core}\n")
         lines += [f'    {r}: _Lazy[{prefix}{pascal(r)}] = _Lazy(".{r}", "{prefix}{pascal(r)}")\n' for r in resources]
-        lines.append(f"\n    def _attach(self, core: {core}) -> None:\n")
-        lines.append("        self._core = core\n")
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         core = "AsyncCore" if is_async else "SyncCore"

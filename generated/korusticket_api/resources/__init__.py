@@ -297,7 +297,10 @@ def __getattr__(name: str) -> Any:
 
 
 class Resources:
-    """Every resource of the API as an attribute of the client."""
+    """Every resource of the API as a lazy attribute of the client.
+
+    Declarations only (no state, no methods): the client holds `_core` and takes these as its
+    attributes; the first read of one imports its module and builds it on that core."""
 
     _core: SyncCore
     catalogs: _Lazy[Catalogs] = _Lazy(".catalogs", "Catalogs")
@@ -318,12 +321,12 @@ class Resources:
     products: _Lazy[Products] = _Lazy(".products", "Products")
     reservations: _Lazy[Reservations] = _Lazy(".reservations", "Reservations")
 
-    def _attach(self, core: SyncCore) -> None:
-        self._core = core
-
 
 class AsyncResources:
-    """Every resource of the API as an attribute of the async client."""
+    """Every resource of the API as a lazy attribute of the async client.
+
+    Declarations only (no state, no methods): the client holds `_core` and takes these as its
+    attributes; the first read of one imports its module and builds it on that core."""
 
     _core: AsyncCore
     catalogs: _Lazy[AsyncCatalogs] = _Lazy(".catalogs", "AsyncCatalogs")
@@ -345,9 +348,6 @@ class AsyncResources:
     product_bases: _Lazy[AsyncProductBases] = _Lazy(".product_bases", "AsyncProductBases")
     products: _Lazy[AsyncProducts] = _Lazy(".products", "AsyncProducts")
     reservations: _Lazy[AsyncReservations] = _Lazy(".reservations", "AsyncReservations")
-
-    def _attach(self, core: AsyncCore) -> None:
-        self._core = core
 
 
 class ResourcesWithRawResponse:
