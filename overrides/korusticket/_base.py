@@ -46,7 +46,7 @@ from ._retry import (
     policies,
 )
 
-__all__ = ["AsyncCore", "Request", "SyncCore"]
+__all__ = ["AsyncCore", "CoreBase", "Request", "SyncCore"]
 
 log = logging.getLogger("korusticket")
 T = TypeVar("T")
@@ -232,7 +232,7 @@ def _closed() -> ClientClosedError:
     return ClientClosedError("the client is closed: create a new one (or use `with KorusTicket(...)` for its lifetime)")
 
 
-class _CoreBase:
+class CoreBase:
     """What the sync and async cores share: everything but sending (only `await` differs there)."""
 
     config: Config
@@ -261,7 +261,7 @@ class _CoreBase:
         return merged if "max_retries" in merged else {**merged, "max_retries": self.config.max_retries}
 
 
-class SyncCore(_CoreBase):
+class SyncCore(CoreBase):
     """Runs generated operations on a configured httpx.Client."""
 
     def __init__(
@@ -321,7 +321,7 @@ class SyncCore(_CoreBase):
             self.auth.close()
 
 
-class AsyncCore(_CoreBase):
+class AsyncCore(CoreBase):
     """Runs generated operations on a configured httpx.AsyncClient."""
 
     def __init__(

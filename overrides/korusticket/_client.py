@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Literal, Self, TypeVar, Unpack
+from typing import Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
 from korusticket_api.resources import (
@@ -15,7 +15,7 @@ from korusticket_api.resources import (
     ResourcesWithRawResponse,
 )
 
-from ._base import AsyncCore, SyncCore
+from ._base import AsyncCore, CoreBase, SyncCore
 from ._config import Clock, Config, RequestOptions, TimeoutLike, utc_now
 from ._constants import DEFAULT_PAGE_SIZE
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
@@ -27,11 +27,33 @@ from ._pagination import AsyncPaginator, Page, Paginator, read_page
 __all__ = ["AsyncKorusTicket", "KorusTicket"]
 
 T = TypeVar("T")
+C = TypeVar("C", bound=CoreBase)
 Params = Mapping[str, object]
 ValidationMode = Literal["lenient", "strict", "off"]
 
 
-class KorusTicket(Resources):
+class _ClientBase(Generic[C]):
+    """What both clients share: only what differs by `await` or by the core's class stays in each."""
+
+    _core: C
+
+    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
+        """A client whose calls default to these options (``timeout``, ``language``,
+        ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
+        and token (closing either closes the pool)."""
+        clone = object.__new__(type(self))
+        clone._core = self._core.derive(options)
+        return clone
+
+    @property
+    def base_url(self) -> str:
+        return self._core.config.base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._core.config!r})"
+
+
+class KorusTicket(Resources, _ClientBase[SyncCore]):
     """Client of the KorusTicket API.
 
     Credentials come from the arguments or the KORUSTICKET_* environment variables::
@@ -78,21 +100,6 @@ class KorusTicket(Resources):
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-
-    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
-        """A client whose calls default to these options (``timeout``, ``language``,
-        ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
-        and token (closing either closes the pool)."""
-        clone = object.__new__(type(self))
-        clone._core = self._core.derive(options)
-        return clone
-
-    @property
-    def base_url(self) -> str:
-        return self._core.config.base_url
-
-    def __repr__(self) -> str:
-        return f"KorusTicket({self._core.config!r})"
 
     @functools.cached_property
     def with_raw_response(self) -> ResourcesWithRawResponse:
@@ -149,7 +156,7 @@ class KorusTicket(Resources):
         self.close()
 
 
-class AsyncKorusTicket(AsyncResources):
+class AsyncKorusTicket(AsyncResources, _ClientBase[AsyncCore]):
     """Async client of the KorusTicket API; same resources, awaited (lists: ``async for``)."""
 
     def __init__(
@@ -180,21 +187,6 @@ class AsyncKorusTicket(AsyncResources):
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-
-    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
-        """A client whose calls default to these options (``timeout``, ``language``,
-        ``max_retries``, ``extra_headers``, ``extra_query``), sharing this one's connection pool
-        and token (closing either closes the pool)."""
-        clone = object.__new__(type(self))
-        clone._core = self._core.derive(options)
-        return clone
-
-    @property
-    def base_url(self) -> str:
-        return self._core.config.base_url
-
-    def __repr__(self) -> str:
-        return f"AsyncKorusTicket({self._core.config!r})"
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncResourcesWithRawResponse:
