@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
+from ._config import check_secure
 from ._constants import TOKEN_RENEW_MARGIN
 from ._errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
-    InputError,
     KorusTicketError,
     RateLimitError,
     RedirectError,
@@ -69,15 +69,6 @@ class Secret:
 class _Token:
     access: Secret
     expires_at: float  # POSIX seconds on the client's clock
-
-
-def check_secure(url: httpx.URL, what: str) -> None:
-    """Refuse to send credentials over plain http, except to this machine."""
-    if url.scheme == "https":
-        return
-    if url.scheme == "http" and url.host in ("localhost", "127.0.0.1", "::1"):
-        return
-    raise InputError(what, f"credentials are never sent over {url.scheme}:// to {url.host}", "https:// URLs")
 
 
 class BearerToken(httpx.Auth):

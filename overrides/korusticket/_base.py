@@ -18,8 +18,9 @@ from ._config import (
     Clock,
     Config,
     RequestOptions,
-    check_http_client,
+    check_headers,
     check_options,
+    check_transport,
     configure_logging,
     merge_options,
     to_timeout,
@@ -34,7 +35,7 @@ from ._errors import (
     OutcomeUnknownError,
     ResponseDecodeError,
 )
-from ._http import AsyncClientTransport, ClientTransport, check_headers
+from ._http import AsyncClientTransport, ClientTransport
 from ._raw import record_exchange
 from ._responses import error_from_response
 from ._retry import (
@@ -275,13 +276,9 @@ class SyncCore(CoreBase):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         headers = self._setup(config, clock, default_headers)
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise InputError("http_client", f"{type(http_client).__name__} is not an httpx.Client", "httpx.Client")
-        check_http_client(http_client)
+        check_transport(transport, http_client, httpx.Client)
         inner: httpx.BaseTransport
         if transport is not None:
-            if http_client is not None:
-                raise InputError("transport", "given with http_client", "one of transport= and http_client=")
             inner = transport
         else:  # a default httpx.Client honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE as httpx does
             inner = ClientTransport(http_client or httpx.Client(), owned=http_client is None)
@@ -335,15 +332,9 @@ class AsyncCore(CoreBase):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         headers = self._setup(config, clock, default_headers)
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise InputError(
-                "http_client", f"{type(http_client).__name__} is not an httpx.AsyncClient", "httpx.AsyncClient"
-            )
-        check_http_client(http_client)
+        check_transport(transport, http_client, httpx.AsyncClient)
         inner: httpx.AsyncBaseTransport
         if transport is not None:
-            if http_client is not None:
-                raise InputError("transport", "given with http_client", "one of transport= and http_client=")
             inner = transport
         else:
             inner = AsyncClientTransport(http_client or httpx.AsyncClient(), owned=http_client is None)

@@ -14,7 +14,6 @@ from typing import TypedDict
 import attrs
 import httpx
 
-from ._auth import check_secure
 from ._constants import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_ENVIRONMENT,
@@ -27,7 +26,6 @@ from ._constants import (
 )
 from ._decode import MODES
 from ._errors import InputError
-from ._http import check_headers, check_query
 from ._numbers import is_whole
 from ._version import __version__
 
@@ -37,6 +35,13 @@ __all__ = [
     "RequestOptions",
     "TimeoutLike",
     "check_header_value",
+    "check_headers",
+    "check_limit",
+    "check_page_size",
+    "check_prefetch",
+    "check_query",
+    "check_secure",
+    "check_transport",
     "check_http_client",
     "check_options",
     "check_retries",
@@ -47,6 +52,16 @@ __all__ = [
 ]
 
 log = logging.getLogger("korusticket")
+
+
+def check_secure(url: httpx.URL, what: str) -> None:
+    """Refuse to send credentials over plain http, except to this machine."""
+    if url.scheme == "https":
+        return
+    if url.scheme == "http" and url.host in ("localhost", "127.0.0.1", "::1"):
+        return
+    raise InputError(what, f"credentials are never sent over {url.scheme}:// to {url.host}", "https:// URLs")
+
 
 Clock = Callable[[], datetime]
 
@@ -286,13 +301,14 @@ def _no_userinfo(url: httpx.URL, field: str) -> None:
         )
 
 
-def check_http_client(http_client: httpx.Client | httpx.AsyncClient | None) -> None:
+def check_http_client(http_client: object) -> None:
     """A caller's httpx client with its own auth= would replace the bearer token on API calls
     and reach the token endpoint too: refused (the client authenticates itself)."""
-    if http_client is not None and http_client.auth is not None:
+    auth = getattr(http_client, "auth", None)
+    if auth is not None:
         raise InputError(
             "http_client",
-            f"has its own auth ({type(http_client.auth).__name__}), which would replace the bearer token",
+            f"has its own auth ({type(auth).__name__}), which would replace the bearer token",
             "an httpx client without auth=: KorusTicket authenticates with client_id/client_secret or token",
         )
 
@@ -334,3 +350,104 @@ def merge_options(defaults: RequestOptions, options: RequestOptions) -> RequestO
         if key in defaults and key in options:
             merged[key] = {**defaults[key], **options[key]}
     return merged
+
+
+# --- per-call options and paging ---------------------------------------------------------------
+
+
+# RFC 9110 token: what a header name may be.
+HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
+# A header value: visible ASCII, spaces and tabs inside (no CR, LF, NUL, non-ASCII).
+HEADER_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?")
+
+
+# Headers the client owns: the bearer token, the body's framing and type, and the hop-by-hop
+# headers of the connection (RFC 9110 7.6.1; Expect and Upgrade change how the exchange goes).
+RESERVED = frozenset(
+    {
+        "authorization",
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "content-type",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "upgrade",
+        "expect",
+        "proxy-authorization",
+    }
+)
+
+
+def check_headers(value: object, field: str) -> dict[str, str]:
+    """Extra headers: names are HTTP tokens, values visible ASCII (never echoed: they may be
+    secrets). Authorization and framing headers stay the client's."""
+    if not isinstance(value, Mapping):
+        raise InputError(field, f"{type(value).__name__} is not a mapping", "a dict of header names to str values")
+    headers: dict[str, str] = {}
+    for name, header in value.items():
+        if not isinstance(name, str) or not HEADER_NAME.fullmatch(name):
+            raise InputError(field, f"{name!r:.40} is not a header name", "letters, digits and !#$%&'*+-.^_`|~")
+        if name.lower() in RESERVED:
+            raise InputError(field, f"{name} is set by the client", "any header but " + ", ".join(sorted(RESERVED)))
+        if not isinstance(header, str) or not HEADER_VALUE.fullmatch(header):
+            raise InputError(
+                field,
+                f"the value of {name} is not a str of visible ASCII characters (value not shown)",
+                "visible ASCII, spaces inside; no CR, LF, NUL or non-ASCII",
+            )
+        headers[name] = header
+    return headers
+
+
+def check_query(value: object, field: str = "extra_query") -> dict[str, str | int | float | bool]:
+    """Extra query parameters: names are str, values scalars (str, int, float, bool)."""
+    if not isinstance(value, Mapping):
+        raise InputError(field, f"{type(value).__name__} is not a mapping", "a dict of names to scalar values")
+    query: dict[str, str | int | float | bool] = {}
+    for name, item in value.items():
+        if not isinstance(name, str) or not name:
+            raise InputError(field, f"{name!r:.40} is not a parameter name", "a non-empty str")
+        if not isinstance(item, str | int | float | bool):
+            raise InputError(field, f"the value of {name} is a {type(item).__name__}", "str, int, float or bool")
+        query[name] = item
+    return query
+
+
+def check_page_size(value: object) -> int:
+    """A whole number >= 1. No upper bound: the docs disagree on it (50 or 100), so the server decides."""
+    if not is_whole(value, 1):
+        raise InputError("page_size", f"{value!r} is out of range", "a whole number >= 1 (the server may cap it)")
+    return value
+
+
+def check_limit(value: object) -> int | None:
+    if value is None:
+        return None
+    if not is_whole(value, 0):
+        raise InputError("limit", f"{value!r} is not a whole number >= 0", "None (all items) or 0, 1, 2, ...")
+    return value
+
+
+def check_prefetch(value: object) -> int:
+    if not is_whole(value, 1):
+        raise InputError("prefetch", f"{value!r} is not a whole number >= 1", "1 (sequential), 2, 3, ...")
+    return value
+
+
+def check_transport(transport: object, http_client: object, client_type: type) -> None:
+    """The constructor's own httpx pieces: one of transport= and http_client=, the right kind."""
+    if http_client is not None and not isinstance(http_client, client_type):
+        raise InputError(
+            "http_client",
+            f"{type(http_client).__name__} is not an httpx.{client_type.__name__}",
+            f"httpx.{client_type.__name__}",
+        )
+    check_http_client(http_client)
+    if transport is not None and http_client is not None:
+        raise InputError("transport", "given with http_client", "one of transport= and http_client=")

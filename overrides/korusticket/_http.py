@@ -4,38 +4,11 @@ honours the proxy environment variables as httpx does; per-call and default head
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-
 import httpx
 
-from ._errors import ClientClosedError, InputError
+from ._errors import ClientClosedError
 
-__all__ = ["AsyncClientTransport", "ClientTransport", "check_headers", "check_query"]
-
-# RFC 9110 token: what a header name may be.
-HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-# A header value: visible ASCII, spaces and tabs inside (no CR, LF, NUL, non-ASCII).
-HEADER_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?")
-# Headers the client owns: the bearer token, the body's framing and type, and the hop-by-hop
-# headers of the connection (RFC 9110 7.6.1; Expect and Upgrade change how the exchange goes).
-RESERVED = frozenset(
-    {
-        "authorization",
-        "host",
-        "content-length",
-        "transfer-encoding",
-        "content-type",
-        "connection",
-        "keep-alive",
-        "proxy-connection",
-        "te",
-        "trailer",
-        "upgrade",
-        "expect",
-        "proxy-authorization",
-    }
-)
+__all__ = ["AsyncClientTransport", "ClientTransport"]
 
 
 def _closed(what: str) -> ClientClosedError:
@@ -90,38 +63,3 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self.owned:
             await self.client.aclose()
-
-
-def check_headers(value: object, field: str) -> dict[str, str]:
-    """Extra headers: names are HTTP tokens, values visible ASCII (never echoed: they may be
-    secrets). Authorization and framing headers stay the client's."""
-    if not isinstance(value, Mapping):
-        raise InputError(field, f"{type(value).__name__} is not a mapping", "a dict of header names to str values")
-    headers: dict[str, str] = {}
-    for name, header in value.items():
-        if not isinstance(name, str) or not HEADER_NAME.fullmatch(name):
-            raise InputError(field, f"{name!r:.40} is not a header name", "letters, digits and !#$%&'*+-.^_`|~")
-        if name.lower() in RESERVED:
-            raise InputError(field, f"{name} is set by the client", "any header but " + ", ".join(sorted(RESERVED)))
-        if not isinstance(header, str) or not HEADER_VALUE.fullmatch(header):
-            raise InputError(
-                field,
-                f"the value of {name} is not a str of visible ASCII characters (value not shown)",
-                "visible ASCII, spaces inside; no CR, LF, NUL or non-ASCII",
-            )
-        headers[name] = header
-    return headers
-
-
-def check_query(value: object, field: str = "extra_query") -> dict[str, str | int | float | bool]:
-    """Extra query parameters: names are str, values scalars (str, int, float, bool)."""
-    if not isinstance(value, Mapping):
-        raise InputError(field, f"{type(value).__name__} is not a mapping", "a dict of names to scalar values")
-    query: dict[str, str | int | float | bool] = {}
-    for name, item in value.items():
-        if not isinstance(name, str) or not name:
-            raise InputError(field, f"{name!r:.40} is not a parameter name", "a non-empty str")
-        if not isinstance(item, str | int | float | bool):
-            raise InputError(field, f"the value of {name} is a {type(item).__name__}", "str, int, float or bool")
-        query[name] = item
-    return query

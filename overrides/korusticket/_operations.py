@@ -21,7 +21,6 @@ from ._config import RequestOptions, check_retries
 from ._errors import (
     BadRequestError,
     ConflictError,
-    InputError,
     KorusTicketError,
     OutcomeUnknownError,
     UnprocessableEntityError,
@@ -248,10 +247,7 @@ def create_orders_flow(
     """
     from korusticket_api.models import BookingOrderBulkWrite
 
-    if isinstance(reservations, str | Mapping) or not isinstance(reservations, Sequence) or not reservations:
-        raise InputError(
-            "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
-        )
+    reservations = v.reservations_to_order(reservations)
     order_notes = v.text_of(notes, "notes", required=False)
     reference = v.text_of(external_reference, "external_reference", required=True, max_length=50)
     assert reference is not None

@@ -43,14 +43,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from ._config import check_limit, check_page_size, check_prefetch
 from ._constants import DEFAULT_PAGE_SIZE
-from ._errors import InputError, ResponseDecodeError
-from ._numbers import is_whole
+from ._errors import ResponseDecodeError
 
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["AsyncPaginator", "Page", "Paginator", "check_page_size"]
+__all__ = ["AsyncPaginator", "Page", "Paginator"]
 
 T = TypeVar("T")
 
@@ -71,21 +71,6 @@ class Page(Generic[T]):
     """The page ``view.next`` points to, when the server said."""
     final: bool = False
     """Nothing comes after this page (an unpaged collection arrives whole)."""
-
-
-def check_page_size(value: object) -> int:
-    """A whole number >= 1. No upper bound: the docs disagree on it (50 or 100), so the server decides."""
-    if not is_whole(value, 1):
-        raise InputError("page_size", f"{value!r} is out of range", "a whole number >= 1 (the server may cap it)")
-    return value
-
-
-def _check_limit(value: object) -> int | None:
-    if value is None:
-        return None
-    if not is_whole(value, 0):
-        raise InputError("limit", f"{value!r} is not a whole number >= 0", "None (all items) or 0, 1, 2, ...")
-    return value
 
 
 def _extra(model: Any, key: str) -> Any:
@@ -349,7 +334,7 @@ class _Cursor:
 
 def _walk(page_size: object, limit: object) -> _Walk:
     """A walk asking for no more than it needs: ``limit=3`` asks for pages of 3."""
-    size, most = check_page_size(page_size), _check_limit(limit)
+    size, most = check_page_size(page_size), check_limit(limit)
     return _Walk(min(size, most) if most else size, most)
 
 
@@ -413,8 +398,7 @@ class AsyncPaginator(Generic[T]):
         limit: int | None = None,
         prefetch: int = 1,
     ):
-        if not is_whole(prefetch, 1):
-            raise InputError("prefetch", f"{prefetch!r} is not a whole number >= 1", "1 (sequential), 2, 3, ...")
+        check_prefetch(prefetch)
         self._fetch = fetch
         self._walk = _walk(page_size, limit)
         self._prefetch = prefetch

@@ -4,15 +4,14 @@ and running the flows of hand-written hooks. Everything here is shared by sync a
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from . import _validate as v
 from ._base import AsyncCore, Request, SyncCore
 from ._config import RequestOptions
 from ._constants import DEFAULT_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
-from ._errors import InputError
 from ._ids import IdLike
 from ._operations import Call, Flow, arun, run
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
@@ -45,25 +44,16 @@ def deprecated(method: str, operation: str) -> None:
     )
 
 
-_SAFE_PATH = re.compile(r"/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*")  # fullmatch: "$" would let a final \n by
-
-
 def raw_request(
     method: str, path: str, *, params: Mapping[str, object] | None = None, body: Mapping[str, object] | None = None
 ) -> Request:
-    """A request to a path the spec may not describe yet (kt.get/post/patch). The path stays on the
-    client's base URL: no scheme, no host, no `..`, so credentials never leave for elsewhere."""
-    if not isinstance(path, str) or not _SAFE_PATH.fullmatch(path) or "//" in path or "/../" in f"{path}/":
-        raise InputError("path", f"{path!r:.80} is not a path on the API", "a path such as /v1/ticketing/catalogs")
-    request: Request = {"method": method, "url": path}
+    """A request to a path the spec may not describe yet (kt.get/post/patch)."""
+    request: Request = {"method": method, "url": v.api_path(path)}
     if params is not None:
-        if not isinstance(params, Mapping):
-            raise InputError("params", f"{type(params).__name__} is not a mapping", "a dict of query parameters")
-        request["params"] = {k: v for k, v in params.items() if v is not None}
+        params = v.mapping(params, "params", "a dict of query parameters")
+        request["params"] = {k: value for k, value in params.items() if value is not None}
     if body is not None:
-        if not isinstance(body, Mapping):
-            raise InputError("body", f"{type(body).__name__} is not a mapping", "a dict of JSON fields")
-        request["json"] = dict(body)
+        request["json"] = dict(v.mapping(body, "body", "a dict of JSON fields"))
         request["headers"] = {"Content-Type": MEDIA_MERGE_PATCH if method == "PATCH" else MEDIA_JSONLD}
     return request
 

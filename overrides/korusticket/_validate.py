@@ -24,6 +24,7 @@ from ._numbers import is_whole
 from ._shapes import FIELDS, Field
 
 __all__ = [
+    "api_path",
     "beneficiary",
     "body",
     "choice",
@@ -37,12 +38,14 @@ __all__ = [
     "iri",
     "iris",
     "is_whole",
+    "mapping",
     "need",
     "nested_iri",
     "path_choice",
     "path_id",
     "path_text",
     "reservation_items",
+    "reservations_to_order",
     "text",
     "text_of",
     "texts",
@@ -434,3 +437,30 @@ def _calendar_date(value: object, field: str) -> str:
         except ValueError:
             pass
     raise InputError(field, f"{value!r:.40} is not a calendar date", "datetime.date or 'YYYY-MM-DD'")
+
+
+# --- raw requests (kt.get/post/patch/paginate) ---------------------------------------------------
+
+_SAFE_PATH = re.compile(r"/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*")  # fullmatch: "$" would let a final \n by
+
+
+def api_path(path: object) -> str:
+    """A path on the API: no scheme, no host, no `..`, so credentials never leave for elsewhere."""
+    if not isinstance(path, str) or not _SAFE_PATH.fullmatch(path) or "//" in path or "/../" in f"{path}/":
+        raise InputError("path", f"{path!r:.80} is not a path on the API", "a path such as /v1/ticketing/catalogs")
+    return path
+
+
+def mapping(value: object, field: str, allowed: str) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise InputError(field, f"{type(value).__name__} is not a mapping", allowed)
+    return value
+
+
+def reservations_to_order(value: object) -> Sequence[object]:
+    """The reservations of one order POST: a non-empty list (ids, IRIs or models)."""
+    if isinstance(value, str | Mapping) or not isinstance(value, Sequence) or not value:
+        raise InputError(
+            "reservations", "no reservations to order", "a non-empty list of reservations (ids, IRIs or models)"
+        )
+    return value
