@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ._core import (
     Request,
@@ -19,10 +18,12 @@ from ._reservations import Reservations
 from ._ticketing import TicketingReads
 from ._token import TokenEndpoint
 
-if TYPE_CHECKING:
-    from ._app import App
 
-Handler = Callable[["App", Request, Params], Response]  # each handler takes the App it is a method of
+class Endpoints(TokenEndpoint, TicketingReads, Reservations, Orders, OrderDocuments):
+    """Every handler group in one class: what a route's handler is a method of (``App`` adds the dispatch)."""
+
+
+Handler = Callable[[Endpoints, Request, Params], Response]
 
 C = "/v1/ticketing/catalogs/{catalogId}"
 _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
