@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
+from korusticket.testing._paths import most_specific, template_regex
 
 from tests.support import spec_bodies
 from tests.support.operations import Operation, operations, warns_if_deprecated
@@ -27,23 +28,15 @@ class SpecAPI:
 
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
-        self.templates = [
-            (method, path, spec_bodies.template_regex(path))
-            for path, item in spec_bodies.spec()["paths"].items()
-            for method in item
-        ]
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if str(request.url) == TOKEN_URL:
             return httpx.Response(200, json={"access_token": "a", "expires_in": 300, "token_type": "Bearer"})
         self.requests.append(request)
-        matches = [
-            (path.count("{"), method, path)
-            for method, path, regex in self.templates
-            if method.upper() == request.method and regex.match(request.url.path)
-        ]
-        assert matches, f"no operation answers {request.method} {request.url.path}"
-        _, method, path = min(matches)
+        method = request.method.lower()
+        paths = spec_bodies.spec()["paths"]
+        path = most_specific((t for t, item in paths.items() if method in item), request.url.path)
+        assert path is not None, f"no operation answers {request.method} {request.url.path}"
         return httpx.Response(200, json=spec_bodies.response_body(method, path, request.url.path))
 
 
@@ -63,7 +56,7 @@ def arguments(function: Any, op: Operation) -> tuple[list[Any], dict[str, Any]]:
 
 def check_request(request: httpx.Request, op: Operation) -> None:
     assert request.method == op.http_method.upper()
-    assert spec_bodies.template_regex(op.path).match(request.url.path), request.url.path
+    assert template_regex(op.path).match(request.url.path), request.url.path
     assert request.headers["Authorization"] == "Bearer a"
     if request.method in ("POST", "PATCH") and request.content:  # an action may take no body (no Content-Type)
         expected = "application/merge-patch+json" if request.method == "PATCH" else "application/ld+json"

@@ -19,6 +19,7 @@ import korusticket_api.api
 import pytest
 import yaml
 from korusticket import BulkResult, KorusTicket
+from korusticket.testing._paths import template_regex
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderDocumentPatch,
@@ -417,7 +418,7 @@ def spec_operations() -> list[tuple[str, str, re.Pattern[str]]]:
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     ops = []
     for template, item in spec["paths"].items():
-        regex = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
+        regex = template_regex(template)
         for method, op in item.items():
             if method in ("get", "post", "put", "patch", "delete"):
                 ops.append((f"{method.upper()} {template}", op["operationId"], regex))

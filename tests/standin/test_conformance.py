@@ -6,7 +6,6 @@ already checks each response; here each one is also checked explicitly so covera
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import httpx
@@ -151,11 +150,11 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
 def answered_from_schema(stand_in: StandIn, template: str) -> bool:
     """An operation a release added that the stand-in has neither a handler nor seed documents for: it
     answers with a body built from the schema (tests/standin/test_every_operation_standin.py calls it)."""
-    from korusticket.testing._documents import _regex
-    from korusticket.testing._synth import _routed
+    from korusticket.testing._paths import fill, template_regex
+    from korusticket.testing._routes import TEMPLATES
 
-    if any(regex.match(re.sub(r"\{[^}]+\}", "x", template)) for regex in _routed()):
+    if any(template_regex(routed).match(fill(template, "x")) for routed in TEMPLATES):
         return False
     documents = stand_in.state.documents
-    item, below = _regex(template), _regex(template + "/{id}")
+    item, below = template_regex(template), template_regex(template + "/{id}")
     return not any(item.match(iri) or below.match(iri) for iri in [*documents.by_iri, *documents.links])

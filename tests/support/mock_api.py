@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 from korusticket import AsyncPaginator, Paginator
+from korusticket.testing._paths import template_regex
 
 from tests.support.bodies import (
     PRODUCT_2,
@@ -74,33 +75,35 @@ def _bulk_orders(request: httpx.Request) -> dict[str, Any]:
     }
 
 
-U = "([0-9a-f-]{36})"
-C = f"/v1/ticketing/catalogs/{U}"
+UUID = "[0-9a-f-]{36}"  # what a path id must look like to reach a canned body
+C = "/v1/ticketing/catalogs/{catalog}"
+OF = C + "/offers/{offer}"
+# (method, path template, body of the request and the path's ids in order); ids are UUID-shaped
 ROUTES: list[tuple[str, re.Pattern[str], Callable[..., dict[str, Any]]]] = [
-    (m, re.compile(p + "$"), f)  # type: ignore[misc]  # mypy infers "function" for the lambdas
-    for m, p, f in [
+    (m, template_regex(t, UUID), f)  # type: ignore[misc]  # mypy infers "function" for the lambdas
+    for m, t, f in [
         ("GET", "/v1/ticketing/catalogs", lambda r: collection("TicketingCatalog", r.url.path, [catalog_body()])),
         ("GET", C, lambda r, c: catalog_body(c)),
         ("GET", f"{C}/products", lambda r, c: collection("TicketingProduct", r.url.path, [product_body(c), product_body(c, PRODUCT_2, "Puy du Fou 1 jour Adulte + Cinéscénie Argent")])),
-        ("GET", f"{C}/products/{U}", lambda r, c, p: product_body(c, p)),
+        ("GET", C + "/products/{product}", lambda r, c, p: product_body(c, p)),
         ("GET", f"{C}/offers", lambda r, c: collection("TicketingOffer", r.url.path, [offer_body(c)])),
-        ("GET", f"{C}/offers/{U}", lambda r, c, o: offer_body(c, o)),
-        ("GET", f"{C}/offers/{U}/availability", lambda r, c, o: offer_availability_body(c, o)),
-        ("GET", f"{C}/offers/{U}/price", lambda r, c, o: offer_price_body(c, o)),
-        ("GET", f"{C}/offers/{U}/tickets", lambda r, c, o: collection("TicketingOfferTicket", r.url.path, [offer_ticket_body(c, o)])),
-        ("GET", f"{C}/offers/{U}/tickets/{U}/sessions", lambda r, c, o, t: collection("TicketingOfferTicketSession", r.url.path, [session_body(c, o, t)])),
-        ("GET", f"{C}/offers/{U}/tickets/{U}/sessions/{U}", lambda r, c, o, t, s: session_body(c, o, t, s)),
-        ("GET", f"{C}/offers/{U}/tickets/{U}", lambda r, c, o, t: offer_ticket_body(c, o, t)),
-        ("GET", f"/v1/forms/{U}", lambda r, f: form_body(f)),
+        ("GET", OF, lambda r, c, o: offer_body(c, o)),
+        ("GET", f"{OF}/availability", lambda r, c, o: offer_availability_body(c, o)),
+        ("GET", f"{OF}/price", lambda r, c, o: offer_price_body(c, o)),
+        ("GET", f"{OF}/tickets", lambda r, c, o: collection("TicketingOfferTicket", r.url.path, [offer_ticket_body(c, o)])),
+        ("GET", OF + "/tickets/{ticket}/sessions", lambda r, c, o, t: collection("TicketingOfferTicketSession", r.url.path, [session_body(c, o, t)])),
+        ("GET", OF + "/tickets/{ticket}/sessions/{session}", lambda r, c, o, t, s: session_body(c, o, t, s)),
+        ("GET", OF + "/tickets/{ticket}", lambda r, c, o, t: offer_ticket_body(c, o, t)),
+        ("GET", "/v1/forms/{form}", lambda r, f: form_body(f)),
         ("GET", "/v1/booking/reservations", lambda r: collection("BookingReservation", r.url.path, [reservation_body()])),
         ("POST", "/v1/booking/reservations/_bulk", _bulk_reservations),
-        ("GET", f"/v1/booking/reservations/{U}", lambda r, i: reservation_body(i)),
+        ("GET", "/v1/booking/reservations/{reservation}", lambda r, i: reservation_body(i)),
         ("GET", "/v1/booking/orders", lambda r: collection("BookingOrder", r.url.path, [order_body()])),
         ("POST", "/v1/booking/orders/_bulk", _bulk_orders),
-        ("GET", f"/v1/booking/orders/{U}", lambda r, o: order_body(o)),
-        ("PATCH", f"/v1/booking/orders/{U}/documents/{U}", lambda r, o, d: document_body(o, d)),
-        ("GET", f"/v1/booking/orders/{U}/items/{U}/tickets/{U}", lambda r, o, i, t: order_ticket_body(o, i, t)),
-        ("PATCH", f"/v1/booking/orders/{U}/items/{U}/tickets/{U}", lambda r, o, i, t: order_ticket_body(o, i, t, **json.loads(r.content)["beneficiary"])),
+        ("GET", "/v1/booking/orders/{order}", lambda r, o: order_body(o)),
+        ("PATCH", "/v1/booking/orders/{order}/documents/{document}", lambda r, o, d: document_body(o, d)),
+        ("GET", "/v1/booking/orders/{order}/items/{item}/tickets/{ticket}", lambda r, o, i, t: order_ticket_body(o, i, t)),
+        ("PATCH", "/v1/booking/orders/{order}/items/{item}/tickets/{ticket}", lambda r, o, i, t: order_ticket_body(o, i, t, **json.loads(r.content)["beneficiary"])),
     ]
 ]  # fmt: skip
 

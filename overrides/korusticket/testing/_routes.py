@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ._core import (
@@ -14,6 +13,7 @@ from ._data import UUID7_PATTERN
 from ._handling import Params
 from ._order_documents import OrderDocuments
 from ._orders import Orders
+from ._paths import template_regex
 from ._reservations import Reservations
 from ._ticketing import TicketingReads
 from ._token import TokenEndpoint
@@ -54,9 +54,10 @@ _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
 ROUTES = tuple(
     (
         method,
-        re.compile(re.sub(r"\{(\w+)\}", lambda m: f"(?P<{m.group(1)}>{UUID7_PATTERN})", template)),
+        template_regex(template, UUID7_PATTERN),  # a malformed id matches no route: a 404
         handler,
         public,
     )
     for method, template, handler, public in _ROUTE_TABLE
 )
+TEMPLATES = tuple(template for _, template, _, _ in _ROUTE_TABLE)  # the paths the handlers serve
