@@ -18,7 +18,7 @@ from typing import Any
 import korusticket_api.api
 import pytest
 import yaml
-from korusticket import BulkResult, KorusTicket
+from korusticket import AsyncKorusTicket, BulkResult, KorusTicket
 from korusticket.testing._paths import template_regex
 from korusticket_api.models import (
     BookingOrder,
@@ -429,7 +429,7 @@ def test_every_spec_operation_has_a_method() -> None:
     """Each operation of the spec is a method of both clients (called in test_every_operation)."""
     from tests.support.operations import operations
 
-    for cls in (KorusTicket,):
-        kt = cls(token="t")
+    clients: list[Any] = [KorusTicket(token="t"), AsyncKorusTicket(token="t")]
+    for kt in clients:
         for op in operations():
-            assert callable(getattr(getattr(kt, op.resource), op.method)), op.key
+            assert callable(getattr(getattr(kt, op.resource), op.method)), (type(kt).__name__, op.key)
