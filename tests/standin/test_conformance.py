@@ -12,6 +12,8 @@ import httpx
 import pytest
 from korusticket.testing import StandIn
 
+from tests.support.operations import answered_from_schema
+
 MERGE = {"content-type": "application/merge-patch+json"}
 UNKNOWN = "0194abdc-3a71-72b0-a9b9-000000000001"
 
@@ -145,16 +147,3 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
     }
     assert operations  # every operation of the spec the stand-in has behaviour or data for, whatever the release
     assert set(seen) == operations
-
-
-def answered_from_schema(stand_in: StandIn, template: str) -> bool:
-    """An operation a release added that the stand-in has neither a handler nor seed documents for: it
-    answers with a body built from the schema (tests/standin/test_every_operation_standin.py calls it)."""
-    from korusticket.testing._paths import fill, template_regex
-    from korusticket.testing._routes import TEMPLATES
-
-    if any(template_regex(routed).match(fill(template, "x")) for routed in TEMPLATES):
-        return False
-    documents = stand_in.state.documents
-    item, below = template_regex(template), template_regex(template + "/{id}")
-    return not any(item.match(iri) or below.match(iri) for iri in [*documents.by_iri, *documents.links])

@@ -22,7 +22,7 @@ from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, FakeClock, S
 from korusticket.testing._paths import fill, template_regex
 from korusticket.testing._serialize import Iri
 
-from tests.support.operations import Operation, operations, warns_if_deprecated
+from tests.support.operations import Operation, answered_from_schema, operations, warns_if_deprecated
 
 OPERATIONS = [op for op in operations() if op.hook is None]  # hooks have tests of their own
 
@@ -83,8 +83,11 @@ def body_for(method: Any) -> list[Any]:
     return [cls(**{name: SAMPLES.get(hints.get(name), "text") for name in required})]
 
 
-def check(result: Any) -> None:
+def check(result: Any, op: Operation, stand_in: StandIn) -> None:
+    """A model, or a list of them: not empty where the stand-in has data for the operation (only an
+    operation it answers from the schema alone may list nothing)."""
     items = result if isinstance(result, list) else [result]
+    assert items or answered_from_schema(stand_in, op.path), f"{op.resource}.{op.method} listed nothing"
     assert all(hasattr(item, "to_dict") for item in items)
 
 
@@ -98,7 +101,7 @@ def test_sync(op: Operation, world: tuple[StandIn, list[str]]) -> None:
     method = getattr(getattr(kt, op.resource), op.method)
     with warns_if_deprecated(op):
         result = method(*call_args(op, pool), *body_for(method))
-    check(list(result) if isinstance(result, Paginator) else result)
+    check(list(result) if isinstance(result, Paginator) else result, op, stand_in)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
@@ -117,4 +120,11 @@ def test_async(op: Operation, world: tuple[StandIn, list[str]]) -> None:
             return await result
 
     with warns_if_deprecated(op):
-        check(asyncio.run(main()))
+        check(asyncio.run(main()), op, stand_in)
+
+
+def test_check_refuses_an_empty_list_where_the_stand_in_has_data(world: tuple[StandIn, list[str]]) -> None:
+    stand_in, _ = world
+    (orders_list,) = [op for op in OPERATIONS if op.resource == "orders" and op.method == "list"]
+    with pytest.raises(AssertionError, match=r"orders\.list listed nothing"):
+        check([], orders_list, stand_in)
