@@ -15,6 +15,7 @@ from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
 from korusticket.testing._paths import most_specific, template_regex
 
 from tests.support import spec_bodies
+from tests.support.mock_api import MockAPI
 from tests.support.operations import Operation, operations, warns_if_deprecated
 
 TOKEN_URL = "https://auth.example.test/token"
@@ -66,7 +67,7 @@ def check_request(request: httpx.Request, op: Operation) -> None:
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
 def test_sync(op: Operation) -> None:
     api = SpecAPI()
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport())
     function = getattr(getattr(kt, op.resource), op.method)
     args, kwargs = arguments(function, op)
     with warns_if_deprecated(op):
@@ -87,7 +88,7 @@ def test_async(op: Operation) -> None:
 
     async def main() -> Any:
         async with AsyncKorusTicket(
-            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api)
+            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport()
         ) as kt:
             function = getattr(getattr(kt, op.resource), op.method)
             args, kwargs = arguments(function, op)
@@ -110,7 +111,7 @@ def test_sync_raw_response(op: Operation) -> None:
     from korusticket.types import RawResponse
 
     api = SpecAPI()
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport())
     args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
     with warns_if_deprecated(op):
         raw = getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
@@ -133,7 +134,7 @@ def test_async_raw_response(op: Operation) -> None:
 
     async def main() -> Any:
         async with AsyncKorusTicket(
-            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api)
+            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport()
         ) as kt:
             args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
             raw = await getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
@@ -151,7 +152,9 @@ def test_async_raw_response(op: Operation) -> None:
 
 
 def test_raw_response_exists_for_every_method_of_every_resource() -> None:
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(SpecAPI()))
+    kt = KorusTicket(
+        client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=SpecAPI()).transport()
+    )
     for op in ALL_OPERATIONS:  # hooked operations (bulk, safe orders) included
         assert callable(getattr(getattr(kt.with_raw_response, op.resource), op.method)), op
     with pytest.raises(AttributeError):
