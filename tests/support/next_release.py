@@ -105,7 +105,25 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
     for path in [p for p, item in paths.items() if PRODUCT_SCHEMA in json.dumps(item)]:
         del paths[path]
     schemas.pop(PRODUCT_SCHEMA)
-    # A new list/item pair and a nested collection.
+    _add_widgets(paths, schemas)
+    _change_fields(paths, schemas)
+    _add_booking_operations(paths, schemas)
+    # A deprecated operation.
+    paths[AVAILABILITY]["get"]["deprecated"] = True
+    # A renamed configured query filter (operations.yaml configures productBaseId as an id).
+    for param in paths[OFFERS]["get"]["parameters"]:
+        if param.get("name") == "productBaseId":
+            param["name"] = "productBase"
+    doc["tags"] = [
+        *doc.get("tags", []),
+        {"name": "TicketingWidget", "description": "Widgets of a catalog."},
+        {"name": "BookingCart", "description": "Carts of reservations."},
+    ]
+    return doc
+
+
+def _add_widgets(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """A new list/item pair and a nested collection."""
     widget_ref = "#/components/schemas/TicketingWidget.jsonld-v1.widget.read"
     schemas["TicketingWidget.jsonld-v1.widget.read"] = {
         "type": "object",
@@ -149,6 +167,9 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
             "responses": {"200": _collection(widget_ref, "TicketingWidget")},
         }
     }
+
+
+def _change_fields(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     # Renamed: the price of an offer moves to /prices (the table entry for /price goes stale).
     paths[PRICE.replace("/price", "/prices")] = paths.pop(PRICE)
     # A changed description: where a change of meaning hides.
@@ -165,6 +186,9 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
     customer["title"] = {**customer["title"], "enum": ["mr", "mrs"]}
     item = schemas["ReservationItem.jsonld-v1.reservation.bulk_write"]["properties"]
     item["promoCode"] = {"type": "string", "description": "A promotion code for the offer.", "examples": ["SPRING"]}
+
+
+def _add_booking_operations(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     # A new POST action and a new PATCH resource.
     reservation_ref = "#/components/schemas/BookingReservation.jsonld-v1.reservation.read"
     paths[CANCEL] = {
@@ -215,18 +239,6 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
             "responses": {"200": _one(cart_ref, "The updated cart")},
         },
     }
-    # A deprecated operation.
-    paths[AVAILABILITY]["get"]["deprecated"] = True
-    # A renamed configured query filter (operations.yaml configures productBaseId as an id).
-    for param in paths[OFFERS]["get"]["parameters"]:
-        if param.get("name") == "productBaseId":
-            param["name"] = "productBase"
-    doc["tags"] = [
-        *doc.get("tags", []),
-        {"name": "TicketingWidget", "description": "Widgets of a catalog."},
-        {"name": "BookingCart", "description": "Carts of reservations."},
-    ]
-    return doc
 
 
 def main() -> int:
