@@ -238,18 +238,14 @@ def test_one_token_request_for_20_concurrent_tasks(api: MockAPI, make_async_clie
             await release.wait()
             return api.issue_token(request)
 
-        async def handler(request: httpx.Request) -> httpx.Response:
-            if api.is_token_request(request):
-                api.record(request)
-                return await slow_token(request)
-            return api.handler(request)
+        api.token_replies = [slow_token]  # the first token request waits for `release`
 
         async def one(kt: Any) -> Any:
             nonlocal started
             started += 1
             return await kt.catalogs.get(CATALOG)
 
-        async with make_async_client(transport=httpx.MockTransport(handler)) as kt:
+        async with make_async_client() as kt:
             tasks = [asyncio.ensure_future(one(kt)) for _ in range(tasks_count)]
             # let every task run up to its wait for the token (loop turns, no timed sleep)
             for _ in range(200):

@@ -303,7 +303,7 @@ def test_close_without_any_request(api: MockAPI) -> None:
 
 
 def test_context_manager_returns_the_client() -> None:
-    kt = KorusTicket(token=STATIC_TOKEN, transport=httpx.MockTransport(lambda r: httpx.Response(200)))
+    kt = KorusTicket(token=STATIC_TOKEN, transport=MockAPI(strict=True).transport())
     with kt as entered:
         assert entered is kt
 

@@ -12,8 +12,10 @@ from typing import Any
 import httpx
 import pytest
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
+from korusticket.testing._paths import most_specific, template_regex
 
 from tests.support import spec_bodies
+from tests.support.mock_api import MockAPI
 from tests.support.operations import Operation, operations, warns_if_deprecated
 
 TOKEN_URL = "https://auth.example.test/token"
@@ -27,23 +29,15 @@ class SpecAPI:
 
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
-        self.templates = [
-            (method, path, spec_bodies.template_regex(path))
-            for path, item in spec_bodies.spec()["paths"].items()
-            for method in item
-        ]
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if str(request.url) == TOKEN_URL:
             return httpx.Response(200, json={"access_token": "a", "expires_in": 300, "token_type": "Bearer"})
         self.requests.append(request)
-        matches = [
-            (path.count("{"), method, path)
-            for method, path, regex in self.templates
-            if method.upper() == request.method and regex.match(request.url.path)
-        ]
-        assert matches, f"no operation answers {request.method} {request.url.path}"
-        _, method, path = min(matches)
+        method = request.method.lower()
+        paths = spec_bodies.spec()["paths"]
+        path = most_specific((t for t, item in paths.items() if method in item), request.url.path)
+        assert path is not None, f"no operation answers {request.method} {request.url.path}"
         return httpx.Response(200, json=spec_bodies.response_body(method, path, request.url.path))
 
 
@@ -63,7 +57,7 @@ def arguments(function: Any, op: Operation) -> tuple[list[Any], dict[str, Any]]:
 
 def check_request(request: httpx.Request, op: Operation) -> None:
     assert request.method == op.http_method.upper()
-    assert spec_bodies.template_regex(op.path).match(request.url.path), request.url.path
+    assert template_regex(op.path).match(request.url.path), request.url.path
     assert request.headers["Authorization"] == "Bearer a"
     if request.method in ("POST", "PATCH") and request.content:  # an action may take no body (no Content-Type)
         expected = "application/merge-patch+json" if request.method == "PATCH" else "application/ld+json"
@@ -73,7 +67,7 @@ def check_request(request: httpx.Request, op: Operation) -> None:
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
 def test_sync(op: Operation) -> None:
     api = SpecAPI()
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport())
     function = getattr(getattr(kt, op.resource), op.method)
     args, kwargs = arguments(function, op)
     with warns_if_deprecated(op):
@@ -94,7 +88,7 @@ def test_async(op: Operation) -> None:
 
     async def main() -> Any:
         async with AsyncKorusTicket(
-            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api)
+            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport()
         ) as kt:
             function = getattr(getattr(kt, op.resource), op.method)
             args, kwargs = arguments(function, op)
@@ -117,7 +111,7 @@ def test_sync_raw_response(op: Operation) -> None:
     from korusticket.types import RawResponse
 
     api = SpecAPI()
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api))
+    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport())
     args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
     with warns_if_deprecated(op):
         raw = getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
@@ -140,7 +134,7 @@ def test_async_raw_response(op: Operation) -> None:
 
     async def main() -> Any:
         async with AsyncKorusTicket(
-            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(api)
+            client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=api).transport()
         ) as kt:
             args, kwargs = arguments(getattr(getattr(kt, op.resource), op.method), op)
             raw = await getattr(getattr(kt.with_raw_response, op.resource), op.method)(*args, **kwargs)
@@ -158,7 +152,9 @@ def test_async_raw_response(op: Operation) -> None:
 
 
 def test_raw_response_exists_for_every_method_of_every_resource() -> None:
-    kt = KorusTicket(client_id="c", client_secret="s", token_url=TOKEN_URL, transport=httpx.MockTransport(SpecAPI()))
+    kt = KorusTicket(
+        client_id="c", client_secret="s", token_url=TOKEN_URL, transport=MockAPI(answer=SpecAPI()).transport()
+    )
     for op in ALL_OPERATIONS:  # hooked operations (bulk, safe orders) included
         assert callable(getattr(getattr(kt.with_raw_response, op.resource), op.method)), op
     with pytest.raises(AttributeError):

@@ -18,7 +18,8 @@ from typing import Any
 import korusticket_api.api
 import pytest
 import yaml
-from korusticket import BulkResult, KorusTicket
+from korusticket import AsyncKorusTicket, BulkResult, KorusTicket
+from korusticket.testing._paths import template_regex
 from korusticket_api.models import (
     BookingOrder,
     BookingOrderDocumentPatch,
@@ -417,7 +418,7 @@ def spec_operations() -> list[tuple[str, str, re.Pattern[str]]]:
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     ops = []
     for template, item in spec["paths"].items():
-        regex = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
+        regex = template_regex(template)
         for method, op in item.items():
             if method in ("get", "post", "put", "patch", "delete"):
                 ops.append((f"{method.upper()} {template}", op["operationId"], regex))
@@ -428,7 +429,7 @@ def test_every_spec_operation_has_a_method() -> None:
     """Each operation of the spec is a method of both clients (called in test_every_operation)."""
     from tests.support.operations import operations
 
-    for cls in (KorusTicket,):
-        kt = cls(token="t")
+    clients: list[Any] = [KorusTicket(token="t"), AsyncKorusTicket(token="t")]
+    for kt in clients:
         for op in operations():
-            assert callable(getattr(getattr(kt, op.resource), op.method)), op.key
+            assert callable(getattr(getattr(kt, op.resource), op.method)), (type(kt).__name__, op.key)

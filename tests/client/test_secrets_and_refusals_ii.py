@@ -22,9 +22,13 @@ from tests.support.bodies import (
     access_token,
     catalog_body,
     collection,
+    order_bulk_body,
 )
 from tests.support.mock_api import MockAPI, jsonld
-from tests.support.numbered_bodies import order_bulk_body, orders_page, reservation_iri
+from tests.support.numbered_bodies import (
+    orders_page,
+    reservation_iri,
+)
 from tests.support.secrets import reachable_texts
 
 LIVE = access_token(1)

@@ -13,6 +13,8 @@ import korusticket
 import pytest
 from korusticket import AsyncKorusTicket, InputError, KorusTicket
 
+from tests.support.mock_api import MockAPI
+
 BASE = "https://api.demo.korusticket.com"
 PATH = "/v1/booking/reservations"
 
@@ -60,7 +62,7 @@ class Collection:
 
 
 def client(collection: Collection) -> KorusTicket:
-    return KorusTicket(token="t", transport=httpx.MockTransport(collection.handler), max_retries=0)
+    return KorusTicket(token="t", transport=MockAPI(answer=collection.handler).transport(), max_retries=0)
 
 
 def ids(items: list[Any]) -> list[str]:
@@ -172,7 +174,7 @@ def test_async_prefetch_yields_in_order_with_bounded_concurrency() -> None:
     transport = OutOfOrder(collection)
 
     async def main() -> list[Any]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(transport), max_retries=0) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=transport).transport(), max_retries=0) as kt:
             return [item async for item in kt.reservations.list(prefetch=4)]
 
     items = asyncio.run(main())
@@ -186,7 +188,7 @@ def test_async_sequential_and_limit() -> None:
     collection = Collection(123)
 
     async def main() -> tuple[list[Any], list[Any]]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(collection.handler)) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=collection.handler).transport()) as kt:
             everything = [item async for item in kt.reservations.list()]
             some = [item async for item in kt.reservations.list(limit=60, prefetch=8)]
             return everything, some
@@ -199,7 +201,7 @@ def test_async_sequential_and_limit() -> None:
 
 def test_async_prefetch_must_be_positive() -> None:
     async def main() -> None:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(Collection(1).handler)) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=Collection(1).handler).transport()) as kt:
             kt.reservations.list(prefetch=0)
 
     with pytest.raises(InputError, match="prefetch"):
@@ -211,9 +213,9 @@ def test_async_prefetch_waits_for_the_total_and_stops_at_it() -> None:
     small, large = Collection(30), Collection(1000)
 
     async def main() -> tuple[int, int]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(small.handler)) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=small.handler).transport()) as kt:
             few = len([item async for item in kt.reservations.list(prefetch=4)])
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(large.handler)) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=large.handler).transport()) as kt:
             many = len([item async for item in kt.reservations.list(prefetch=8)])
         return few, many
 
@@ -231,7 +233,7 @@ def test_limit_below_the_page_size_asks_only_for_what_it_needs(limit: int, asked
         requests.append(request)
         return collection.handler(request)
 
-    kt = KorusTicket(token="t", transport=httpx.MockTransport(handler), max_retries=0)
+    kt = KorusTicket(token="t", transport=MockAPI(answer=handler).transport(), max_retries=0)
     assert len(list(kt.reservations.list(limit=limit))) == limit
     assert [r.url.params["itemsPerPage"] for r in requests] == asked
 
@@ -240,7 +242,7 @@ def test_async_limit_below_the_page_size() -> None:
     collection = Collection(123)
 
     async def main() -> list[Any]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(collection.handler)) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=collection.handler).transport()) as kt:
             return [r async for r in kt.reservations.list(limit=2, prefetch=4)]
 
     assert len(asyncio.run(main())) == 2
@@ -266,7 +268,7 @@ def test_async_walk_closed_early_cancels_its_prefetched_requests_at_once() -> No
         return collection.handler(request)
 
     async def main() -> list[bool]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(handler), max_retries=0) as kt:
+        async with AsyncKorusTicket(token="t", transport=MockAPI(answer=handler).transport(), max_retries=0) as kt:
             items = aiter(kt.reservations.list(prefetch=4))
             async with contextlib.aclosing(items):  # type: ignore[type-var]
                 async for _ in items:

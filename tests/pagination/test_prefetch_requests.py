@@ -12,6 +12,8 @@ import httpx
 import pytest
 from korusticket import AsyncKorusTicket
 
+from tests.support.mock_api import MockAPI
+
 PATH = "/v1/booking/reservations"
 
 
@@ -43,7 +45,9 @@ class Counting:
 
 def walk(server: Counting, **kwargs: Any) -> int:
     async def main() -> int:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(server.handler), max_retries=0) as kt:
+        async with AsyncKorusTicket(
+            token="t", transport=MockAPI(answer=server.handler).transport(), max_retries=0
+        ) as kt:
             return len([r async for r in kt.reservations.list(**kwargs)])
 
     return asyncio.run(main())

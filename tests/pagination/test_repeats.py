@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from korusticket import AsyncKorusTicket, KorusTicket, ResponseDecodeError
 from korusticket import _pagination as pagination
 
+from tests.support.mock_api import MockAPI
+
 PATH = "/v1/booking/reservations"
 SIZE = 10
 
@@ -46,13 +48,15 @@ class Pages:
 
 
 def walk(pages: Pages) -> list[str | None]:
-    kt = KorusTicket(token="t", transport=httpx.MockTransport(pages.handler), max_retries=0)
+    kt = KorusTicket(token="t", transport=MockAPI(answer=pages.handler).transport(), max_retries=0)
     return [r.iri for r in kt.reservations.list(page_size=SIZE)]
 
 
 def async_walk(pages: Pages, prefetch: int) -> list[str | None]:
     async def main() -> list[str | None]:
-        async with AsyncKorusTicket(token="t", transport=httpx.MockTransport(pages.handler), max_retries=0) as kt:
+        async with AsyncKorusTicket(
+            token="t", transport=MockAPI(answer=pages.handler).transport(), max_retries=0
+        ) as kt:
             return [r.iri async for r in kt.reservations.list(page_size=SIZE, prefetch=prefetch)]
 
     return asyncio.run(main())
@@ -103,7 +107,7 @@ def test_repeats_from_the_same_or_the_2_pages_before_are_skipped_quietly(caplog:
 def test_a_page_that_only_repeats_items_from_pages_back_is_a_detected_loop(caplog: pytest.LogCaptureFixture) -> None:
     pages = Pages(range(10), range(10, 20), range(20, 30), range(30, 40), range(10), range(40, 50), total=50)
     seen: list[str | None] = []
-    kt = KorusTicket(token="t", transport=httpx.MockTransport(pages.handler), max_retries=0)
+    kt = KorusTicket(token="t", transport=MockAPI(answer=pages.handler).transport(), max_retries=0)
     with (
         caplog.at_level(logging.WARNING, logger="korusticket"),
         pytest.raises(ResponseDecodeError, match="page 5 repeats only items already seen"),

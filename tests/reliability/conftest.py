@@ -1,4 +1,5 @@
-"""Fixtures of the reliability tests (the scripted transport: tests/support/script.py; bodies: tests/support/numbered_bodies.py)."""
+"""Fixtures of the reliability tests: a strict MockAPI scripted per method and path (tests/support/mock_api.py;
+bodies: tests/support/numbered_bodies.py)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ import pytest
 from korusticket import AsyncKorusTicket, KorusTicket
 from korusticket.testing import FakeClock
 
+from tests.support.mock_api import MockAPI
 from tests.support.numbered_bodies import NOW
-from tests.support.script import Script
 
 # --- fixtures ------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def script() -> Script:
-    return Script()
+def script() -> MockAPI:
+    """The fake server: answers only what the test scripts (an unscripted request fails it)."""
+    return MockAPI(strict=True)
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def make_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterator[Callable[..., KorusTicket]]:
+def make_client(script: MockAPI, clock: FakeClock, sleeps: list[float]) -> Iterator[Callable[..., KorusTicket]]:
     """Factory of sync clients on the scripted transport (static token unless overridden)."""
     made: list[KorusTicket] = []
 
@@ -50,7 +52,7 @@ def make_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Iterat
 
 
 @pytest.fixture
-def make_async_client(script: Script, clock: FakeClock, sleeps: list[float]) -> Callable[..., AsyncKorusTicket]:
+def make_async_client(script: MockAPI, clock: FakeClock, sleeps: list[float]) -> Callable[..., AsyncKorusTicket]:
     """Factory of async clients on the scripted transport; close them inside the event loop."""
 
     async def fake_sleep(delay: float) -> None:

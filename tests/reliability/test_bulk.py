@@ -20,18 +20,23 @@ from korusticket import (
 from korusticket._bulk import collect
 from korusticket_api.models import BookingReservation
 
-from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, RESERVATIONS_BULK
+from tests.support.bodies import (
+    CUSTOMER,
+    ORDERS,
+    ORDERS_BULK,
+    RESERVATIONS_BULK,
+    order_bulk_body,
+    reservation_bulk_body,
+)
+from tests.support.mock_api import MockAPI, jsonld
 from tests.support.numbered_bodies import (
     offer_iri,
     order_body,
-    order_bulk_body,
     orders_page,
     reservation_body,
-    reservation_bulk_body,
     reservation_iri,
     reservation_item,
 )
-from tests.support.script import Script, jsonld
 
 ITEMS = [reservation_item(1), reservation_item(2), reservation_item(3)]
 
@@ -41,13 +46,13 @@ def accounted(result: BulkResult[Any], inputs: int) -> None:
     assert len(result.succeeded) + len(result.failed) == inputs
 
 
-def reserve(script: Script, make_client: Callable[..., KorusTicket], created: list[int], failed: list[Any]) -> Any:
+def reserve(script: MockAPI, make_client: Callable[..., KorusTicket], created: list[int], failed: list[Any]) -> Any:
     body = reservation_bulk_body([reservation_body(n) for n in created], failed)
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+    script.add("POST", RESERVATIONS_BULK, jsonld(body))
     return make_client().reservations.create(ITEMS)
 
 
-def test_two_reservations_and_one_failure(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_two_reservations_and_one_failure(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     failure = {"offer": offer_iri(3), "quantity": 1, "message": "Sold out upstream"}
 
     result = reserve(script, make_client, [1, 2], [failure])
@@ -70,7 +75,7 @@ def test_two_reservations_and_one_failure(script: Script, make_client: Callable[
 
 
 def test_all_created_is_ok_and_raise_for_failures_returns_the_result(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     result = reserve(script, make_client, [1, 2, 3], [])
 
@@ -82,7 +87,7 @@ def test_all_created_is_ok_and_raise_for_failures_returns_the_result(
 
 
 def test_an_item_the_server_omitted_is_an_unknown_outcome_naming_it(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     # Changed by issue 22: an item the answer leaves out may have been reserved; reservations
     # carry no client reference to look it up, so the outcome is unknown (not a failure).
@@ -94,9 +99,9 @@ def test_an_item_the_server_omitted_is_an_unknown_outcome_naming_it(
 
 
 def test_nothing_reported_at_all_is_an_unknown_outcome_for_every_item(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, {"@type": "BookingReservationBulkResult"}))
+    script.add("POST", RESERVATIONS_BULK, jsonld({"@type": "BookingReservationBulkResult"}))
 
     with pytest.raises(OutcomeUnknownError) as info:
         make_client().reservations.create(ITEMS)
@@ -115,7 +120,7 @@ def test_nothing_reported_at_all_is_an_unknown_outcome_for_every_item(
     ids=["echoed-offer", "echoed-item", "index"],
 )
 def test_failures_are_matched_to_their_input(
-    script: Script, make_client: Callable[..., KorusTicket], failure: dict[str, Any]
+    script: MockAPI, make_client: Callable[..., KorusTicket], failure: dict[str, Any]
 ) -> None:
     result = reserve(script, make_client, [1, 3], [failure])
 
@@ -139,7 +144,7 @@ def test_failures_are_matched_to_their_input(
     ],
 )
 def test_unmatched_failure_is_kept_with_its_raw_data_and_not_counted_twice(
-    script: Script, make_client: Callable[..., KorusTicket], failure: dict[str, Any], reason: str
+    script: MockAPI, make_client: Callable[..., KorusTicket], failure: dict[str, Any], reason: str
 ) -> None:
     result = reserve(script, make_client, [1, 3], [failure])
 
@@ -151,19 +156,19 @@ def test_unmatched_failure_is_kept_with_its_raw_data_and_not_counted_twice(
     assert bad.raw == failure
 
 
-def test_out_of_range_or_boolean_index_is_not_trusted(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_out_of_range_or_boolean_index_is_not_trusted(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     result = reserve(script, make_client, [1, 3], [{"index": 7, "message": "x"}])
 
     accounted(result, 3)
     assert result.failed[0].index is None
 
 
-def test_a_non_object_failure_entry_names_its_path(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_a_non_object_failure_entry_names_its_path(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     # failedReservations items are documented as objects; anything else is a decode error that
     # keeps the raw response (the created reservations are in it). A POST's answer that cannot
     # be read is an unknown outcome: the decode error is its cause.
     body = reservation_bulk_body([reservation_body(1)], ["sold out"])
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+    script.add("POST", RESERVATIONS_BULK, jsonld(body))
 
     with pytest.raises(OutcomeUnknownError) as info:
         make_client().reservations.create(ITEMS[:2])
@@ -176,7 +181,7 @@ def test_a_non_object_failure_entry_names_its_path(script: Script, make_client: 
 
 
 def test_422_raises_with_violations_and_creates_nothing(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     violation = {
         "@context": "/contexts/ConstraintViolation",
@@ -188,7 +193,7 @@ def test_422_raises_with_violations_and_creates_nothing(
             {"propertyPath": "items[1].offer", "message": "Unknown offer."},
         ],
     }
-    script.add("POST", RESERVATIONS_BULK, jsonld(422, violation))
+    script.add("POST", RESERVATIONS_BULK, jsonld(violation, 422))
 
     with pytest.raises(UnprocessableEntityError) as info:
         make_client().reservations.create(ITEMS)
@@ -205,11 +210,11 @@ def test_422_raises_with_violations_and_creates_nothing(
 
 
 def test_orders_422_is_raised_when_no_order_under_the_reference_covers_it(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     body = {"status": 422, "violations": [{"propertyPath": "reservations[0]", "message": "Expired."}]}
-    script.add("POST", ORDERS_BULK, jsonld(422, body))
-    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # a retry's own order would be here (issue 22)
+    script.add("POST", ORDERS_BULK, jsonld(body, 422))
+    script.add("GET", ORDERS, jsonld(orders_page([])))  # a retry's own order would be here (issue 22)
 
     with pytest.raises(UnprocessableEntityError) as info:
         make_client().orders.create([reservation_iri(1)], CUSTOMER, "REF-1")
@@ -220,15 +225,17 @@ def test_orders_422_is_raised_when_no_order_under_the_reference_covers_it(
 
 
 def order(
-    script: Script, make_client: Callable[..., KorusTicket], orders: list[dict[str, Any]], failed: list[Any]
+    script: MockAPI, make_client: Callable[..., KorusTicket], orders: list[dict[str, Any]], failed: list[Any]
 ) -> Any:
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body(orders, failed)))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body(orders, failed)))
     if failed:  # a failure is checked against the orders already under REF-1 (a retry's own order)
-        script.add("GET", ORDERS, jsonld(200, orders_page([])))
+        script.add("GET", ORDERS, jsonld(orders_page([])))
     return make_client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
 
 
-def test_orders_partial_failure_matched_by_reservation(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_orders_partial_failure_matched_by_reservation(
+    script: MockAPI, make_client: Callable[..., KorusTicket]
+) -> None:
     failure = {"reservation": reservation_iri(2), "message": "Issuer refused the order"}
 
     result = order(script, make_client, [order_body(1)], [failure])
@@ -244,13 +251,13 @@ def test_orders_partial_failure_matched_by_reservation(script: Script, make_clie
 
 
 def test_orders_omitted_reservation_is_looked_up_then_sent_again(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     # Changed by issue 22: a reservation the answer leaves out is not a failure (it may have been
     # ordered): the lookup finds no order for it, so it is sent again, alone, and ordered.
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(2)], [])))
-    script.add("GET", ORDERS, jsonld(200, orders_page([order_body(2)])))
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(2)], [])))
+    script.add("GET", ORDERS, jsonld(orders_page([order_body(2)])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1)], [])))
 
     result = make_client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
 
@@ -261,7 +268,7 @@ def test_orders_omitted_reservation_is_looked_up_then_sent_again(
 
 
 def test_orders_without_a_reservation_field_are_not_double_counted(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     # The 1.0.7 order schema has no `reservation` field: created orders cannot be tied to a
     # reservation, yet they still account for one input each.
@@ -276,7 +283,7 @@ def test_orders_without_a_reservation_field_are_not_double_counted(
 
 
 def test_orders_without_a_reservation_field_and_a_failure(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     created = order_body(1)
     del created["reservation"]
@@ -288,12 +295,12 @@ def test_orders_without_a_reservation_field_and_a_failure(
 
 
 def test_orders_failure_item_is_the_callers_reservation_model(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     models = [BookingReservation.from_dict(reservation_body(n)) for n in (1, 2)]
     failure = {"reservation": reservation_iri(2), "message": "refused"}
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [failure])))
-    script.add("GET", ORDERS, jsonld(200, orders_page([])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1)], [failure])))
+    script.add("GET", ORDERS, jsonld(orders_page([])))
 
     result = make_client().orders.create(models, CUSTOMER, "REF-1")
 
@@ -301,7 +308,7 @@ def test_orders_failure_item_is_the_callers_reservation_model(
 
 
 def test_a_created_resource_for_an_item_that_also_failed_does_not_hide_another_item(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     # Inconsistent server: offer 1 both created and failed, offer 2 not mentioned. Changed by
     # issue 22: offer 2 is not reported failed but as an unknown outcome.
@@ -313,12 +320,12 @@ def test_a_created_resource_for_an_item_that_also_failed_does_not_hide_another_i
 
 
 def test_one_reservation_holding_two_offers_covers_both_items(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     both = reservation_body(1)
     second = reservation_body(2)["items"][0]
     both["items"].append(second)
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, reservation_bulk_body([both], [])))
+    script.add("POST", RESERVATIONS_BULK, jsonld(reservation_bulk_body([both], [])))
 
     result = make_client().reservations.create(ITEMS[:2])
 
@@ -339,9 +346,9 @@ def test_collect_accounts_for_repeated_keys() -> None:
     assert result.failed[0].index == 1
 
 
-def test_async_partial_failure(script: Script, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
+def test_async_partial_failure(script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
     body = reservation_bulk_body([reservation_body(1), reservation_body(2)], [{"offer": offer_iri(3)}])
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+    script.add("POST", RESERVATIONS_BULK, jsonld(body))
 
     async def main() -> BulkResult[Any]:
         async with make_async_client() as kt:
@@ -354,7 +361,7 @@ def test_async_partial_failure(script: Script, make_async_client: Callable[..., 
         result.raise_for_failures()
 
 
-def test_failure_code_and_result_in_input_order(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_failure_code_and_result_in_input_order(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     failure = {"offer": offer_iri(1), "quantity": 1, "message": "Sold out upstream", "code": "sold_out"}
 
     result = reserve(script, make_client, [2, 3], [failure])
@@ -372,7 +379,7 @@ def test_failure_code_and_result_in_input_order(script: Script, make_client: Cal
     assert repr(bad) == "BulkFailure(index=0, code='sold_out', reason='Sold out upstream')"
 
 
-def test_failure_without_a_code(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_failure_without_a_code(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     result = reserve(script, make_client, [1, 2], [{"offer": offer_iri(3), "code": 409}])
     assert result.failed[0].code == "409"
     result = reserve(script, make_client, [1, 2], [{"offer": offer_iri(3), "message": "no"}])
@@ -391,11 +398,11 @@ def test_omitted_item_is_a_failure_in_input_order() -> None:
 
 
 def test_an_order_naming_a_reservation_not_sent_does_not_stand_for_a_missing_one(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1), order_body(9)], [])))
-    script.add("GET", ORDERS, jsonld(200, orders_page([order_body(1)])))
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(2)], [])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1), order_body(9)], [])))
+    script.add("GET", ORDERS, jsonld(orders_page([order_body(1)])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(2)], [])))
 
     result = make_client().orders.create([reservation_iri(1), reservation_iri(2)], CUSTOMER, "REF-1")
 

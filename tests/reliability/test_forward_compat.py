@@ -12,17 +12,16 @@ from typing import Any
 import pytest
 from korusticket import KorusTicket, OutcomeUnknownError, ResponseDecodeError
 
-from tests.support.bodies import RESERVATIONS_BULK
+from tests.support.bodies import RESERVATIONS_BULK, reservation_bulk_body
+from tests.support.mock_api import MockAPI, jsonld
 from tests.support.numbered_bodies import (
     CATALOG,
     offer_body,
     order_body,
     reservation_body,
-    reservation_bulk_body,
     reservation_item,
     uid,
 )
-from tests.support.script import Script, jsonld
 
 NEW_ENUM = "x-synthetic-status-never-in-the-spec"  # not a plausible future value: a release may add any real one
 EXTRA = "brandNewField"
@@ -143,7 +142,7 @@ CASES: list[tuple[str, str, Callable[[], dict[str, Any]], Fetch]] = [
 @pytest.mark.parametrize("nulls", [False, True], ids=["extra+enums", "extra+enums+nulls"])
 @pytest.mark.parametrize(("name", "path", "body", "fetch"), CASES, ids=[c[0] for c in CASES])
 def test_mutated_documented_payloads_parse_and_keep_everything(
-    script: Script,
+    script: MockAPI,
     make_client: Callable[..., KorusTicket],
     name: str,
     path: str,
@@ -152,7 +151,7 @@ def test_mutated_documented_payloads_parse_and_keep_everything(
     nulls: bool,
 ) -> None:
     mutated = mutate(body(), response_schema(path), nulls=nulls)
-    script.add("GET", path, jsonld(200, mutated))
+    script.add("GET", path, jsonld(mutated))
 
     model = fetch(make_client())
     echoed = model.to_dict()
@@ -168,12 +167,12 @@ def test_mutated_documented_payloads_parse_and_keep_everything(
 
 
 def test_unknown_enum_values_come_through_with_an_unknown_marker(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     path = f"/v1/booking/orders/{OID}"
-    script.add("GET", path, jsonld(200, mutate(order_body(), response_schema(path), nulls=False)))
+    script.add("GET", path, jsonld(mutate(order_body(), response_schema(path), nulls=False)))
     reservation_path = f"/v1/booking/reservations/{RID}"
-    script.add("GET", reservation_path, jsonld(200, mutate(reservation_body(), response_schema(reservation_path), nulls=False)))  # fmt: skip
+    script.add("GET", reservation_path, jsonld(mutate(reservation_body(), response_schema(reservation_path), nulls=False)))  # fmt: skip
     kt = make_client()
 
     order = kt.orders.get(OID)
@@ -186,8 +185,8 @@ def test_unknown_enum_values_come_through_with_an_unknown_marker(
         assert value.is_unknown  # type: ignore[attr-defined]  # an UnknownEnum str subclass
 
 
-def test_known_enum_values_are_not_marked_unknown(script: Script, make_client: Callable[..., KorusTicket]) -> None:
-    script.add("GET", f"/v1/booking/reservations/{RID}", jsonld(200, reservation_body()))
+def test_known_enum_values_are_not_marked_unknown(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
+    script.add("GET", f"/v1/booking/reservations/{RID}", jsonld(reservation_body()))
 
     reservation = make_client().reservations.get(RID)
 
@@ -195,9 +194,9 @@ def test_known_enum_values_are_not_marked_unknown(script: Script, make_client: C
     assert not reservation.status.is_unknown
 
 
-def test_unknown_fields_are_reachable_on_the_models(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_unknown_fields_are_reachable_on_the_models(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     path = f"/v1/booking/orders/{OID}"
-    script.add("GET", path, jsonld(200, mutate(order_body(), response_schema(path), nulls=False)))
+    script.add("GET", path, jsonld(mutate(order_body(), response_schema(path), nulls=False)))
 
     order = make_client().orders.get(OID)
 
@@ -208,9 +207,9 @@ def test_unknown_fields_are_reachable_on_the_models(script: Script, make_client:
     assert order["reservation"].startswith("/v1/booking/reservations/")  # documented later than 1.0.7
 
 
-def test_mutated_bulk_result_parses(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_mutated_bulk_result_parses(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     body = reservation_bulk_body([reservation_body(1)], [{"offer": "x", "message": "no", "extra": {"a": None}}])
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, mutate(body, response_schema(RESERVATIONS_BULK), nulls=True)))
+    script.add("POST", RESERVATIONS_BULK, jsonld(mutate(body, response_schema(RESERVATIONS_BULK), nulls=True)))
 
     result = make_client().reservations.create([reservation_item(1), reservation_item(2)])
 
@@ -263,10 +262,10 @@ WRONG: list[tuple[str, str, Any]] = [
 
 @pytest.mark.parametrize(("name", "field", "value"), WRONG, ids=[f"{n}.{f}={v!r}" for n, f, v in WRONG])
 def test_a_wrong_type_raises_response_decode_error_naming_the_field(
-    script: Script, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
+    script: MockAPI, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == name)
-    script.add("GET", path, jsonld(200, put(body(), field, value)))
+    script.add("GET", path, jsonld(put(body(), field, value)))
 
     with pytest.raises(ResponseDecodeError) as info:
         fetch(make_client())
@@ -279,10 +278,10 @@ def test_a_wrong_type_raises_response_decode_error_naming_the_field(
 
 
 def test_wrong_type_inside_a_bulk_result_names_the_nested_field(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     body = reservation_bulk_body([reservation_body(1), reservation_body(2, expiresAt=12)], [])
-    script.add("POST", RESERVATIONS_BULK, jsonld(200, body))
+    script.add("POST", RESERVATIONS_BULK, jsonld(body))
 
     with pytest.raises(OutcomeUnknownError) as info:  # the POST was processed, its answer unreadable
         make_client(validate_responses="strict").reservations.create([reservation_item(1), reservation_item(2)])
@@ -292,7 +291,7 @@ def test_wrong_type_inside_a_bulk_result_names_the_nested_field(
 
 
 def test_a_body_that_is_not_json_raises_response_decode_error(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     import httpx
 
@@ -320,11 +319,11 @@ PLAIN_FIELDS = [
 
 @pytest.mark.parametrize(("name", "field", "value"), PLAIN_FIELDS, ids=[f"{n}.{f}={v!r}" for n, f, v in PLAIN_FIELDS])
 def test_wrong_type_in_a_plain_field_raises_naming_the_field(
-    script: Script, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
+    script: MockAPI, make_client: Callable[..., KorusTicket], name: str, field: str, value: Any
 ) -> None:
     """The generated models do not check plain field types; the client's spec check does."""
     _, path, body, fetch = next(case for case in CASES if case[0] == name)
-    script.add("GET", path, jsonld(200, put(body(), field, value)))
+    script.add("GET", path, jsonld(put(body(), field, value)))
 
     with pytest.raises(ResponseDecodeError) as info:
         fetch(make_client())
@@ -334,19 +333,19 @@ def test_wrong_type_in_a_plain_field_raises_naming_the_field(
 
 
 def test_validation_can_be_turned_off_for_trusted_bulk_syncs(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == "reservation")
-    script.add("GET", path, jsonld(200, put(body(), "id", 5)))
+    script.add("GET", path, jsonld(put(body(), "id", 5)))
 
     assert fetch(make_client(validate_responses=False)).id == 5
 
 
 def test_a_datetime_without_offset_is_refused_so_every_datetime_is_aware(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     _, path, body, fetch = next(case for case in CASES if case[0] == "reservation")
-    script.add("GET", path, jsonld(200, put(body(), "expiresAt", "2025-01-27T15:15:20")))
+    script.add("GET", path, jsonld(put(body(), "expiresAt", "2025-01-27T15:15:20")))
 
     with pytest.raises(ResponseDecodeError) as info:
         fetch(make_client())

@@ -14,16 +14,15 @@ from korusticket import AsyncKorusTicket, InputError, KorusTicket
 from korusticket.testing import FakeClock
 from korusticket_api.models import BookingReservation
 
-from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, order_bulk_body
+from tests.support.mock_api import MockAPI, jsonld
 from tests.support.numbered_bodies import (
     NOW,
     order_body,
-    order_bulk_body,
     orders_page,
     reservation_body,
     reservation_iri,
 )
-from tests.support.script import Script, jsonld
 
 
 def reservation(n: int = 1, *, expires_at: datetime | None = None, **overrides: Any) -> BookingReservation:
@@ -72,10 +71,10 @@ def test_default_now_is_the_current_time() -> None:
 
 
 def test_a_reservation_fetched_through_the_client_uses_the_same_helpers(
-    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
+    script: MockAPI, make_client: Callable[..., KorusTicket], clock: FakeClock
 ) -> None:
     rid = reservation_body(1)["id"]
-    script.add("GET", f"/v1/booking/reservations/{rid}", jsonld(200, reservation_body(1)))
+    script.add("GET", f"/v1/booking/reservations/{rid}", jsonld(reservation_body(1)))
 
     held = make_client().reservations.get(rid)
 
@@ -99,10 +98,10 @@ def expired_answer(n: int = 1) -> dict[str, object]:
 
 
 def test_a_reservation_expired_by_the_local_clock_is_still_sent(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     held = reservation(expires_at=NOW - timedelta(minutes=3))  # the client clock runs 3 minutes fast
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1)], [])))
 
     result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
@@ -112,11 +111,11 @@ def test_a_reservation_expired_by_the_local_clock_is_still_sent(
 
 
 def test_the_server_says_expired_and_the_failure_names_the_reservation(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     held = reservation(expires_at=NOW - timedelta(seconds=1))
-    script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
-    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
+    script.add("POST", ORDERS_BULK, jsonld(expired_answer()))
+    script.add("GET", ORDERS, jsonld(orders_page([])))  # checked: no order of REF-1 covers it
 
     result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
@@ -127,31 +126,31 @@ def test_the_server_says_expired_and_the_failure_names_the_reservation(
 
 
 def test_a_reservation_the_server_flagged_expired_is_still_the_servers_call(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     flagged = reservation(expires_at=NOW + timedelta(minutes=5), expired=True)
-    script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
-    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
+    script.add("POST", ORDERS_BULK, jsonld(expired_answer()))
+    script.add("GET", ORDERS, jsonld(orders_page([])))  # checked: no order of REF-1 covers it
 
     assert not make_client().orders.create([flagged], CUSTOMER, "REF-1").ok
     assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
 def test_the_client_clock_does_not_decide(
-    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
+    script: MockAPI, make_client: Callable[..., KorusTicket], clock: FakeClock
 ) -> None:
     held = reservation(expires_at=NOW + timedelta(minutes=15))
     kt = make_client()
     clock.advance(16 * 60)
     assert held.is_expired(clock())  # what the local clock thinks...
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1)], [])))
 
     assert kt.orders.create([held], CUSTOMER, "REF-1").ok  # ...is not what decides
 
 
-def test_a_live_reservation_is_ordered(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_a_live_reservation_is_ordered(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     held = reservation(expires_at=NOW + timedelta(seconds=30))
-    script.add("POST", ORDERS_BULK, jsonld(200, order_bulk_body([order_body(1)], [])))
+    script.add("POST", ORDERS_BULK, jsonld(order_bulk_body([order_body(1)], [])))
 
     result = make_client().orders.create([held], CUSTOMER, "REF-1")
 
@@ -161,11 +160,11 @@ def test_a_live_reservation_is_ordered(script: Script, make_client: Callable[...
 
 
 def test_async_sends_a_locally_expired_reservation_too(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     expired = reservation(expires_at=NOW - timedelta(seconds=1))
-    script.add("POST", ORDERS_BULK, jsonld(200, expired_answer()))
-    script.add("GET", ORDERS, jsonld(200, orders_page([])))  # checked: no order of REF-1 covers it
+    script.add("POST", ORDERS_BULK, jsonld(expired_answer()))
+    script.add("GET", ORDERS, jsonld(orders_page([])))  # checked: no order of REF-1 covers it
 
     async def main() -> bool:
         async with make_async_client() as kt:
@@ -175,7 +174,7 @@ def test_async_sends_a_locally_expired_reservation_too(
     assert len(script.sent("POST", ORDERS_BULK)) == 1
 
 
-def test_an_order_iri_is_not_a_reservation(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_an_order_iri_is_not_a_reservation(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     with pytest.raises(InputError) as info:
         make_client().orders.create([f"/v1/booking/orders/{reservation_iri(1).rsplit('/', 1)[-1]}"], CUSTOMER, "REF-1")
 

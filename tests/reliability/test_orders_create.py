@@ -18,29 +18,28 @@ from korusticket import (
     ServerError,
 )
 
-from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK
+from tests.support.bodies import CUSTOMER, ORDERS, ORDERS_BULK, order_bulk_body
+from tests.support.mock_api import MockAPI, jsonld, problem
 from tests.support.numbered_bodies import (
     order_body,
-    order_bulk_body,
     orders_page,
     reservation_body,
     reservation_iri,
     uid,
 )
-from tests.support.script import Script, jsonld, problem
 
 REF = "REF-1"
 
 
 def created(n: int = 1, ref: str = REF) -> httpx.Response:
-    return jsonld(200, order_bulk_body([order_body(n, external_reference=ref)], []))
+    return jsonld(order_bulk_body([order_body(n, external_reference=ref)], []))
 
 
 def found(*members: dict[str, Any]) -> httpx.Response:
-    return jsonld(200, orders_page(list(members)))
+    return jsonld(orders_page(list(members)))
 
 
-def lookups(script: Script) -> list[httpx.Request]:
+def lookups(script: MockAPI) -> list[httpx.Request]:
     return script.sent("GET", ORDERS)
 
 
@@ -50,7 +49,7 @@ def lookups(script: Script) -> list[httpx.Request]:
     ids=["ReadTimeout", "ReadError", "502", "503", "504"],
 )
 def test_lost_answer_found_by_external_reference_returns_it_without_a_second_post(
-    script: Script, make_client: Callable[..., KorusTicket], lost: Any
+    script: MockAPI, make_client: Callable[..., KorusTicket], lost: Any
 ) -> None:
     script.add("POST", ORDERS_BULK, lost, created())
     script.add("GET", ORDERS, found(order_body(1, external_reference=REF)))
@@ -64,7 +63,7 @@ def test_lost_answer_found_by_external_reference_returns_it_without_a_second_pos
     assert lookups(script)[0].url.params["external_reference"] == REF
 
 
-def test_lost_answer_not_found_sends_once_more(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_lost_answer_not_found_sends_once_more(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found())
 
@@ -80,7 +79,7 @@ def test_lost_answer_not_found_sends_once_more(script: Script, make_client: Call
     assert not script.leftover()
 
 
-def test_lookup_ignores_orders_of_another_reference(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_lookup_ignores_orders_of_another_reference(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     # A server that ignored the filter must not make someone else's order look like ours.
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found(order_body(7, external_reference="SOMEONE-ELSE")))
@@ -91,7 +90,7 @@ def test_lookup_ignores_orders_of_another_reference(script: Script, make_client:
     assert len(script.sent("POST", ORDERS_BULK)) == 2
 
 
-def test_lookup_after_the_second_loss_finds_the_order(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_lookup_after_the_second_loss_finds_the_order(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, problem(504))
     script.add("GET", ORDERS, found(), found(order_body(1, external_reference=REF)))
 
@@ -103,7 +102,7 @@ def test_lookup_after_the_second_loss_finds_the_order(script: Script, make_clien
 
 
 def test_every_answer_lost_stops_after_max_retries_and_says_what_to_check(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, httpx.ReadTimeout, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found(), found(), found())
@@ -118,7 +117,7 @@ def test_every_answer_lost_stops_after_max_retries_and_says_what_to_check(
     assert f"external_reference={REF!r}" in message
 
 
-def test_per_call_max_retries_zero_never_sends_twice(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_per_call_max_retries_zero_never_sends_twice(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found())
 
@@ -129,7 +128,7 @@ def test_per_call_max_retries_zero_never_sends_twice(script: Script, make_client
     assert len(lookups(script)) == 1
 
 
-def test_client_max_retries_bounds_the_resends(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_client_max_retries_bounds_the_resends(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, problem(503), problem(503))
     script.add("GET", ORDERS, found(), found())
 
@@ -140,7 +139,7 @@ def test_client_max_retries_bounds_the_resends(script: Script, make_client: Call
 
 
 def test_lookup_get_is_itself_retried(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
     script.add("GET", ORDERS, problem(503, headers={"Retry-After": "0"}), found(order_body(1, external_reference=REF)))
@@ -152,7 +151,7 @@ def test_lookup_get_is_itself_retried(
     assert sleeps == [0.0]
 
 
-def test_failed_lookup_raises_and_does_not_resend(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_failed_lookup_raises_and_does_not_resend(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, problem(500))
 
@@ -166,7 +165,7 @@ def test_failed_lookup_raises_and_does_not_resend(script: Script, make_client: C
 
 
 def test_connect_error_before_sending_is_retried_without_a_lookup(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, httpx.ConnectError, created())
 
@@ -178,7 +177,7 @@ def test_connect_error_before_sending_is_retried_without_a_lookup(
 
 
 def test_the_lookup_is_logged(
-    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: MockAPI, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
@@ -192,7 +191,7 @@ def test_the_lookup_is_logged(
 
 @pytest.mark.parametrize("reference", [None, "", "   ", "x" * 51, 12])
 def test_external_reference_is_required_before_sending(
-    script: Script, make_client: Callable[..., KorusTicket], reference: Any
+    script: MockAPI, make_client: Callable[..., KorusTicket], reference: Any
 ) -> None:
     with pytest.raises(InputError) as info:
         make_client().orders.create([reservation_iri(1)], CUSTOMER, reference)
@@ -201,7 +200,7 @@ def test_external_reference_is_required_before_sending(
     assert script.requests == []
 
 
-def test_async_lost_answer_found_by_lookup(script: Script, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
+def test_async_lost_answer_found_by_lookup(script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket]) -> None:
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout, created())
     script.add("GET", ORDERS, found(order_body(1, external_reference=REF)))
 
@@ -214,7 +213,7 @@ def test_async_lost_answer_found_by_lookup(script: Script, make_async_client: Ca
 
 
 def test_async_lost_answer_not_found_sends_once_more(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     script.add("POST", ORDERS_BULK, problem(503), created())
     script.add("GET", ORDERS, found())
@@ -229,7 +228,7 @@ def test_async_lost_answer_not_found_sends_once_more(
 
 
 def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     # 1.0.7-shaped order: no `reservation` to tie it to the input, yet it is the one we sent.
     # The reservation names its order (documented `order` field): that ties them.
@@ -237,7 +236,7 @@ def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
     del legacy["reservation"]
     script.add("POST", ORDERS_BULK, httpx.ReadTimeout)
     script.add("GET", ORDERS, found(legacy))
-    script.add("GET", reservation_iri(1), jsonld(200, reservation_body(1, order=legacy["@id"])))
+    script.add("GET", reservation_iri(1), jsonld(reservation_body(1, order=legacy["@id"])))
 
     result = make_client().orders.create([reservation_iri(1)], CUSTOMER, REF)
 
@@ -248,7 +247,7 @@ def test_lookup_finding_an_order_without_a_reservation_field_is_a_success(
 
 @pytest.mark.parametrize("budget", [-1, "2", 1.5, True])
 def test_invalid_per_call_max_retries_is_an_input_error(
-    script: Script, make_client: Callable[..., KorusTicket], budget: Any
+    script: MockAPI, make_client: Callable[..., KorusTicket], budget: Any
 ) -> None:
     with pytest.raises(InputError) as info:
         make_client().orders.create([reservation_iri(1)], CUSTOMER, REF, max_retries=budget)

@@ -17,13 +17,17 @@ from korusticket import (
     RateLimitError,
 )
 
-from tests.support.bodies import RESERVATIONS_BULK
-from tests.support.numbered_bodies import offer_iri, reservation_body, reservation_bulk_body, reservation_item
-from tests.support.script import Script, jsonld, problem
+from tests.support.bodies import RESERVATIONS_BULK, reservation_bulk_body
+from tests.support.mock_api import MockAPI, jsonld, problem
+from tests.support.numbered_bodies import (
+    offer_iri,
+    reservation_body,
+    reservation_item,
+)
 
 
 def created(n: int = 1) -> httpx.Response:
-    return jsonld(200, reservation_bulk_body([reservation_body(n)], []))
+    return jsonld(reservation_bulk_body([reservation_body(n)], []))
 
 
 def assert_outcome_unknown_message(exc: OutcomeUnknownError) -> None:
@@ -37,7 +41,7 @@ def assert_outcome_unknown_message(exc: OutcomeUnknownError) -> None:
 
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_bulk_post_answered_by_a_gateway_is_sent_once_and_the_outcome_is_unknown(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(status, headers={"Retry-After": "0"}), created())
 
@@ -55,7 +59,7 @@ def test_bulk_post_answered_by_a_gateway_is_sent_once_and_the_outcome_is_unknown
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError])
 def test_bulk_post_failing_after_sending_is_sent_once_and_the_outcome_is_unknown(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, failure, created())
 
@@ -70,7 +74,7 @@ def test_bulk_post_failing_after_sending_is_sent_once_and_the_outcome_is_unknown
 
 
 def test_a_larger_budget_does_not_make_an_ambiguous_post_retried(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ReadTimeout, created())
 
@@ -82,7 +86,7 @@ def test_a_larger_budget_does_not_make_an_ambiguous_post_retried(
 
 @pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout])
 def test_bulk_post_whose_connection_failed_before_sending_is_retried(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, failure, created())
 
@@ -99,7 +103,7 @@ def test_bulk_post_whose_connection_failed_before_sending_is_retried(
 
 
 def test_connection_never_established_exhausts_the_budget_as_a_connection_error(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, httpx.ConnectError, httpx.ConnectError)
 
@@ -112,7 +116,7 @@ def test_connection_never_established_exhausts_the_budget_as_a_connection_error(
 
 
 def test_connect_error_then_ambiguous_answer_stops_at_the_first_send(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, problem(503), created())
 
@@ -124,7 +128,7 @@ def test_connect_error_then_ambiguous_answer_stops_at_the_first_send(
 
 
 def test_per_call_max_retries_zero_disables_the_connect_retry(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, created())
 
@@ -136,7 +140,7 @@ def test_per_call_max_retries_zero_disables_the_connect_retry(
 
 @pytest.mark.parametrize(("status", "error"), [(429, RateLimitError), (408, APIError)])
 def test_post_refused_with_a_retryable_status_is_not_resent(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int, error: type[Exception]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int, error: type[Exception]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(status, headers={"Retry-After": "0"}), created())
 
@@ -148,7 +152,7 @@ def test_post_refused_with_a_retryable_status_is_not_resent(
 
 
 def test_async_bulk_post_503_is_sent_once(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, problem(503, headers={"Retry-After": "0"}), created())
 
@@ -164,7 +168,7 @@ def test_async_bulk_post_503_is_sent_once(
 
 
 def test_async_bulk_post_read_timeout_is_sent_once(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ReadTimeout, created())
 
@@ -179,7 +183,7 @@ def test_async_bulk_post_read_timeout_is_sent_once(
 
 
 def test_async_bulk_post_connect_error_is_retried(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("POST", RESERVATIONS_BULK, httpx.ConnectError, created())
 

@@ -22,8 +22,9 @@ from korusticket import (
 from korusticket._retry import RetryPolicy, parse_retry_after
 from korusticket.testing import FakeClock
 
+from tests.support.bodies import TOKEN_URL
+from tests.support.mock_api import MockAPI, jsonld, problem
 from tests.support.numbered_bodies import NOW, reservation_body, uid
-from tests.support.script import TOKEN_URL, Script, jsonld, problem
 
 RID = uid(301)
 PATH = f"/v1/booking/reservations/{RID}"
@@ -33,7 +34,7 @@ DOCUMENT_PATH = f"/v1/booking/orders/{ORDER}/documents/{uid(950)}"
 
 
 def ok() -> httpx.Response:
-    return jsonld(200, reservation_body(1))
+    return jsonld(reservation_body(1))
 
 
 def ticket_body() -> dict[str, object]:
@@ -44,7 +45,7 @@ def ticket_body() -> dict[str, object]:
 
 
 def test_get_503_with_retry_after_zero_then_200_takes_exactly_two_requests(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
@@ -57,7 +58,7 @@ def test_get_503_with_retry_after_zero_then_200_takes_exactly_two_requests(
 
 
 def test_429_with_http_date_retry_after_waits_until_that_date(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     # The fake clock says 12:00:00; the server asks to come back at 12:00:07.
     script.add("GET", PATH, problem(429, headers={"Retry-After": "Sun, 01 Jun 2025 12:00:07 GMT"}), ok())
@@ -69,7 +70,7 @@ def test_429_with_http_date_retry_after_waits_until_that_date(
 
 
 def test_retry_after_in_seconds_is_honoured(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "3"}), ok())
 
@@ -79,7 +80,7 @@ def test_retry_after_in_seconds_is_honoured(
 
 
 def test_retry_after_at_the_cap_is_still_waited(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "60"}), ok())
 
@@ -90,7 +91,7 @@ def test_retry_after_at_the_cap_is_still_waited(
 
 @pytest.mark.parametrize("retry_after", ["61", "3600", "Sun, 01 Jun 2025 13:00:00 GMT"])
 def test_retry_after_above_the_cap_is_not_retried(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], retry_after: str
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], retry_after: str
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": retry_after}))
 
@@ -103,7 +104,7 @@ def test_retry_after_above_the_cap_is_not_retried(
 
 
 def test_429_above_the_cap_raises_rate_limit_error_with_retry_after(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(429, headers={"Retry-After": "120"}))
 
@@ -116,7 +117,7 @@ def test_429_above_the_cap_raises_rate_limit_error_with_retry_after(
 
 
 def test_unparseable_retry_after_falls_back_to_backoff(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "soon"}), ok())
 
@@ -128,7 +129,7 @@ def test_unparseable_retry_after_falls_back_to_backoff(
 
 @pytest.mark.parametrize("status", [408, 429, 502, 503, 504])
 def test_retryable_statuses_are_retried_on_get(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("GET", PATH, problem(status), ok())
 
@@ -139,7 +140,7 @@ def test_retryable_statuses_are_retried_on_get(
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422, 500])
 def test_other_statuses_are_not_retried(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], status: int
 ) -> None:
     script.add("GET", PATH, problem(status))
 
@@ -154,7 +155,7 @@ def test_other_statuses_are_not_retried(
 
 @pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadTimeout, httpx.ReadError])
 def test_transport_failures_on_get_are_retried(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float], failure: type[Exception]
 ) -> None:
     script.add("GET", PATH, failure, ok())
 
@@ -164,7 +165,7 @@ def test_transport_failures_on_get_are_retried(
 
 
 def test_default_budget_is_two_retries_then_the_error(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, *[problem(503) for _ in range(3)])
 
@@ -176,7 +177,7 @@ def test_default_budget_is_two_retries_then_the_error(
 
 
 def test_connection_failures_exhausting_the_budget_raise_connection_error(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("GET", PATH, httpx.ConnectError, httpx.ConnectError, httpx.ConnectError)
 
@@ -188,7 +189,7 @@ def test_connection_failures_exhausting_the_budget_raise_connection_error(
 
 
 def test_read_timeouts_exhausting_the_budget_raise_timeout_error(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     script.add("GET", PATH, httpx.ReadTimeout, httpx.ReadTimeout, httpx.ReadTimeout)
 
@@ -199,7 +200,7 @@ def test_read_timeouts_exhausting_the_budget_raise_timeout_error(
 
 
 def test_client_max_retries_sets_the_budget(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, *[problem(503) for _ in range(4)], ok())
 
@@ -208,7 +209,7 @@ def test_client_max_retries_sets_the_budget(
     assert len(sleeps) == 4
 
 
-def test_client_max_retries_zero_disables_retries(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_client_max_retries_zero_disables_retries(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     script.add("GET", PATH, problem(503), ok())
 
     with pytest.raises(ServerError):
@@ -218,7 +219,7 @@ def test_client_max_retries_zero_disables_retries(script: Script, make_client: C
 
 
 def test_per_call_max_retries_zero_disables_retries(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
@@ -230,7 +231,7 @@ def test_per_call_max_retries_zero_disables_retries(
 
 
 def test_per_call_max_retries_overrides_the_client_both_ways(
-    script: Script, make_client: Callable[..., KorusTicket]
+    script: MockAPI, make_client: Callable[..., KorusTicket]
 ) -> None:
     kt = make_client(max_retries=0)
     script.add("GET", PATH, problem(503), problem(503), problem(503), ok())
@@ -245,8 +246,8 @@ def test_per_call_max_retries_overrides_the_client_both_ways(
     assert len(script.requests) == 5
 
 
-def test_patch_is_retried_on_503(script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]) -> None:
-    script.add("PATCH", TICKET_PATH, problem(503), jsonld(200, ticket_body()))
+def test_patch_is_retried_on_503(script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]) -> None:
+    script.add("PATCH", TICKET_PATH, problem(503), jsonld(ticket_body()))
 
     ticket = make_client().order_tickets.set_beneficiary(ORDER, ITEM, TICKET, {"firstname": "John", "lastname": "Doe"})
 
@@ -258,9 +259,9 @@ def test_patch_is_retried_on_503(script: Script, make_client: Callable[..., Koru
     assert len(sleeps) == 1
 
 
-def test_patch_is_retried_after_a_read_timeout(script: Script, make_client: Callable[..., KorusTicket]) -> None:
+def test_patch_is_retried_after_a_read_timeout(script: MockAPI, make_client: Callable[..., KorusTicket]) -> None:
     body = {"@id": DOCUMENT_PATH, "id": uid(950), "temporaryUrl": "https://storage.googleapis.com/b/x.pdf"}
-    script.add("PATCH", DOCUMENT_PATH, httpx.ReadTimeout, jsonld(200, body))
+    script.add("PATCH", DOCUMENT_PATH, httpx.ReadTimeout, jsonld(body))
 
     document = make_client().order_documents.refresh_url(ORDER, uid(950))
 
@@ -292,7 +293,7 @@ def test_backoff_jitter_spreads_the_delays() -> None:
 
 
 def test_backoff_grows_between_attempts_on_the_wire(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503), problem(502), ok())
 
@@ -319,7 +320,7 @@ def test_parse_retry_after_uses_the_injected_clock() -> None:
 
 
 def test_each_retry_is_logged_at_debug_with_its_reason(
-    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: MockAPI, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("GET", PATH, problem(503), httpx.ConnectError, ok())
@@ -335,7 +336,7 @@ def test_each_retry_is_logged_at_debug_with_its_reason(
 
 
 def test_refusing_a_long_retry_after_is_logged(
-    script: Script, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
+    script: MockAPI, make_client: Callable[..., KorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
     script.add("GET", PATH, problem(503, headers={"Retry-After": "600"}))
@@ -352,7 +353,7 @@ def test_refusing_a_long_retry_after_is_logged(
 
 
 def test_retries_with_client_credentials_reuse_the_token(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     token = {"access_token": "abc", "expires_in": 1800, "token_type": "Bearer"}
     script.add("POST", httpx.URL(TOKEN_URL).path, httpx.Response(200, json=token))
@@ -372,7 +373,7 @@ def test_retries_with_client_credentials_reuse_the_token(
 
 
 def test_async_get_503_then_200_takes_two_requests(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "0"}), ok())
 
@@ -386,7 +387,7 @@ def test_async_get_503_then_200_takes_two_requests(
 
 
 def test_async_http_date_retry_after(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float], clock: FakeClock
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float], clock: FakeClock
 ) -> None:
     script.add("GET", PATH, problem(429, headers={"Retry-After": "Sun, 01 Jun 2025 12:00:07 GMT"}), ok())
 
@@ -399,7 +400,7 @@ def test_async_http_date_retry_after(
 
 
 def test_async_retry_after_above_the_cap_is_not_retried(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, problem(503, headers={"Retry-After": "3600"}))
 
@@ -414,7 +415,7 @@ def test_async_retry_after_above_the_cap_is_not_retried(
 
 
 def test_async_per_call_max_retries_zero(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], sleeps: list[float]
 ) -> None:
     script.add("GET", PATH, httpx.ConnectError, ok())
 
@@ -429,10 +430,10 @@ def test_async_per_call_max_retries_zero(
 
 
 def test_async_patch_is_retried(
-    script: Script, make_async_client: Callable[..., AsyncKorusTicket], caplog: pytest.LogCaptureFixture
+    script: MockAPI, make_async_client: Callable[..., AsyncKorusTicket], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="korusticket")
-    script.add("PATCH", TICKET_PATH, problem(504), jsonld(200, ticket_body()))
+    script.add("PATCH", TICKET_PATH, problem(504), jsonld(ticket_body()))
 
     async def main() -> object:
         async with make_async_client() as kt:
@@ -444,7 +445,7 @@ def test_async_patch_is_retried(
 
 
 def test_429_http_date_retry_after_on_the_error_uses_the_client_clock(
-    script: Script, make_client: Callable[..., KorusTicket], clock: FakeClock
+    script: MockAPI, make_client: Callable[..., KorusTicket], clock: FakeClock
 ) -> None:
     when = clock() + timedelta(seconds=7)
     script.add("GET", PATH, problem(429, headers={"Retry-After": format_datetime(when, usegmt=True)}))
@@ -456,11 +457,11 @@ def test_429_http_date_retry_after_on_the_error_uses_the_client_clock(
 
 
 def test_token_endpoint_503_is_retried_since_asking_twice_for_a_token_is_harmless(
-    script: Script, make_client: Callable[..., KorusTicket], sleeps: list[float]
+    script: MockAPI, make_client: Callable[..., KorusTicket], sleeps: list[float]
 ) -> None:
     token = "/realms/korusticket/protocol/openid-connect/token"
     script.add("POST", token, problem(503, headers={"Retry-After": "0"}))
-    script.add("POST", token, jsonld(200, {"access_token": "tok", "expires_in": 300, "token_type": "Bearer"}))
+    script.add("POST", token, jsonld({"access_token": "tok", "expires_in": 300, "token_type": "Bearer"}))
     script.add("GET", PATH, ok())
 
     kt = make_client(token=None, client_id="id", client_secret="secret")

@@ -6,34 +6,59 @@ already checks each response; here each one is also checked explicitly so covera
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import httpx
 import pytest
 from korusticket.testing import StandIn
 
+from tests.support.operations import answered_from_schema
+
 MERGE = {"content-type": "application/merge-patch+json"}
 UNKNOWN = "0194abdc-3a71-72b0-a9b9-000000000001"
+
+
+class Calls:
+    """Requests to the stand-in, each answer checked against the spec; the statuses seen per operation."""
+
+    def __init__(self, client: httpx.Client, spec: Any) -> None:
+        self.client, self.spec = client, spec
+        self.seen: dict[str, set[int]] = {}
+
+    def __call__(self, method: str, url: str, expected: int, **kwargs: Any) -> Any:
+        answer = self.client.request(method, url, **kwargs)
+        assert answer.status_code == expected, (method, url, answer.text)
+        body = answer.json()
+        problems = self.spec.errors(method, answer.request.url.path, answer.status_code, body)
+        assert problems is not None, f"{method} {url} {expected}: not declared in the spec"
+        assert problems == [], (method, url, problems)
+        found = self.spec.operation(method, answer.request.url.path)
+        assert found is not None
+        self.seen.setdefault(found[1]["operationId"], set()).add(expected)
+        return body
 
 
 def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandIn, spec: Any) -> None:
     if spec is None:
         pytest.skip("spec/openapi.yaml not present")
-    seen: dict[str, set[int]] = {}
+    call = Calls(client, spec)
+    offer, availability = read_everything(call, stand_in)
+    nominative, ticket = book(call, stand_in, offer, availability)
+    declared_errors(call, stand_in, nominative, ticket)
+    seen = call.seen
 
-    def call(method: str, url: str, expected: int, **kwargs: Any) -> Any:
-        answer = client.request(method, url, **kwargs)
-        assert answer.status_code == expected, (method, url, answer.text)
-        body = answer.json()
-        problems = spec.errors(method, answer.request.url.path, answer.status_code, body)
-        assert problems is not None, f"{method} {url} {expected}: not declared in the spec"
-        assert problems == [], (method, url, problems)
-        found = spec.operation(method, answer.request.url.path)
-        assert found is not None
-        seen.setdefault(found[1]["operationId"], set()).add(expected)
-        return body
+    operations = {
+        op["operationId"]
+        for template, item in spec.spec["paths"].items()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op and not answered_from_schema(stand_in, template)
+    }
+    assert operations  # every operation of the spec the stand-in has behaviour or data for, whatever the release
+    assert set(seen) == operations
 
+
+def read_everything(call: Calls, stand_in: StandIn) -> tuple[Any, Any]:
+    """Every read; the session offer and its availability (booked next)."""
     d = stand_in.demo
     call("GET", "/v1/ticketing/catalogs", 200)
     call("GET", d.catalog, 200)
@@ -56,6 +81,12 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
     ticket_sessions = call("GET", offer["tickets"][1]["@id"] + "/sessions", 200)
     call("GET", ticket_sessions["member"][0]["@id"], 200)
     call("GET", d.form, 200)
+    return offer, availability
+
+
+def book(call: Calls, stand_in: StandIn, offer: Any, availability: Any) -> tuple[Any, str]:
+    """Reservations, orders, a beneficiary and the documents; the nominative order and its ticket."""
+    d = stand_in.demo
     session = availability["sessionsAvailability"][0]["session"]
     sold_out = call("GET", d.offer_sold_out, 200)
     sold_out_session = call("GET", d.offer_sold_out + "/availability", 200)["sessionsAvailability"][0]["session"]
@@ -123,7 +154,12 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
     call("GET", document, 200)
     call("PATCH", document, 200, json={}, headers={**MERGE, "accept-language": "fr"})
 
-    # declared error statuses
+    return nominative, ticket
+
+
+def declared_errors(call: Calls, stand_in: StandIn, nominative: Any, ticket: str) -> None:
+    """The error statuses the spec declares."""
+    d = stand_in.demo
     call("GET", d.catalog_forbidden, 403)
     call("GET", f"{d.catalog}/offers/{UNKNOWN}/price", 404)
     call("GET", d.offer_forbidden + "/price", 403)
@@ -137,25 +173,3 @@ def test_every_operation_matches_the_spec(client: httpx.Client, stand_in: StandI
     call("GET", f"/v1/forms/{UNKNOWN}", 404)
     call("POST", "/v1/booking/reservations/_bulk", 422, json={"items": [{"offer": d.offer_day, "quantity": 0}]})
     call("POST", "/v1/booking/orders/_bulk", 422, json={"reservations": [], "customer": {}})
-
-    operations = {
-        op["operationId"]
-        for template, item in spec.spec["paths"].items()
-        for op in item.values()
-        if isinstance(op, dict) and "operationId" in op and not answered_from_schema(stand_in, template)
-    }
-    assert operations  # every operation of the spec the stand-in has behaviour or data for, whatever the release
-    assert set(seen) == operations
-
-
-def answered_from_schema(stand_in: StandIn, template: str) -> bool:
-    """An operation a release added that the stand-in has neither a handler nor seed documents for: it
-    answers with a body built from the schema (tests/standin/test_every_operation_standin.py calls it)."""
-    from korusticket.testing._documents import _regex
-    from korusticket.testing._synth import _routed
-
-    if any(regex.match(re.sub(r"\{[^}]+\}", "x", template)) for regex in _routed()):
-        return False
-    documents = stand_in.state.documents
-    item, below = _regex(template), _regex(template + "/{id}")
-    return not any(item.match(iri) or below.match(iri) for iri in [*documents.by_iri, *documents.links])

@@ -12,38 +12,19 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import re
-import sys
 import typing
-from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-import yaml
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
 from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, FakeClock, StandIn
+from korusticket.testing._paths import fill, template_regex
 from korusticket.testing._serialize import Iri
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "codegen"))
-import optable  # noqa: E402
+from tests.support.operations import Operation, answered_from_schema, operations, warns_if_deprecated
 
-from tests.support.operations import warns_if_deprecated  # noqa: E402
-
-
-def operations() -> list[optable.Operation]:
-    doc = yaml.safe_load((ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"))
-    table, lines = optable.load()
-    return [op for op in optable.resolve(optable.spec_operations(doc), table, lines, report=lambda _: None)
-            if op.hook is None]  # fmt: skip
-
-
-OPERATIONS = operations()
-
-
-def regex(template: str) -> re.Pattern[str]:
-    return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template)) + "$")
+OPERATIONS = [op for op in operations() if op.hook is None]  # hooks have tests of their own
 
 
 @pytest.fixture
@@ -68,22 +49,22 @@ def world() -> tuple[StandIn, list[str]]:
 def path_for(template: str, pool: list[str]) -> str:
     """A concrete path of `template` the stand-in serves (an item, a collection above one, or a view
     below one: /offers/{id}/price), else one with made-up ids."""
-    if (found := next((iri for iri in pool if regex(template).match(iri)), None)) is not None:
+    if (found := next((iri for iri in pool if template_regex(template).match(iri)), None)) is not None:
         return found
     parent, _, tail = template.rpartition("/")
     if "{" not in tail:
         for iri in pool:
-            if regex(parent).match(iri):
+            if template_regex(parent).match(iri):
                 return f"{iri}/{tail}"
-            if regex(template + "/{id}").match(iri):
+            if template_regex(template + "/{id}").match(iri):
                 return iri.rsplit("/", 1)[0]
     # Nothing seeded there (an operation a release just added): any ids; the stand-in answers from the schema.
-    return re.sub(r"\{[^}]+\}", "0199570c-9a85-7f53-962a-a8f0a54441cb", template)
+    return fill(template, "0199570c-9a85-7f53-962a-a8f0a54441cb")
 
 
-def call_args(op: optable.Operation, pool: list[str]) -> list[str]:
+def call_args(op: Operation, pool: list[str]) -> list[str]:
     path = path_for(op.path, pool)
-    match = regex(op.path).match(path)
+    match = template_regex(op.path).match(path)
     assert match is not None, (op.path, path)
     return list(match.groups())
 
@@ -102,13 +83,16 @@ def body_for(method: Any) -> list[Any]:
     return [cls(**{name: SAMPLES.get(hints.get(name), "text") for name in required})]
 
 
-def check(result: Any) -> None:
+def check(result: Any, op: Operation, stand_in: StandIn) -> None:
+    """A model, or a list of them: not empty where the stand-in has data for the operation (only an
+    operation it answers from the schema alone may list nothing)."""
     items = result if isinstance(result, list) else [result]
+    assert items or answered_from_schema(stand_in, op.path), f"{op.resource}.{op.method} listed nothing"
     assert all(hasattr(item, "to_dict") for item in items)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
-def test_sync(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
+def test_sync(op: Operation, world: tuple[StandIn, list[str]]) -> None:
     stand_in, pool = world
     kt = KorusTicket(
         client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET, transport=stand_in.transport(),
@@ -117,11 +101,11 @@ def test_sync(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
     method = getattr(getattr(kt, op.resource), op.method)
     with warns_if_deprecated(op):
         result = method(*call_args(op, pool), *body_for(method))
-    check(list(result) if isinstance(result, Paginator) else result)
+    check(list(result) if isinstance(result, Paginator) else result, op, stand_in)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[f"{o.resource}.{o.method}" for o in OPERATIONS])
-def test_async(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
+def test_async(op: Operation, world: tuple[StandIn, list[str]]) -> None:
     stand_in, pool = world
 
     async def main() -> Any:
@@ -136,4 +120,11 @@ def test_async(op: optable.Operation, world: tuple[StandIn, list[str]]) -> None:
             return await result
 
     with warns_if_deprecated(op):
-        check(asyncio.run(main()))
+        check(asyncio.run(main()), op, stand_in)
+
+
+def test_check_refuses_an_empty_list_where_the_stand_in_has_data(world: tuple[StandIn, list[str]]) -> None:
+    stand_in, _ = world
+    (orders_list,) = [op for op in OPERATIONS if op.resource == "orders" and op.method == "list"]
+    with pytest.raises(AssertionError, match=r"orders\.list listed nothing"):
+        check([], orders_list, stand_in)

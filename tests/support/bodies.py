@@ -354,6 +354,26 @@ ORDERS_BULK = "/v1/booking/orders/_bulk"
 ORDERS = "/v1/booking/orders"
 
 
+def reservation_bulk_body(reservations: list[dict[str, Any]], failed: list[Any]) -> dict[str, Any]:
+    return {
+        "@context": "/contexts/BookingReservationBulkResult",
+        "@id": RESERVATIONS_BULK,
+        "@type": "BookingReservationBulkResult",
+        "reservations": reservations,
+        "failedReservations": failed,
+    }
+
+
+def order_bulk_body(orders: list[dict[str, Any]], failed: list[Any]) -> dict[str, Any]:
+    return {
+        "@context": "/contexts/BookingOrderBulkResult",
+        "@id": ORDERS_BULK,
+        "@type": "BookingOrderBulkResult",
+        "orders": orders,
+        "failedOrders": failed,
+    }
+
+
 # --- what the tests send ----------------------------------------------------------------------
 
 CUSTOMER: CustomerInput = {

@@ -99,10 +99,15 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
     doc = copy.deepcopy(base)
     doc["info"]["version"] = VERSION
     paths, schemas = doc["paths"], doc["components"]["schemas"]
-    _remove(paths, schemas)
+    # Removed operations and their model; whatever else lists products goes too.
+    for path in REMOVED:
+        del paths[path]
+    for path in [p for p, item in paths.items() if PRODUCT_SCHEMA in json.dumps(item)]:
+        del paths[path]
+    schemas.pop(PRODUCT_SCHEMA)
     _add_widgets(paths, schemas)
-    _change(paths, schemas)
-    _add_cancel_and_cart(paths, schemas)
+    _change_fields(paths, schemas)
+    _add_booking_operations(paths, schemas)
     # A deprecated operation.
     paths[AVAILABILITY]["get"]["deprecated"] = True
     # A renamed configured query filter (operations.yaml configures productBaseId as an id).
@@ -117,17 +122,8 @@ def fixture_release(base: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _remove(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
-    # Removed operations and their model; whatever else lists products goes too.
-    for path in REMOVED:
-        del paths[path]
-    for path in [p for p, item in paths.items() if PRODUCT_SCHEMA in json.dumps(item)]:
-        del paths[path]
-    schemas.pop(PRODUCT_SCHEMA)
-
-
 def _add_widgets(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
-    # A new list/item pair and a nested collection.
+    """A new list/item pair and a nested collection."""
     widget_ref = "#/components/schemas/TicketingWidget.jsonld-v1.widget.read"
     schemas["TicketingWidget.jsonld-v1.widget.read"] = {
         "type": "object",
@@ -173,7 +169,7 @@ def _add_widgets(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     }
 
 
-def _change(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
+def _change_fields(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     # Renamed: the price of an offer moves to /prices (the table entry for /price goes stale).
     paths[PRICE.replace("/price", "/prices")] = paths.pop(PRICE)
     # A changed description: where a change of meaning hides.
@@ -192,7 +188,7 @@ def _change(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     item["promoCode"] = {"type": "string", "description": "A promotion code for the offer.", "examples": ["SPRING"]}
 
 
-def _add_cancel_and_cart(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
+def _add_booking_operations(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
     # A new POST action and a new PATCH resource.
     reservation_ref = "#/components/schemas/BookingReservation.jsonld-v1.reservation.read"
     paths[CANCEL] = {

@@ -9,7 +9,7 @@ from typing import Any
 
 from korusticket.types import ReservationItemInput
 
-from tests.support.bodies import ORDERS, ORDERS_BULK, RESERVATIONS_BULK
+from tests.support.bodies import ORDERS
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
 
@@ -185,26 +185,6 @@ def offer_body(n: int = 1) -> dict[str, Any]:
         },
         "tickets": [{"@id": ticket_iri(n), "@type": "TicketingOfferTicket", "dateAccess": True, "form": None}],
         "availableQuantity": 4000,
-    }
-
-
-def reservation_bulk_body(reservations: list[dict[str, Any]], failed: list[Any]) -> dict[str, Any]:
-    return {
-        "@context": "/contexts/BookingReservationBulkResult",
-        "@id": RESERVATIONS_BULK,
-        "@type": "BookingReservationBulkResult",
-        "reservations": reservations,
-        "failedReservations": failed,
-    }
-
-
-def order_bulk_body(orders: list[dict[str, Any]], failed: list[Any]) -> dict[str, Any]:
-    return {
-        "@context": "/contexts/BookingOrderBulkResult",
-        "@id": ORDERS_BULK,
-        "@type": "BookingOrderBulkResult",
-        "orders": orders,
-        "failedOrders": failed,
     }
 
 

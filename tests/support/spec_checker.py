@@ -13,6 +13,7 @@ import httpx
 import jsonschema
 import yaml
 from korusticket.testing import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, StandIn
+from korusticket.testing._paths import most_specific
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -45,21 +46,13 @@ class SpecChecker:
         self.registry: Registry[Any] = Registry().with_resource(
             "urn:spec", Resource.from_contents(self.spec, default_specification=DRAFT202012)
         )
-        self.routes: list[tuple[str, re.Pattern[str], str, dict[str, Any]]] = []
-        for template, item in self.spec["paths"].items():
-            regex = re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template)) + "$")
-            for method, op in item.items():
-                if method in ("get", "post", "patch", "put", "delete"):
-                    self.routes.append((method.upper(), regex, template, op))
-        # most specific first: literal segments beat parameters (``_bulk`` vs ``{id}``)
-        self.routes.sort(key=lambda r: r[2].count("{"))
         self.checked: set[tuple[str, int]] = set()
 
     def operation(self, method: str, path: str) -> tuple[str, dict[str, Any]] | None:
-        for m, regex, template, op in self.routes:
-            if m == method and regex.match(path):
-                return template, op
-        return None
+        """The template and operation of a request (the stand-in's matcher: ``_bulk`` beats ``{id}``)."""
+        paths = self.spec["paths"]
+        template = most_specific((t for t, item in paths.items() if method.lower() in item), path)
+        return None if template is None else (template, paths[template][method.lower()])
 
     def errors(self, method: str, path: str, status: int, body: Any) -> list[str] | None:
         """Validation errors, or ``None`` when the spec declares no schema for this answer."""

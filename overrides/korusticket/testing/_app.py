@@ -16,17 +16,13 @@ from ._core import (
 )
 from ._credentials import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH
 from ._handling import Settings
-from ._order_documents import OrderDocuments
-from ._orders import Orders
-from ._reservations import Reservations
 from ._routes import ROUTES as ROUTES  # the dispatch reads _app.ROUTES (a test patches it)
-from ._ticketing import TicketingReads
-from ._token import TokenEndpoint
+from ._routes import Endpoints
 
 __all__ = ["DEMO_CLIENT_ID", "DEMO_CLIENT_SECRET", "TOKEN_PATH", "App", "Settings"]
 
 
-class App(TokenEndpoint, TicketingReads, Reservations, Orders, OrderDocuments):
+class App(Endpoints):
     """Dispatches a ``Request`` to its handler and turns exceptions into API error bodies."""
 
     def handle(self, req: Request) -> Response:

@@ -237,85 +237,49 @@ def _form(seed: str, created: datetime) -> Form:
     return Form(id=form_id, code="customer_infos_form", fields=fields)
 
 
-def build_seed(now: datetime, seed: str = "korusticket-stand-in") -> Seed:
-    """Build the demo world around ``now`` (offers from tomorrow on, a few past items)."""
-    t0 = datetime(2025, 1, 28, 7, 42, 4, tzinfo=UTC)
-    s = Seed(
-        organization_id=uuid7(seed, "org:demo", t0),
-        other_organization_id=uuid7(seed, "org:other", t0),
-    )
-    today = now.astimezone(UTC).date()
+@dataclass
+class _World:
+    """What the steps of ``build_seed`` share: the seed they fill, its ids and its dates."""
 
-    def at(day: date, hour: int, minute: int = 0) -> datetime:
+    seed: Seed
+    name: str  # the seed string every id hashes
+    t0: datetime  # the creation time of the demo organization's data
+    today: date
+
+    def new_id(self, key: str) -> str:
+        return uuid7(self.name, key, self.t0)
+
+    def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), UTC)
 
-    def new_id(key: str, when: datetime = t0) -> str:
-        return uuid7(seed, key, when)
+    def day(self, offset: int) -> date:
+        return self.today + timedelta(days=offset)
 
-    # ---- catalogs
-    main = Catalog(DOC_IDS["catalog"], "Catalogue Puy du Fou - CSE", t0, s.organization_id)
-    ol = Catalog(new_id("catalog:ol"), "Catalogue Olympique Lyonnais - CSE", t0 + timedelta(days=30), s.organization_id)
-    other = Catalog(new_id("catalog:other"), "Catalogue Disneyland Paris - CE Autre", t0, s.other_organization_id)
-    for c in (main, ol, other):
-        s.catalogs[c.id] = c
-
-    form = _form(seed, t0 + timedelta(days=20))
-    s.forms[form.id] = form
-
-    # ---- events and sessions
-    def event(catalog: Catalog, key: str, name: str) -> Event:
-        e = Event(new_id(f"event:{key}"), catalog.id, name, f"<p>{name}</p>")
-        s.events[e.id] = e
+    def event(self, catalog: Catalog, key: str, name: str) -> Event:
+        e = Event(self.new_id(f"event:{key}"), catalog.id, name, f"<p>{name}</p>")
+        self.seed.events[e.id] = e
         return e
 
-    def session(e: Event, start: datetime, minutes: int, capacity: int) -> Session:
-        ss = Session(
-            new_id(f"session:{e.id}:{start.isoformat()}"),
-            e.id,
-            e.catalog_id,
-            start,
-            start + timedelta(minutes=minutes),
-            capacity,
-        )
-        s.sessions[ss.id] = ss
+    def session(self, e: Event, start: datetime, minutes: int, capacity: int) -> Session:
+        key = f"session:{e.id}:{start.isoformat()}"
+        ss = Session(self.new_id(key), e.id, e.catalog_id, start, start + timedelta(minutes=minutes), capacity)
+        self.seed.sessions[ss.id] = ss
         return ss
 
-    event(main, "parc", "Le Grand Parc du Puy du Fou")
-    cinescenie = event(main, "cinescenie", "La Cinéscénie")
-    noces = event(main, "noces", "Les Noces de Feu")
-    for d in range(-1, 31):
-        session(cinescenie, at(today + timedelta(days=d), 20, 30), 100, 200)
-    for d in range(3):
-        session(noces, at(today + timedelta(days=d), 21, 0), 30, 50)
-    match = event(ol, "ol-lorient", "Ligue 1 Uber Eats - OL / FC LORIENT")
-    match_session = session(match, at(today + timedelta(days=12), 19, 0), 120, 40000)
-    other_event = event(other, "disney", "Disneyland Paris")
-    session(other_event, at(today + timedelta(days=5), 9, 0), 600, 1000)
-
-    # ---- products
-    def product(catalog: Catalog, name: str, index: int, required: tuple[str, ...] = ()) -> Product:
+    def product(self, catalog: Catalog, name: str, index: int, required: tuple[str, ...] = ()) -> Product:
         p = Product(
-            DOC_IDS.get(name) or new_id(f"product:{catalog.id}:{name}"),
+            DOC_IDS.get(name) or self.new_id(f"product:{catalog.id}:{name}"),
             catalog.id,
             name,
             DESCRIPTION,
-            t0 + timedelta(minutes=index),
+            self.t0 + timedelta(minutes=index),
             required_beneficiary_fields=required,
         )
-        s.products[p.id] = p
+        self.seed.products[p.id] = p
         return p
 
-    by_name: dict[str, Product] = {}
-    for base in PRODUCT_BASES:
-        for audience in AUDIENCES:
-            name = base.format(a=audience) if "{a}" in base else f"{base} {audience}"
-            required = ("firstname", "lastname") if base.startswith("Pass Annuel") else ()
-            by_name[name] = product(main, name, len(by_name), required)
-    ol_products = [product(ol, f"OL / FC LORIENT - {z}", i) for i, z in enumerate(("Virage Nord", "Tribune Est"))]
-    other_product = product(other, "Disneyland Paris 1 jour 1 parc", 0)
-
-    # ---- offers
     def offer(
+        self,
         key: str,
         p: Product,
         day: date | None,
@@ -328,7 +292,7 @@ def build_seed(now: datetime, seed: str = "korusticket-stand-in") -> Seed:
         realtime: str | None = None,
         tickets: tuple[tuple[str, bool, Event | None, Form | None], ...] = (),
     ) -> Offer:
-        oid = new_id(f"offer:{key}:{day}")
+        oid = self.new_id(f"offer:{key}:{day}")
         o = Offer(
             id=oid,
             catalog_id=p.catalog_id,
@@ -340,12 +304,12 @@ def build_seed(now: datetime, seed: str = "korusticket-stand-in") -> Seed:
             capacity=capacity,
             availability_check_required=check,
             realtime_price=Decimal(realtime) if realtime else None,
-            created_at=t0 + timedelta(days=1),
+            created_at=self.t0 + timedelta(days=1),
         )
         tickets = tickets or (("Billet 1 jour", True, None, None),)
         o.tickets = [
             OfferTicket(
-                new_id(f"ticket:{oid}:{i}"),
+                self.new_id(f"ticket:{oid}:{i}"),
                 oid,
                 name,
                 f"{name} - {p.name}",
@@ -355,90 +319,127 @@ def build_seed(now: datetime, seed: str = "korusticket-stand-in") -> Seed:
             )
             for i, (name, access, e, f) in enumerate(tickets)
         ]
-        return s.add_offer(o)
+        return self.seed.add_offer(o)
 
-    day_adult = by_name["Puy du Fou 1 jour Adulte"]
-    first = None
-    for d in range(-1, 30):
-        o = offer("day-adult", day_adult, today + timedelta(days=d), "100.00", 4000, original="120.00", excl="80.00")
-        if d == -1:
-            s.handles["offer_past"] = o.id
-        elif first is None:
-            first = o
-            s.handles["offer_day"] = o.id
-    combo = by_name["Puy du Fou 1 jour Adulte + Cinéscénie Argent"]
-    for d in range(-1, 8):
-        o = offer(
-            "combo",
-            combo,
-            today + timedelta(days=d),
-            "145.00",
-            500,
-            check=True,
-            tickets=(("Grand Parc", True, None, None), ("Cinéscénie Argent", False, cinescenie, None)),
-        )
-        if d == -1:
-            s.handles["offer_session_past"] = o.id
-        elif d == 1:
-            s.handles["offer_session"] = o.id
-    child = by_name["Puy du Fou 1 jour Enfant"]
-    for d in range(1, 8):
-        o = offer(
-            "child",
-            child,
-            today + timedelta(days=d),
-            "80.00",
-            3000,
-            original="90.00",
-            tickets=(("Billet 1 jour Enfant", True, None, form),),
-        )
-        s.handles.setdefault("offer_form", o.id)
-    s.handles["offer_nominative"] = offer("pass", by_name["Pass Annuel Adulte"], None, "175.00", 100000).id
-    gold = by_name["Cinéscénie Or Adulte"]
-    s.handles["offer_sold_out"] = offer(
-        "gold",
-        gold,
-        today + timedelta(days=3),
-        "49.00",
-        0,
-        check=True,
-        tickets=(("Cinéscénie Or", False, cinescenie, None),),
-    ).id
-    s.handles["offer_limited"] = offer(
-        "gold",
-        gold,
-        today + timedelta(days=4),
-        "49.00",
-        2,
-        check=True,
-        tickets=(("Cinéscénie Or", False, cinescenie, None),),
-    ).id
-    s.handles["offer_dynamic"] = offer(
-        "two-days",
-        by_name["Puy du Fou 2 jours Adulte"],
-        today + timedelta(days=10),
-        "190.00",
-        800,
-        realtime="179.90",
-    ).id
-    s.handles["offer_ol"] = offer(
-        "ol",
-        ol_products[0],
-        match_session.starts_at.date(),
-        "35.00",
-        40000,
-        check=True,
-        tickets=(("Place Virage Nord", False, match, None),),
-    ).id
-    s.handles["offer_forbidden"] = offer("disney", other_product, today + timedelta(days=5), "89.00", 1000).id
 
+def build_seed(now: datetime, seed: str = "korusticket-stand-in") -> Seed:
+    """Build the demo world around ``now`` (offers from tomorrow on, a few past items)."""
+    t0 = datetime(2025, 1, 28, 7, 42, 4, tzinfo=UTC)
+    s = Seed(
+        organization_id=uuid7(seed, "org:demo", t0),
+        other_organization_id=uuid7(seed, "org:other", t0),
+    )
+    w = _World(s, seed, t0, now.astimezone(UTC).date())
+    main = Catalog(DOC_IDS["catalog"], "Catalogue Puy du Fou - CSE", t0, s.organization_id)
+    ol = Catalog(
+        w.new_id("catalog:ol"), "Catalogue Olympique Lyonnais - CSE", t0 + timedelta(days=30), s.organization_id
+    )
+    other = Catalog(w.new_id("catalog:other"), "Catalogue Disneyland Paris - CE Autre", t0, s.other_organization_id)
+    for c in (main, ol, other):
+        s.catalogs[c.id] = c
+    form = _form(seed, t0 + timedelta(days=20))
+    s.forms[form.id] = form
+    events = _events(w, main, ol, other)
+    products = _products(w, main, ol, other)
+    _park_offers(w, products, events["cinescenie"], form)
+    _other_offers(w, products, events)
     s.handles.update(
         catalog=main.id,
         catalog_ol=ol.id,
         catalog_forbidden=other.id,
         form=form.id,
-        product=day_adult.id,
-        event_cinescenie=cinescenie.id,
-        event_forbidden=other_event.id,
+        product=products["Puy du Fou 1 jour Adulte"].id,
+        event_cinescenie=events["cinescenie"].id,
+        event_forbidden=events["disney"].id,
     )
     return s
+
+
+def _events(w: _World, main: Catalog, ol: Catalog, other: Catalog) -> dict[str, Event]:
+    """The events and their sessions (one Cinéscénie a night from yesterday on); by key."""
+    w.event(main, "parc", "Le Grand Parc du Puy du Fou")
+    cinescenie = w.event(main, "cinescenie", "La Cinéscénie")
+    noces = w.event(main, "noces", "Les Noces de Feu")
+    for d in range(-1, 31):
+        w.session(cinescenie, w.at(w.day(d), 20, 30), 100, 200)
+    for d in range(3):
+        w.session(noces, w.at(w.day(d), 21, 0), 30, 50)
+    match = w.event(ol, "ol-lorient", "Ligue 1 Uber Eats - OL / FC LORIENT")
+    w.session(match, w.at(w.day(12), 19, 0), 120, 40000)
+    disney = w.event(other, "disney", "Disneyland Paris")
+    w.session(disney, w.at(w.day(5), 9, 0), 600, 1000)
+    return {"cinescenie": cinescenie, "match": match, "disney": disney}
+
+
+def _products(w: _World, main: Catalog, ol: Catalog, other: Catalog) -> dict[str, Product]:
+    """Every product base for every audience in the main catalog, two OL seats and a Disney day; by name."""
+    by_name: dict[str, Product] = {}
+    for base in PRODUCT_BASES:
+        for audience in AUDIENCES:
+            name = base.format(a=audience) if "{a}" in base else f"{base} {audience}"
+            required = ("firstname", "lastname") if base.startswith("Pass Annuel") else ()
+            by_name[name] = w.product(main, name, len(by_name), required)
+    for i, zone in enumerate(("Virage Nord", "Tribune Est")):
+        name = f"OL / FC LORIENT - {zone}"
+        by_name[name] = w.product(ol, name, i)
+    name = "Disneyland Paris 1 jour 1 parc"
+    by_name[name] = w.product(other, name, 0)
+    return by_name
+
+
+def _park_offers(w: _World, products: dict[str, Product], cinescenie: Event, form: Form) -> None:
+    """The dated park offers: a full day (yesterday's too), with the Cinéscénie, for a child (with a form)."""
+    handles = w.seed.handles
+    for d in range(-1, 30):
+        o = w.offer(
+            "day-adult", products["Puy du Fou 1 jour Adulte"], w.day(d), "100.00", 4000, original="120.00", excl="80.00"
+        )
+        handles.setdefault("offer_past" if d == -1 else "offer_day", o.id)
+    for d in range(-1, 8):
+        o = w.offer(
+            "combo",
+            products["Puy du Fou 1 jour Adulte + Cinéscénie Argent"],
+            w.day(d),
+            "145.00",
+            500,
+            check=True,
+            tickets=(("Grand Parc", True, None, None), ("Cinéscénie Argent", False, cinescenie, None)),
+        )
+        if d in (-1, 1):
+            handles["offer_session_past" if d == -1 else "offer_session"] = o.id
+    for d in range(1, 8):
+        o = w.offer(
+            "child",
+            products["Puy du Fou 1 jour Enfant"],
+            w.day(d),
+            "80.00",
+            3000,
+            original="90.00",
+            tickets=(("Billet 1 jour Enfant", True, None, form),),
+        )
+        handles.setdefault("offer_form", o.id)
+
+
+def _other_offers(w: _World, products: dict[str, Product], events: dict[str, Event]) -> None:
+    """One offer each for what tests need: nominative, sold out, limited, dynamic price, OL, forbidden."""
+    handles, cinescenie, match = w.seed.handles, events["cinescenie"], events["match"]
+    handles["offer_nominative"] = w.offer("pass", products["Pass Annuel Adulte"], None, "175.00", 100000).id
+    gold = products["Cinéscénie Or Adulte"]
+    gold_ticket = (("Cinéscénie Or", False, cinescenie, None),)
+    handles["offer_sold_out"] = w.offer("gold", gold, w.day(3), "49.00", 0, check=True, tickets=gold_ticket).id
+    handles["offer_limited"] = w.offer("gold", gold, w.day(4), "49.00", 2, check=True, tickets=gold_ticket).id
+    handles["offer_dynamic"] = w.offer(
+        "two-days", products["Puy du Fou 2 jours Adulte"], w.day(10), "190.00", 800, realtime="179.90"
+    ).id
+    handles["offer_ol"] = w.offer(
+        "ol",
+        products["OL / FC LORIENT - Virage Nord"],
+        w.day(12),  # the day of the match
+        "35.00",
+        40000,
+        check=True,
+        tickets=(("Place Virage Nord", False, match, None),),
+    ).id
+    handles["offer_forbidden"] = w.offer(
+        "disney", products["Disneyland Paris 1 jour 1 parc"], w.day(5), "89.00", 1000
+    ).id

@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from ._core import ApiError, Request, Response, collection, json_response
+from ._paths import parameters, template_regex
 
 __all__ = ["Documents", "DocumentError"]
 
@@ -40,10 +41,6 @@ def _spec() -> Json:
     return doc
 
 
-def _regex(template: str) -> re.Pattern[str]:
-    return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
-
-
 @functools.cache
 def _get_templates() -> list[tuple[str, re.Pattern[str], bool]]:
     """(template, regex, is_collection) of every GET operation; literal segments first."""
@@ -55,8 +52,8 @@ def _get_templates() -> list[tuple[str, re.Pattern[str], bool]]:
         content: Json = op.get("responses", {}).get("200", {}).get("content", {})
         media: Json = next(iter(content.values()), {})
         schema = media.get("schema", {})
-        found.append((template, _regex(template), "member" in json.dumps(schema)))
-    return sorted(found, key=lambda t: t[0].count("{"))
+        found.append((template, template_regex(template), "member" in json.dumps(schema)))
+    return sorted(found, key=lambda t: parameters(t[0]))
 
 
 def _field(document: Mapping[str, Any], prop: str) -> Any:
@@ -129,7 +126,7 @@ class Documents:
         if template is None:
             return False
         item = self.template(req.path, collection=False) == template
-        regex = _regex(template if item else template + "/{id}")
+        regex = template_regex(template if item else template + "/{id}")
         return any(regex.match(iri) for iri in self.by_iri) or (not item and req.path.rstrip("/") in self.links)
 
     def read(self, req: Request) -> Response:

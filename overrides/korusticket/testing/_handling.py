@@ -20,6 +20,7 @@ from ._core import (
 )
 from ._credentials import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from ._data import UUID7_PATTERN, Catalog, Offer
+from ._paths import template_regex
 from ._state import OrderRecord, OrderTicket, ReservationRecord, State
 
 MERGE_PATCH = "application/merge-patch+json"
@@ -45,8 +46,8 @@ class Settings:
 
 
 def _iri_regex(template: str) -> re.Pattern[str]:
-    pattern = re.sub(r"\{(\w+)\}", lambda m: f"(?P<{m.group(1)}>{UUID7_PATTERN})", template)
-    return re.compile(r"(?:https?://[^/]+)?" + pattern)
+    """An IRI of `template` in a request body (its ids UUIDv7, its host optional)."""
+    return template_regex(template, UUID7_PATTERN, absolute=True)
 
 
 IRI_OFFER = _iri_regex("/v1/ticketing/catalogs/{catalog}/offers/{offer}")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ._core import (
     Request,
@@ -15,14 +13,17 @@ from ._data import UUID7_PATTERN
 from ._handling import Params
 from ._order_documents import OrderDocuments
 from ._orders import Orders
+from ._paths import template_regex
 from ._reservations import Reservations
 from ._ticketing import TicketingReads
 from ._token import TokenEndpoint
 
-if TYPE_CHECKING:
-    from ._app import App
 
-Handler = Callable[["App", Request, Params], Response]  # each handler takes the App it is a method of
+class Endpoints(TokenEndpoint, TicketingReads, Reservations, Orders, OrderDocuments):
+    """Every handler group in one class: what a route's handler is a method of (``App`` adds the dispatch)."""
+
+
+Handler = Callable[[Endpoints, Request, Params], Response]
 
 C = "/v1/ticketing/catalogs/{catalogId}"
 _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
@@ -53,9 +54,10 @@ _ROUTE_TABLE: tuple[tuple[str, str, Handler, bool], ...] = (
 ROUTES = tuple(
     (
         method,
-        re.compile(re.sub(r"\{(\w+)\}", lambda m: f"(?P<{m.group(1)}>{UUID7_PATTERN})", template)),
+        template_regex(template, UUID7_PATTERN),  # a malformed id matches no route: a 404
         handler,
         public,
     )
     for method, template, handler, public in _ROUTE_TABLE
 )
+TEMPLATES = tuple(template for _, template, _, _ in _ROUTE_TABLE)  # the paths the handlers serve

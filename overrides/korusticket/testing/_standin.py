@@ -11,19 +11,18 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._app import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, TOKEN_PATH, App, Settings
 from ._clock import Clock, system_clock
 from ._core import Request, Response, error_body, json_response
+from ._cycle import Plan
 from ._data import Offer, Product
 from ._faults import Fault, Faults, RecordedRequest, reshape
 from ._seed import seed_documents
 from ._serialize import Iri
 from ._state import ReservationRecord, State
-
-if TYPE_CHECKING:
-    from ._transport import StandInAsyncTransport, StandInTransport
+from ._transport import StandInAsyncTransport, StandInTransport
 
 __all__ = ["Demo", "StandIn"]
 
@@ -48,14 +47,6 @@ class Demo:
     offer_dynamic: str  # realtimePriceRequired; /price differs from the list price
     offer_ol: str  # in the second catalog
     offer_forbidden: str  # in a catalog of another organization (403)
-
-
-@dataclass
-class _Plan:
-    record: RecordedRequest
-    request: Request
-    fault: Fault | None
-    delay: float
 
 
 class StandIn:
@@ -119,18 +110,14 @@ class StandIn:
     # ------------------------------------------------------------------ transports
     def transport(self) -> StandInTransport:
         """A sync ``httpx.BaseTransport`` answering for any host."""
-        from ._transport import StandInTransport
-
         return StandInTransport(self)
 
     def async_transport(self) -> StandInAsyncTransport:
         """An ``httpx.AsyncBaseTransport`` sharing this stand-in's state."""
-        from ._transport import StandInAsyncTransport
-
         return StandInAsyncTransport(self)
 
     # ------------------------------------------------------------------ the request cycle
-    def begin(self, request: Request) -> _Plan:
+    def begin(self, request: Request) -> Plan:
         """Log the request and pick its fault; the caller sleeps ``delay`` then calls ``finish``."""
         headers = {
             k: (
@@ -147,9 +134,9 @@ class StandIn:
         record.fault = fault
         with self.state.lock:
             self.requests.append(record)
-        return _Plan(record, request, fault, self.latency + (fault.latency if fault else 0.0))
+        return Plan(record, request, fault, self.latency + (fault.latency if fault else 0.0))
 
-    def finish(self, plan: _Plan) -> Response | None:
+    def finish(self, plan: Plan) -> Response | None:
         """The answer, or ``None`` when the connection drops before the request is handled."""
         fault = plan.fault
         if fault is not None and fault.drop_connection == "before":

@@ -1,15 +1,11 @@
-"""httpx transports (sync and async) over a ``StandIn``; any host is served."""
+"""httpx transports (sync and async) over a ``StandIn`` (any ``Cycle``); any host is served."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import httpx
 
 from ._core import Request, Response
-
-if TYPE_CHECKING:
-    from ._standin import StandIn, _Plan
+from ._cycle import Cycle, Plan
 
 __all__ = ["StandInAsyncTransport", "StandInTransport"]
 
@@ -24,7 +20,7 @@ def _to_request(request: httpx.Request, body: bytes) -> Request:
     )
 
 
-def _to_response(plan: _Plan, response: Response | None, request: httpx.Request) -> httpx.Response:
+def _to_response(plan: Plan, response: Response | None, request: httpx.Request) -> httpx.Response:
     fault = plan.fault
     if response is None or (fault is not None and fault.drop_connection is not None):
         assert fault is not None
@@ -34,7 +30,7 @@ def _to_response(plan: _Plan, response: Response | None, request: httpx.Request)
 
 
 class StandInTransport(httpx.BaseTransport):
-    def __init__(self, stand_in: StandIn) -> None:
+    def __init__(self, stand_in: Cycle) -> None:
         self.stand_in = stand_in
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -45,7 +41,7 @@ class StandInTransport(httpx.BaseTransport):
 
 
 class StandInAsyncTransport(httpx.AsyncBaseTransport):
-    def __init__(self, stand_in: StandIn) -> None:
+    def __init__(self, stand_in: Cycle) -> None:
         self.stand_in = stand_in
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
