@@ -11,20 +11,14 @@ from typing import Any, TypeVar
 from . import _validate as v
 from ._base import AsyncCore, Request, SyncCore
 from ._config import RequestOptions
-from ._constants import DEFAULT_PAGE_SIZE, MEDIA_JSONLD, MEDIA_MERGE_PATCH
-from ._ids import IdLike
+from ._constants import MEDIA_JSONLD, MEDIA_MERGE_PATCH
 from ._operations import Call, Flow, arun, run
 from ._pagination import AsyncPaginator, Page, Paginator, read_page
 
 __all__ = [
-    "DEFAULT_PAGE_SIZE",
-    "AsyncPaginator",
     "AsyncResource",
-    "IdLike",
-    "Paginator",
-    "Request",
+    "RawEnvelope",
     "RequestBuilder",
-    "RequestOptions",
     "SyncResource",
     "deprecated",
     "raw_request",

@@ -375,19 +375,26 @@ def _ticket_session(value: object, where: str) -> dict[str, Any]:
     return out
 
 
-def customer(value: object) -> dict[str, Any]:
-    """The customer of an order, checked field by field against its schema (CustomerInput)."""
+def _shaped(
+    value: object, field: str, shape: str, allowed: str
+) -> tuple[Mapping[str, Any], dict[str, Field], dict[str, Field]]:
+    """A body given as a mapping (or a model: its to_dict), every key known to its shape; with the
+    shape's fields by wire key, and by Python and wire key."""
     if hasattr(value, "to_dict"):
         value = value.to_dict()
     if not isinstance(value, Mapping):
-        raise InputError(
-            "customer", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, email, ..."
-        )
-    fields = _shape("CustomerInput")
+        raise InputError(field, f"{type(value).__name__} is not a mapping", allowed)
+    fields = _shape(shape)
     by_key = {k: f for f in fields.values() for k in (f.key, f.wire)}
-    unknown = sorted(str(k) for k in set(value) - set(by_key))
+    unknown = sorted(str(k) for k in value if k not in by_key)
     if unknown:
-        raise InputError(f"customer.{unknown[0]}", "unknown field", ", ".join(sorted(fields)))
+        raise InputError(f"{field}.{unknown[0]}", "unknown field", ", ".join(sorted(fields)))
+    return value, fields, by_key
+
+
+def customer(value: object) -> dict[str, Any]:
+    """The customer of an order, checked field by field against its schema (CustomerInput)."""
+    value, fields, by_key = _shaped(value, "customer", "CustomerInput", "a dict with firstname, lastname, email, ...")
     out: dict[str, Any] = {}
     for key, raw in value.items():
         f = by_key[key]
@@ -401,17 +408,7 @@ def customer(value: object) -> dict[str, Any]:
 
 def beneficiary(value: object) -> dict[str, Any]:
     """The ticket holder, checked against its schema (BeneficiaryInput); merge-patch: None clears a field."""
-    if hasattr(value, "to_dict"):
-        value = value.to_dict()
-    if not isinstance(value, Mapping):
-        raise InputError(
-            "beneficiary", f"{type(value).__name__} is not a mapping", "a dict with firstname, lastname, ..."
-        )
-    fields = _shape("BeneficiaryInput")
-    by_key = {k: f for f in fields.values() for k in (f.key, f.wire)}
-    unknown = sorted(str(k) for k in value if k not in by_key)
-    if unknown:
-        raise InputError(f"beneficiary.{unknown[0]}", "unknown field", ", ".join(sorted(fields)))
+    value, fields, by_key = _shaped(value, "beneficiary", "BeneficiaryInput", "a dict with firstname, lastname, ...")
     data = {by_key[str(k)].wire: v for k, v in value.items()}
     birth = data.get("dateOfBirth")
     if isinstance(birth, dt.datetime):

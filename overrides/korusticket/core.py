@@ -9,13 +9,13 @@ Services use `korusticket` and `korusticket.types`; this module is for generated
 
 from . import _hooks as hooks
 from . import _validate as checks
-from ._base import AsyncCore, SyncCore
+from ._base import AsyncCore, Request, SyncCore
 from ._config import RequestOptions
 from ._constants import DEFAULT_PAGE_SIZE
 from ._ids import IdLike
 from ._pagination import AsyncPaginator, Paginator
 from ._raw import async_raw, raw
-from ._resource import AsyncResource, Request, RequestBuilder, SyncResource, deprecated
+from ._resource import AsyncResource, RequestBuilder, SyncResource, deprecated
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
