@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
+from korusticket_api._response_checks import OPERATION
 
 from tests.support import spec_bodies
 from tests.support.operations import Operation, operations, warns_if_deprecated
@@ -63,6 +64,7 @@ def arguments(function: Any, op: Operation) -> tuple[list[Any], dict[str, Any]]:
 
 def check_request(request: httpx.Request, op: Operation) -> None:
     assert request.method == op.http_method.upper()
+    assert request.extensions[OPERATION] == op.module  # its answer gets the checks of its operation
     assert spec_bodies.template_regex(op.path).match(request.url.path), request.url.path
     assert request.headers["Authorization"] == "Bearer a"
     if request.method in ("POST", "PATCH") and request.content:  # an action may take no body (no Content-Type)
