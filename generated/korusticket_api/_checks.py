@@ -1,7 +1,7 @@
 """Helpers of the response models' checking from_dict (see scripts/codegen/fastmodels.py).
 
-Also what the client's full spec check (korusticket._decode) takes a format to mean: the formats
-are defined once, here, for both.
+Also what the generated response checker (_response_checks.py) takes a format to mean: the
+formats are defined once, here, for both.
 """
 
 from __future__ import annotations

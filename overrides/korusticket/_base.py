@@ -94,8 +94,8 @@ def _with_options(request: Request, options: RequestOptions, delay: float) -> Re
         extensions[MAX_RETRIES_KEY] = options["max_retries"]
     if delay:
         extensions[DELAY_KEY] = float(delay)
-    if extensions:
-        kwargs["extensions"] = extensions
+    if extensions:  # beside those of the request (the operation it was built for)
+        kwargs["extensions"] = {**kwargs.get("extensions", {}), **extensions}
     return kwargs
 
 

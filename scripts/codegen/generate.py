@@ -7,6 +7,9 @@ the result into place only when all that succeeded (the generator writes its out
 it fails, and --overwrite leaves stale files behind). Last, `import korusticket` is tried
 against the new code in a fresh interpreter: hand-written code that a release broke is named.
 
+The response checker (responsechecks.py) is written beside the models, and each operation's
+request builder is made to name its operation, which picks the check of its answer.
+
 Two extensions to the stock generator, registered here in the build step and never at runtime
 (the generator is pinned exactly, so these private hooks are checked on every bump):
 `format: decimal` strings become decimal.Decimal (the generator maps unknown formats to str),
@@ -33,6 +36,7 @@ import opinfo  # noqa: E402
 import optable  # noqa: E402
 import preprocess  # noqa: E402
 import resources  # noqa: E402
+import responsechecks  # noqa: E402
 import shapes  # noqa: E402
 
 PACKAGE = "korusticket_api"
@@ -131,11 +135,18 @@ def generate(spec: Path, dest: Path, scratch: Path, api_md: Path | None = None, 
     except shapes.ShapeError as exc:
         print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
         return 1
+    try:
+        responsechecks.tag_builders(target / "api", {op.module for op in ops})
+        (target / "_response_checks.py").write_text(responsechecks.module(out), encoding="utf-8")
+    except responsechecks.CheckError as exc:
+        print(f"generation failed: {exc}; {dest} left untouched", file=sys.stderr)
+        return 1
     for hook in RUFF_HOOKS:
         subprocess.run(hook, cwd=target / "resources", check=True)
-        subprocess.run([*hook[:2], "shapes.py", *hook[3:]], cwd=target, check=True)
-    # The preprocessed spec travels with the package: the client checks response bodies against
-    # its schemas and names the field that does not fit.
+        for name in ("shapes.py", "_response_checks.py"):
+            subprocess.run([*hook[:2], name, *hook[3:]], cwd=target, check=True)
+    # The preprocessed spec travels with the package for the stand-in (korusticket.testing), which
+    # serves answers from its schemas; the client itself reads the generated checker only.
     shutil.copyfile(pre, target / "openapi.json")
     (target / "_checks.py").write_text(fastmodels.SUPPORT, encoding="utf-8")
     (target / "py.typed").write_text("")  # PEP 561: `--meta none` writes no package metadata

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Paginator
 from korusticket.testing._paths import most_specific, template_regex
+from korusticket_api._response_checks import OPERATION
 
 from tests.support import spec_bodies
 from tests.support.mock_api import MockAPI
@@ -57,6 +58,7 @@ def arguments(function: Any, op: Operation) -> tuple[list[Any], dict[str, Any]]:
 
 def check_request(request: httpx.Request, op: Operation) -> None:
     assert request.method == op.http_method.upper()
+    assert request.extensions[OPERATION] == op.module  # its answer gets the checks of its operation
     assert template_regex(op.path).match(request.url.path), request.url.path
     assert request.headers["Authorization"] == "Bearer a"
     if request.method in ("POST", "PATCH") and request.content:  # an action may take no body (no Content-Type)

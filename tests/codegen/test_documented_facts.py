@@ -1,8 +1,8 @@
 """Every guess in the spec is marked, and nothing the documentation shows is: spec/openapi.yaml and each
 archived release against the documented-facts list (spec/documented-facts.yaml, see tests/support/spec_facts.py).
 
-The client's lenient response check relies on the marks (korusticket._decode: a marked part never raises), and
-the spec's own info.description promises them."""
+The client's lenient response check relies on the marks (generated into korusticket_api/_response_checks.py: a
+marked part never raises), and the spec's own info.description promises them."""
 
 from __future__ import annotations
 
@@ -46,12 +46,17 @@ def test_every_rule_of_the_facts_list_is_used() -> None:
 
 
 def test_the_marks_reach_the_client() -> None:
-    """The shipped spec (korusticket_api/openapi.json) keeps the marks the lenient check reads."""
+    """The shipped spec (korusticket_api/openapi.json, the stand-in's) keeps the marks, and the generated
+    checker's view of a field has them: lenient mode never raises for them."""
     import json
     from importlib import resources
+
+    from korusticket_api._response_checks import field
 
     shipped = json.loads(resources.files("korusticket_api").joinpath("openapi.json").read_text(encoding="utf-8"))
     price = shipped["components"]["schemas"]["TicketingOfferPrice"]
     props = {name: sub for part in price.get("allOf", [price]) for name, sub in part.get("properties", {}).items()}
     assert props["currency"][spec_facts.INFERRED] is True
     assert props["amountInclTax"][spec_facts.INFERRED] is True  # the money pattern is the project's reading
+    assert field("TicketingOfferPrice", ["currency"])[1] is True
+    assert field("TicketingOfferPrice", ["amountInclTax"])[1] is True

@@ -84,7 +84,7 @@ class Documents:
         """Add a document; it must fit its item GET's schema, or its collection's member schema.
         ``served_only`` skips a document no operation of this spec serves (the built-in seed
         outlives the release that removes an endpoint)."""
-        from korusticket._decode import _check_for  # the client's own checker of that schema
+        from korusticket_api._response_checks import CHECKS  # the client's own check of that answer
 
         iri = document.get("@id")
         if not isinstance(iri, str) or not iri.startswith("/"):
@@ -98,7 +98,8 @@ class Documents:
             if served_only:
                 return
             raise DocumentError(f"{iri}: no GET operation of the spec serves it")
-        problem = _check_for("GET", template, 200)(body)
+        answer = CHECKS.get((_spec()["paths"][template]["get"]["operationId"], 200))
+        problem = None if answer is None else answer.strict(body)
         if problem is not None:
             raise DocumentError(f"{iri} does not fit the spec ({template}): {problem[0] or '(body)'}: {problem[1]}")
         self.by_iri[iri] = document

@@ -51,6 +51,7 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "orders_list"},
         "method": "get",
         "url": "/v1/booking/orders",
         "params": params,

@@ -22,6 +22,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "order_documents_get"},
         "method": "get",
         "url": "/v1/booking/orders/{order_id}/documents/{id}".format(
             order_id=quote(str(order_id), safe=""),

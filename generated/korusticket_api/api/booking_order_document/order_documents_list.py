@@ -20,6 +20,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "order_documents_list"},
         "method": "get",
         "url": "/v1/booking/orders/{order_id}/documents".format(
             order_id=quote(str(order_id), safe=""),

@@ -25,6 +25,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "order_documents_refresh_url"},
         "method": "patch",
         "url": "/v1/booking/orders/{order_id}/documents/{id}".format(
             order_id=quote(str(order_id), safe=""),

@@ -23,6 +23,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "order_tickets_get"},
         "method": "get",
         "url": "/v1/booking/orders/{order_id}/items/{order_item_id}/tickets/{id}".format(
             order_id=quote(str(order_id), safe=""),

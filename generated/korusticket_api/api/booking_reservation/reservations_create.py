@@ -21,6 +21,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "reservations_create"},
         "method": "post",
         "url": "/v1/booking/reservations/_bulk",
     }

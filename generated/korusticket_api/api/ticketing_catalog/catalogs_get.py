@@ -21,6 +21,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "catalogs_get"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{id}".format(
             id=quote(str(id), safe=""),

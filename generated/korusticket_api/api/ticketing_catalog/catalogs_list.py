@@ -36,6 +36,7 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "catalogs_list"},
         "method": "get",
         "url": "/v1/ticketing/catalogs",
         "params": params,

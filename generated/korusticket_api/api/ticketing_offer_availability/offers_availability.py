@@ -22,6 +22,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "offers_availability"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{id}/availability".format(
             catalog_id=quote(str(catalog_id), safe=""),

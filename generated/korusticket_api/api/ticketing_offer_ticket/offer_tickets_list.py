@@ -21,6 +21,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "offer_tickets_list"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets".format(
             catalog_id=quote(str(catalog_id), safe=""),

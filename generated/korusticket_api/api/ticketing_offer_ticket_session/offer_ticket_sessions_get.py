@@ -24,6 +24,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "offer_ticket_sessions_get"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets/{ticket_id}/sessions/{id}".format(
             catalog_id=quote(str(catalog_id), safe=""),

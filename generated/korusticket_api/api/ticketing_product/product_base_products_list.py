@@ -33,6 +33,7 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "product_base_products_list"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases/{product_base_id}/products".format(
             catalog_id=quote(str(catalog_id), safe=""),

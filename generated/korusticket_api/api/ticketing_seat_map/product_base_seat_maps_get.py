@@ -23,6 +23,7 @@ def _get_kwargs(
         headers["Accept-Language"] = accept_language
 
     _kwargs: dict[str, Any] = {
+        "extensions": {"korusticket.operation": "product_base_seat_maps_get"},
         "method": "get",
         "url": "/v1/ticketing/catalogs/{catalog_id}/product_bases/{product_base_id}/seat_maps/{id}".format(
             catalog_id=quote(str(catalog_id), safe=""),
