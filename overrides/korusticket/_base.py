@@ -173,15 +173,16 @@ def _decode(response: httpx.Response, expect: type[T], validation: Validation) -
     except ValueError as exc:
         problem = exc
     else:
+        unfit: Exception | None = None
         if validation.mode != "off" and getattr(expect, "_CHECKED", False):
             # Response models check the body against the spec while they read it (one type
             # test per value). Only when something does not fit does the full check below run,
             # to name the field or, leniently, set it aside.
             try:
                 return expect.from_dict(body, True)  # type: ignore[attr-defined,no-any-return]
-            except DECODE_ERRORS:
-                pass
-        body, restore = validation.check(response, body)
+            except DECODE_ERRORS as exc:
+                unfit = exc
+        body, restore = validation.check(response, body, unfit)
         if expect is dict or expect is object:  # raw JSON, for kt.get(..., cast_to=dict)
             if expect is object or isinstance(body, dict):
                 return body  # type: ignore[no-any-return]

@@ -111,10 +111,15 @@ class Validation:
         self._warned: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
-    def check(self, response: httpx.Response, body: Any) -> tuple[Any, Callable[[Any], None]]:
-        """The body to parse, and what to call on the parsed model; raises ResponseDecodeError."""
+    def check(
+        self, response: httpx.Response, body: Any, unfit: Exception | None = None
+    ) -> tuple[Any, Callable[[Any], None]]:
+        """The body to parse, and what to call on the parsed model; raises ResponseDecodeError.
+        ``unfit``: why the model's own check refused the body, if it did."""
         answer = None if self.mode == "off" else _answer(response)
         if answer is None:
+            if unfit is not None and self.mode != "off":
+                self._unchecked(response, unfit)
             return body, _nothing
         if self.mode == "strict":
             problem = answer.strict(body)
@@ -125,6 +130,23 @@ class Validation:
         if problem is None:
             return body, _nothing
         return self._set_aside(response, answer, body, problem)
+
+    def _unchecked(self, response: httpx.Response, unfit: Exception) -> None:
+        """A raw path (kt.get/post/patch) names no operation: the `cast_to` model's own check is all
+        there is. Strict mode raises its finding; lenient mode parses the body as sent and warns
+        once per method and path (no generated checker can tell which field to set aside)."""
+        if self.mode == "strict":
+            raise _error(response, "", f"{type(unfit).__name__}: {unfit}")
+        where = f"{response.request.method} {response.request.url.path}"
+        with self._lock:
+            if (where, "") in self._warned:
+                return
+            self._warned.add((where, ""))
+        log.warning(
+            "%s: response does not fit the cast_to model (%s: %s); parsed as sent, unchecked (a raw "
+            "path names no operation of the spec; logged once per path)",
+            where, type(unfit).__name__, unfit,
+        )  # fmt: skip
 
     def _set_aside(
         self, response: httpx.Response, answer: Answer, body: Any, problem: tuple[str, str]

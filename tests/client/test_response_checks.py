@@ -4,15 +4,19 @@ operation's checker names the field of a wrong body, and checking a body never r
 from __future__ import annotations
 
 import copy
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from korusticket import ResponseDecodeError
+from korusticket.types import TicketingOfferAvailability
 from korusticket_api._response_checks import CHECKS
 
 from tests.support import spec_bodies
+from tests.support.mock_api import MockAPI, jsonld
 from tests.support.operations import operations
 
 ANSWERS = [(op, status) for op in operations() for (operation, status) in CHECKS if operation == op.module]
@@ -100,3 +104,21 @@ def test_checking_a_body_never_reads_the_spec() -> None:
         [sys.executable, "-c", NEVER_READS_THE_SPEC], capture_output=True, text=True, check=False, timeout=120
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_raw_path_is_checked_by_its_model(api: MockAPI, make_client: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """A raw call names no operation, so no generated checker runs for it; the model's own check
+    still decides: strict mode raises, lenient mode parses the body as sent and says so."""
+    catalog, offer = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e", "0194ac40-fda7-78c1-8fcb-26fc2df25894"
+    path = f"/v1/ticketing/catalogs/{catalog}/offers/{offer}/availability"
+    api.add("GET", path, jsonld({"@id": path, "availableQuantity": True}))
+    with pytest.raises(ResponseDecodeError, match="availableQuantity"):
+        make_client(token="t").get(path, cast_to=TicketingOfferAvailability)
+    api.add("GET", path, jsonld({"@id": path, "availableQuantity": True}))
+    with caplog.at_level(logging.WARNING, logger="korusticket"):
+        lenient = make_client(token="t", validate_responses="lenient").get(path, cast_to=TicketingOfferAvailability)
+    assert lenient.iri == path
+    assert [r.getMessage() for r in caplog.records if "cast_to model" in r.getMessage()] == [
+        f"GET {path}: response does not fit the cast_to model (TypeError: availableQuantity: expected int, got bool); "
+        "parsed as sent, unchecked (a raw path names no operation of the spec; logged once per path)"
+    ]
