@@ -30,6 +30,7 @@ import enum, inspect, json, sys
 import attrs
 import korusticket
 import korusticket.types as types
+import korusticket_api.resources as korusticket_api_resources
 
 out = {}
 
@@ -68,6 +69,8 @@ for client in (korusticket.KorusTicket, korusticket.AsyncKorusTicket):
     for base in reversed(client.__mro__):
         resources.update(getattr(base, "__annotations__", {}))
     resources.update({k: None for k in vars(kt) if not k.startswith("_")})
+    # Resources composed as cached properties (issue 24) are named by the generated package.
+    resources.update({k: None for k in getattr(korusticket_api_resources, "RESOURCES", ())})
     for rname in resources:
         if rname.startswith("_"):
             continue

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from korusticket_api.resources import API_VERSION
+from korusticket_api.resources import API_VERSION, AsyncKorusTicket, KorusTicket
 
-from ._client import AsyncKorusTicket, KorusTicket
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -75,7 +74,7 @@ __all__ = [
 # Show public classes as korusticket.X in reprs, tracebacks and docs (as httpx does).
 for _name in __all__:
     _obj = globals().get(_name)
-    if isinstance(_obj, type) and _obj.__module__.startswith("korusticket."):
+    if isinstance(_obj, type) and _obj.__module__.startswith(("korusticket.", "korusticket_api.")):
         _obj.__module__ = "korusticket"
 del _name, _obj
 

@@ -1,19 +1,14 @@
-"""The clients users construct: KorusTicket (sync) and AsyncKorusTicket."""
+"""The hand-written half of the clients users construct: configuration, the request pipeline,
+raw paths and closing. `korusticket.KorusTicket` and `AsyncKorusTicket` (generated, in
+korusticket_api/resources/) are these composed with every resource of the API."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
-from korusticket_api.resources import (
-    AsyncResources,
-    AsyncResourcesWithRawResponse,
-    Resources,
-    ResourcesWithRawResponse,
-)
 
 from ._base import AsyncCore, CoreBase, SyncCore
 from ._config import Clock, Config, RequestOptions, TimeoutLike, utc_now
@@ -24,7 +19,7 @@ from ._pagination import AsyncPaginator, Page, Paginator, read_page
 # _operations, _bulk, _validate and _ids, which only resource methods need; those load with the
 # first resource (`kt.orders`), not at `import korusticket` (issue 16).
 
-__all__ = ["AsyncKorusTicket", "KorusTicket"]
+__all__ = ["AsyncClient", "SyncClient"]
 
 T = TypeVar("T")
 C = TypeVar("C", bound=CoreBase)
@@ -53,7 +48,7 @@ class _ClientBase(Generic[C]):
         return f"{type(self).__name__}({self._core.config!r})"
 
 
-class KorusTicket(Resources, _ClientBase[SyncCore]):
+class SyncClient(_ClientBase[SyncCore]):
     """Client of the KorusTicket API.
 
     Credentials come from the arguments or the KORUSTICKET_* environment variables::
@@ -100,13 +95,6 @@ class KorusTicket(Resources, _ClientBase[SyncCore]):
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-
-    @functools.cached_property
-    def with_raw_response(self) -> ResourcesWithRawResponse:
-        """``kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status, headers,
-        request id, elapsed time) whose ``.parse()`` gives the usual value; typed per method
-        (``RawResponse[BookingOrder]``)."""
-        return ResourcesWithRawResponse(self._core)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 
@@ -156,7 +144,7 @@ class KorusTicket(Resources, _ClientBase[SyncCore]):
         self.close()
 
 
-class AsyncKorusTicket(AsyncResources, _ClientBase[AsyncCore]):
+class AsyncClient(_ClientBase[AsyncCore]):
     """Async client of the KorusTicket API; same resources, awaited (lists: ``async for``)."""
 
     def __init__(
@@ -187,13 +175,6 @@ class AsyncKorusTicket(AsyncResources, _ClientBase[AsyncCore]):
             config, transport=transport, clock=clock, sleep=sleep, http_client=http_client,
             default_headers=default_headers,
         )  # fmt: skip
-
-    @functools.cached_property
-    def with_raw_response(self) -> AsyncResourcesWithRawResponse:
-        """``await kt.with_raw_response.<resource>.<method>(...)``: a RawResponse (status,
-        headers, request id, elapsed time) whose ``.parse()`` gives the usual value; typed per
-        method (``RawResponse[BookingOrder]``)."""
-        return AsyncResourcesWithRawResponse(self._core)
 
     # -- paths the spec does not describe yet: same auth, retries, checks and errors -------------
 

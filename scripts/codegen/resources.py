@@ -275,19 +275,25 @@ def _raw_class(resource: str, infos: list[OpInfo], is_async: bool) -> str:
 
 
 def package_init(resources: list[str], api_version: str) -> str:
-    """The package __init__: each resource is a lazy attribute of the client, so a resource module
-    (and the generated operations and models it uses) is imported when kt.<resource> is first read,
-    not at `import korusticket`."""
-    lines = [HEADER, '"""The client\'s resources, one attribute each (kt.orders, kt.offers, ...)."""\n\n']
+    """The package __init__: the clients users construct. Each is the hand-written client of
+    korusticket.core (configuration, the pipeline, raw paths) composed with every resource as a
+    cached property, which imports its module (and the generated operations and models it uses)
+    when kt.<resource> is first read, not at `import korusticket`."""
+    lines = [
+        HEADER,
+        '"""The clients: the hand-written core composed with every resource (kt.orders, kt.offers, ...)."""\n\n',
+    ]
     lines.append("from __future__ import annotations\n\n")
     lines.append("import importlib\n")
-    lines.append("from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload\n\n")
+    lines.append("from functools import cached_property\n")
+    lines.append("from typing import TYPE_CHECKING, Any\n\n")
+    lines.append("from korusticket.core import AsyncClient, SyncClient\n\n")
     lines.append("if TYPE_CHECKING:\n")
     lines.append("    from korusticket.core import AsyncCore, SyncCore\n\n")
     lines += [f"    from .{r} import {', '.join(sorted(_resource_classes(r)))}\n" for r in resources]
     names = [n for r in resources for n in _resource_classes(r)]
-    containers = ["AsyncResources", "Resources", "AsyncResourcesWithRawResponse", "ResourcesWithRawResponse"]
-    exported = ["API_VERSION", "RESOURCES", *sorted(names), *containers]
+    clients = ["AsyncKorusTicket", "KorusTicket", "AsyncResourcesWithRawResponse", "ResourcesWithRawResponse"]
+    exported = ["API_VERSION", "RESOURCES", *sorted(names), *clients]
     lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in exported) + "]\n")
     lines.append("\nRESOURCES = (" + "".join(f'"{r}", ' for r in resources) + ")\n")
     lines.append(
@@ -299,73 +305,42 @@ def package_init(resources: list[str], api_version: str) -> str:
     lines.append(LAZY)
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
-        core = "AsyncCore" if is_async else "SyncCore"
-        lines.append(f"\n\nclass {prefix}Resources:\n")
-        lines.append(
-            f'    """Every resource of the API as a lazy attribute of the {"async " if is_async else ""}client.\n\n'
-            "    Declarations only (no state, no methods): the client holds `_core` and takes these as its\n"
-            '    attributes; the first read of one imports its module and builds it on that core."""\n\n'
+        base = "AsyncClient" if is_async else "SyncClient"
+        lines.append(f"\n\nclass {prefix}KorusTicket({base}):\n")
+        lines.append(f"    __doc__ = {base}.__doc__\n")
+        lines += [_cached(r, f"{prefix}{pascal(r)}") for r in resources]
+        doc = (
+            f"``{'await ' if is_async else ''}kt.with_raw_response.<resource>.<method>(...)``: a RawResponse "
+            "(status, headers,\n        request id, elapsed time) whose ``.parse()`` gives the usual value; typed "
+            "per method\n        (``RawResponse[BookingOrder]``)."
         )
-        lines.append(f"    _core: {core}\n")
-        lines += [f'    {r}: _Lazy[{prefix}{pascal(r)}] = _Lazy(".{r}", "{prefix}{pascal(r)}")\n' for r in resources]
+        lines.append(_cached("with_raw_response", f"{prefix}ResourcesWithRawResponse", module="", doc=doc))
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         core = "AsyncCore" if is_async else "SyncCore"
         lines.append(f"\n\nclass {prefix}ResourcesWithRawResponse:\n")
         lines.append(
-            f'    """kt.with_raw_response{" (async)" if is_async else ""}: every resource, whose methods return a '
-            'RawResponse."""\n\n'
+            f'    """kt.with_raw_response{" (async, awaited)" if is_async else ""}: every resource, whose methods '
+            "return a RawResponse\n    (status, headers, request id, elapsed time) whose ``.parse()`` gives the usual "
+            'value; typed\n    per method (``RawResponse[BookingOrder]``)."""\n'
         )
-        lines.append(f"    _core: {core}\n")
-        lines += [
-            f'    {r}: _Lazy[{prefix}{pascal(r)}WithRawResponse] = _Lazy(".{r}", "{prefix}{pascal(r)}WithRawResponse")\n'
-            for r in resources
-        ]
         lines.append(f"\n    def __init__(self, core: {core}) -> None:\n")
         lines.append("        self._core = core\n")
         lines.append("\n    def __repr__(self) -> str:\n")
         lines.append(f'        return "<{prefix}ResourcesWithRawResponse>"\n')
+        lines += [_cached(r, f"{prefix}{pascal(r)}WithRawResponse") for r in resources]
     return "".join(lines)
 
 
+def _cached(attr: str, cls: str, module: str | None = None, doc: str = "") -> str:
+    """A composed attribute: built on the client's core when first read (its module imported then)."""
+    source = f".{attr}" if module is None else module
+    body = f'        """{doc}"""\n' if doc else ""
+    body += f"        from {source} import {cls}\n\n" if source else ""
+    return f"\n    @cached_property\n    def {attr}(self) -> {cls}:\n{body}        return {cls}(self._core)\n"
+
+
 LAZY = """
-
-R = TypeVar("R")
-
-
-class _HasCore(Protocol):
-    \"\"\"What a resource attribute is read on: a client (or raw view) holding its core.\"\"\"
-
-    @property
-    def _core(self) -> SyncCore | AsyncCore: ...
-
-
-class _Lazy(Generic[R]):
-    \"\"\"A resource attribute: the resource module is imported, and the resource built on the
-    client's core, when the attribute is first read (then it is a plain instance attribute).\"\"\"
-
-    def __init__(self, module: str, name: str) -> None:
-        self.module = module
-        self.name = name
-        self.attr = ""
-
-    def __set_name__(self, owner: type, attr: str) -> None:
-        self.attr = attr
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _Lazy[R]: ...
-
-    @overload
-    def __get__(self, obj: _HasCore, owner: type) -> R: ...
-
-    def __get__(self, obj: _HasCore | None, owner: type) -> R | _Lazy[R]:
-        if obj is None:
-            return self
-        cls = getattr(importlib.import_module(self.module, __name__), self.name)
-        value: R = cls(obj._core)
-        obj.__dict__[self.attr] = value
-        return value
-
 
 def __getattr__(name: str) -> Any:
     module = _CLASSES.get(name)

@@ -17,12 +17,13 @@ import httpx
 import korusticket
 import korusticket.testing
 import pytest
-from korusticket import _base, _http, _resource, _retry
+from korusticket import _base, _client, _http, _resource, _retry
 
 # Every hand-written sync/async pair, public ones by the names users import. The third element
 # names private methods compared as well: the seam the generated resources call.
 PAIRS: list[tuple[type, type, tuple[str, ...]]] = [
     (korusticket.KorusTicket, korusticket.AsyncKorusTicket, ()),
+    (_client.SyncClient, _client.AsyncClient, ()),
     (korusticket.Paginator, korusticket.AsyncPaginator, ()),
     (korusticket.testing.StandInTransport, korusticket.testing.StandInAsyncTransport, ()),
     (_base.SyncCore, _base.AsyncCore, ()),
@@ -47,6 +48,7 @@ ONE_SIDED_METHODS: dict[tuple[type, str], str] = {
 PREFETCH = "pages fetched concurrently: only the async side has several requests in flight at once"
 ONE_SIDED_PARAMETERS: dict[tuple[type, str, str], str] = {
     (korusticket.AsyncKorusTicket, "paginate", "prefetch"): PREFETCH,
+    (_client.AsyncClient, "paginate", "prefetch"): PREFETCH,
     (korusticket.AsyncPaginator, "__init__", "prefetch"): PREFETCH,
     (_resource.AsyncResource, "_paginate", "prefetch"): PREFETCH,
 }
