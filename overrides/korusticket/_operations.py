@@ -17,7 +17,7 @@ import attrs
 from . import _validate as v
 from ._base import Request
 from ._bulk import BulkFailure, BulkResult, collect, failure_index, failure_of
-from ._config import RequestOptions, check_retries
+from ._config import RequestOptions
 from ._errors import (
     BadRequestError,
     ConflictError,
@@ -222,9 +222,6 @@ def create_orders_flow(
     external_reference: str,
     *,
     options: RequestOptions,
-    attempts: int | None = None,
-    lookups: int = LOOKUPS,
-    lookup_delay: float = LOOKUP_DELAY,
     notes: str | None = None,
 ) -> Flow[BulkResult[BookingOrder]]:
     """POST /v1/booking/orders/_bulk, safe to retry, telling each reservation's true outcome.
@@ -236,14 +233,14 @@ def create_orders_flow(
     carrying ``external_reference`` are looked up, and only those covering a reservation this
     call sent count (another booking under the same reference is not this call's success). A
     reservation the lookup proves unordered is sent again (the server never orders one twice);
-    a refused resend is looked up ``lookups`` times, backing off; a reservation whose fate
+    a refused resend is looked up LOOKUPS times, backing off; a reservation whose fate
     cannot be proven raises OutcomeUnknownError naming it, with what was proven as
     ``succeeded``. Calling again with the same reference returns the caller's existing order,
     whether the server fails its reservations one by one or refuses the whole request (4xx).
 
-    ``attempts``: order POSTs at most, after the first (default: the effective ``max_retries``
-    of ``options``). Whether a reservation has expired is the server's verdict, never the local
-    clock's (it may be ahead of the server's).
+    The order POST goes at most ``max_retries`` more times (of ``options``, the call's effective
+    options). Whether a reservation has expired is the server's verdict, never the local clock's
+    (it may be ahead of the server's).
     """
     from korusticket_api.models import BookingOrderBulkWrite
 
@@ -251,8 +248,7 @@ def create_orders_flow(
     order_notes = v.text_of(notes, "notes", required=False)
     reference = v.text_of(external_reference, "external_reference", required=True, max_length=50)
     assert reference is not None
-    attempts = check_retries(options.get("max_retries", 0) if attempts is None else attempts)
-    lookups = check_retries(lookups)
+    attempts = options.get("max_retries", 0)  # checked when the options were (core.effective)
     iris = [to_iri(r, f"reservations[{i}]", RESERVATIONS, exact=True) for i, r in enumerate(reservations)]
     customer_body = v.customer(customer)
     book = _OrderBook(reference, reservations, iris)
@@ -268,9 +264,7 @@ def create_orders_flow(
             return book.result()
         silent, refused, verify, last = answer
         book.maybe |= silent
-        recheck = yield from _reconcile(
-            book, silent | refused | verify, refused, verify, lookups, lookup_delay, options
-        )
+        recheck = yield from _reconcile(book, silent | refused | verify, refused, verify, options)
         if not recheck:
             return book.result()
         if recheck & refused:
@@ -278,7 +272,7 @@ def create_orders_flow(
                 f"The server refused {len(recheck & refused)} reservation(s) (already ordered, expired, ...) "
                 "that an earlier order POST of this call, whose answer said nothing about them, may have "
                 f"ordered, and no order with external_reference {reference!r} covering them was found after "
-                f"{lookups} lookup(s).",
+                f"{LOOKUPS} lookup(s).",
                 recheck,
                 last,
             ) from (last if isinstance(last, KorusTicketError) else None)
@@ -374,8 +368,6 @@ def _reconcile(
     recheck: set[str],
     refused: set[str],
     verify: set[str],
-    lookups: int,
-    lookup_delay: float,
     options: RequestOptions,
 ) -> Flow[set[str]]:
     """Look the orders under the call's reference up; what of `recheck` stays unproven. A refusal
@@ -383,8 +375,8 @@ def _reconcile(
     if not recheck:
         return recheck
     patient = bool(refused)
-    for look in range(lookups if patient else 1):
-        delay = lookup_delay * (1 << look) if patient else 0.0
+    for look in range(LOOKUPS if patient else 1):
+        delay = LOOKUP_DELAY * (1 << look) if patient else 0.0
         try:
             orders = yield from _orders_by_reference(book.reference, options, delay)
             yield from _tie_orders(orders, recheck, book.found, options)
