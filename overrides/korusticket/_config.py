@@ -23,8 +23,8 @@ from ._constants import (
     ENV_PREFIX,
     ENVIRONMENTS,
     MEDIA_JSONLD,
+    MODES,
 )
-from ._decode import MODES
 from ._errors import InputError
 from ._numbers import is_whole
 from ._version import __version__

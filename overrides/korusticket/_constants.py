@@ -32,3 +32,5 @@ MEDIA_JSONLD = "application/ld+json"
 MEDIA_MERGE_PATCH = "application/merge-patch+json"
 
 ENV_PREFIX = "KORUSTICKET_"
+# validate_responses: what a 2xx body that does not fit the spec does (_decode.py).
+MODES = ("lenient", "strict", "off")

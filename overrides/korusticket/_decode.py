@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
+from ._constants import MODES
 from ._errors import ResponseDecodeError
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = ["MODES", "Validation", "check_body", "decode_error", "load_json"]
 
 log = logging.getLogger("korusticket")
-MODES = ("lenient", "strict", "off")
 # An unfit field is renamed with this prefix so that from_dict leaves it among the unknown
 # fields; its name is restored in additional_properties after parsing.
 _UNFIT = "\x00korusticket-unfit:"
@@ -138,10 +138,8 @@ class Validation:
         if self.mode == "strict":
             raise _error(response, "", f"{type(unfit).__name__}: {unfit}")
         where = f"{response.request.method} {response.request.url.path}"
-        with self._lock:
-            if (where, "") in self._warned:
-                return
-            self._warned.add((where, ""))
+        if not self._first(where, ""):
+            return
         log.warning(
             "%s: response does not fit the cast_to model (%s: %s); parsed as sent, unchecked (a raw "
             "path names no operation of the spec; logged once per path)",
@@ -176,12 +174,18 @@ class Validation:
             problem = found
         raise _error(response, path, f"{message} (and more than {self.max_fixes} other unfit fields)")
 
+    def _first(self, where: str, field: str) -> bool:
+        """True the first time (where, field) is warned about: each is logged once per client."""
+        with self._lock:
+            if (where, field) in self._warned:
+                return False
+            self._warned.add((where, field))
+            return True
+
     def _warn(self, operation: str, segments: list[str | int], message: str) -> None:
         field = "".join("[]" if isinstance(s, int) else f".{s}" for s in segments).lstrip(".")
-        with self._lock:
-            if (operation, field) in self._warned:
-                return
-            self._warned.add((operation, field))
+        if not self._first(operation, field):
+            return
         log.warning(
             "%s: response field %s does not fit the spec (%s); left out of the typed model, kept in "
             "additional_properties (logged once per operation and field)",
